@@ -1,0 +1,3 @@
+module github.com/planreport/planreport
+
+go 1.26.0

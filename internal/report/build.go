@@ -1,0 +1,292 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/rag"
+)
+
+// Options are the parts of the configuration that shape the report model.
+type Options struct {
+	Scale    rag.Scale
+	Sections Sections
+}
+
+// Default maintenance headings, used when the plan gives none.
+const (
+	DefaultMaintenanceTitle  = "Ongoing / Maintenance Actions / Tasks"
+	DefaultMaintenanceColumn = "Ongoing / Maintenance – Actions / Tasks"
+)
+
+// Build makes the report of plan p at the report point on day asOf. The plan
+// must have been validated: Build trusts its references.
+func Build(p *plan.Plan, asOf time.Time, opt Options) (*Report, error) {
+	point, ok := p.ReportAt(asOf)
+	if !ok {
+		return nil, fmt.Errorf("the plan has no report point on %s", ShortDate(asOf))
+	}
+	r := &Report{
+		Title:          Clean(p.Title),
+		ShortTitle:     Clean(p.Short()),
+		Organisation:   Clean(p.Organisation),
+		ReportName:     Clean(point.Name),
+		Date:           point.Date,
+		FirstPublished: p.FirstPublished,
+		Summary:        summary(p, point.Date),
+		Legend:         cleanValues(opt.Scale.Values),
+		Sections:       opt.Sections,
+		Maintenance:    maintenance(p),
+	}
+	b := builder{plan: p, scale: opt.Scale, date: point.Date, updates: indexUpdates(p.Updates)}
+	b.previous, b.hasPrevious = previousPoint(p, point.Date)
+	r.Themes = b.themes()
+	r.Exceptions = exceptions(r.Themes)
+	r.Chart = chart(r.Legend, r.Themes)
+	return r, nil
+}
+
+func cleanValues(values []rag.Value) []rag.Value {
+	out := make([]rag.Value, len(values))
+	for i, v := range values {
+		v.Code, v.Name, v.Definition = Clean(v.Code), Clean(v.Name), Clean(v.Definition)
+		out[i] = v
+	}
+	return out
+}
+
+// summary works out one row per report point up to day d.
+func summary(p *plan.Plan, d time.Time) []SummaryRow {
+	var rows []SummaryRow
+	var prev time.Time
+	for i, point := range p.Reports {
+		if point.Date.After(d) {
+			break
+		}
+		row := SummaryRow{Date: point.Date, Name: Clean(point.Name)}
+		for _, a := range p.Actions {
+			if a.Added.After(point.Date) {
+				continue
+			}
+			row.Total++
+			if !a.Open(point.Date) {
+				row.Completed++
+			}
+			if i == 0 || a.Added.After(prev) {
+				row.Added++
+			}
+		}
+		row.Ongoing = row.Total - row.Completed
+		rows = append(rows, row)
+		prev = point.Date
+	}
+	return rows
+}
+
+// previousPoint is the report point before day d.
+func previousPoint(p *plan.Plan, d time.Time) (time.Time, bool) {
+	var prev time.Time
+	found := false
+	for _, point := range p.Reports {
+		if !point.Date.Before(d) {
+			break
+		}
+		prev, found = point.Date, true
+	}
+	return prev, found
+}
+
+type updateKey struct {
+	action string
+	date   time.Time
+}
+
+func indexUpdates(updates []plan.Update) map[updateKey]plan.Update {
+	m := make(map[updateKey]plan.Update, len(updates))
+	for _, u := range updates {
+		m[updateKey{u.Action, u.Date}] = u
+	}
+	return m
+}
+
+// builder turns the plan's outcomes and actions into the report's themes.
+type builder struct {
+	plan        *plan.Plan
+	scale       rag.Scale
+	date        time.Time
+	previous    time.Time
+	hasPrevious bool
+	updates     map[updateKey]plan.Update
+}
+
+// themes groups the outcomes under their themes, in the order each theme
+// and outcome first appears in the workbook, and the actions under their
+// outcomes in workbook order. Actions added after the report date are left
+// out; so are outcomes and themes left with no action.
+func (b *builder) themes() []Theme {
+	byOutcome := map[string][]Action{}
+	for _, a := range b.plan.Actions {
+		if a.Added.After(b.date) {
+			continue
+		}
+		byOutcome[a.Outcome] = append(byOutcome[a.Outcome], b.action(a))
+	}
+	var themes []Theme
+	themeIndex := map[string]int{}
+	for _, o := range b.plan.Outcomes {
+		actions := byOutcome[o.Number]
+		if len(actions) == 0 {
+			continue
+		}
+		i, ok := themeIndex[o.Theme]
+		if !ok {
+			i = len(themes)
+			themeIndex[o.Theme] = i
+			themes = append(themes, Theme{Name: Clean(o.Theme)})
+		}
+		themes[i].Outcomes = append(themes[i].Outcomes,
+			Outcome{Number: Clean(o.Number), Description: Clean(o.Description), Actions: actions})
+	}
+	return themes
+}
+
+func (b *builder) action(a plan.Action) Action {
+	row := Action{
+		No:        Clean(a.No),
+		Text:      Clean(a.Text),
+		Timescale: Clean(a.Timescale),
+		Due:       a.Due,
+	}
+	for _, l := range a.Leads {
+		row.Leads = append(row.Leads, Clean(l))
+	}
+	if !a.Open(b.date) {
+		row.CompletedOn = a.Completed
+	}
+	row.Overdue = a.Open(b.date) && !a.Due.IsZero() && a.Due.Before(b.date)
+	if u, ok := b.updates[updateKey{a.No, b.date}]; ok {
+		row.Points = SplitPoints(u.Text)
+		if v, ok := b.scale.Parse(u.RAG); ok {
+			row.RAG = &v
+		}
+	}
+	row.Trend = b.trend(a.No, row.RAG)
+	return row
+}
+
+// trend compares the RAG now with the one at the previous report point.
+func (b *builder) trend(no string, now *rag.Value) Trend {
+	if now == nil {
+		return TrendNone
+	}
+	var before rag.Value
+	ok := false
+	if b.hasPrevious {
+		if u, found := b.updates[updateKey{no, b.previous}]; found {
+			before, ok = b.scale.Parse(u.RAG)
+		}
+	}
+	if !ok {
+		return TrendNew
+	}
+	switch d := b.scale.Rank(now.Code) - b.scale.Rank(before.Code); {
+	case d > 0:
+		return TrendBetter
+	case d < 0:
+		return TrendWorse
+	}
+	return TrendUnchanged
+}
+
+// exceptions lists every action whose RAG calls for attention or that is
+// overdue.
+func exceptions(themes []Theme) []Exception {
+	var list []Exception
+	for ti := range themes {
+		for oi := range themes[ti].Outcomes {
+			actions := themes[ti].Outcomes[oi].Actions
+			for ai := range actions {
+				if reasons := reasons(&actions[ai]); len(reasons) > 0 {
+					list = append(list, Exception{Action: &actions[ai], Reasons: reasons})
+				}
+			}
+		}
+	}
+	return list
+}
+
+func reasons(a *Action) []string {
+	var rs []string
+	if a.RAG != nil && a.RAG.Attention {
+		rs = append(rs, "RAG "+a.RAG.Name)
+	}
+	if a.Overdue {
+		rs = append(rs, "Overdue: due "+LongDate(a.Due))
+	}
+	return rs
+}
+
+// chart counts the actions of each RAG value, overall and per outcome.
+func chart(values []rag.Value, themes []Theme) Chart {
+	c := Chart{Values: values, Overall: make([]int, len(values))}
+	index := map[string]int{}
+	for i, v := range values {
+		index[v.Code] = i
+	}
+	for _, t := range themes {
+		for _, o := range t.Outcomes {
+			row := ChartRow{Label: "Outcome " + o.Number, Counts: make([]int, len(values))}
+			for _, a := range o.Actions {
+				if a.RAG == nil {
+					continue
+				}
+				row.Counts[index[a.RAG.Code]]++
+				c.Overall[index[a.RAG.Code]]++
+			}
+			c.Rows = append(c.Rows, row)
+		}
+	}
+	return c
+}
+
+func maintenance(p *plan.Plan) Maintenance {
+	m := Maintenance{Title: Clean(p.MaintenanceTitle), TaskColumn: DefaultMaintenanceColumn}
+	if m.Title == "" {
+		m.Title = DefaultMaintenanceTitle
+	}
+	if note := Clean(p.MaintenanceNote); note != "" {
+		m.TaskColumn += " – " + note
+	}
+	for _, t := range p.Maintenance {
+		m.Tasks = append(m.Tasks, Task{No: Clean(t.No), Text: Clean(t.Text), Timescale: Clean(t.Timescale)})
+	}
+	return m
+}
+
+// Filename is the report's file name without extension, made of the plan
+// title and the report date: "cpc-improvement-plan-2018-2020_2019-07-31".
+func Filename(title string, d time.Time) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		if r < 128 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+		if b.Len() >= 80 {
+			break
+		}
+	}
+	name := b.String()
+	if name == "" {
+		name = "report"
+	}
+	return name + "_" + d.Format("2006-01-02")
+}

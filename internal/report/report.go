@@ -1,0 +1,197 @@
+// Package report is the document model in the middle of planreport: the
+// progress report of one plan at one report point, with every figure worked
+// out and every text in the order it is printed.
+//
+// Build makes a Report from a validated plan.Plan; the PDF and Word renderers
+// read only a Report, so both print the same content:
+//
+//  1. the title block (title, "<report name> @ <date>", first published,
+//     organisation);
+//  2. the summary table, one row per report point up to this one;
+//  3. the RAG legend;
+//  4. optionally the exceptions (Red / Amber and overdue actions) and the
+//     "RAG at a glance" chart;
+//  5. the action table: themes, under them outcomes, under them actions with
+//     their update points and RAG;
+//  6. the ongoing / maintenance table.
+package report
+
+import (
+	"time"
+
+	"github.com/planreport/planreport/internal/rag"
+)
+
+// Report is everything printed in one progress report.
+type Report struct {
+	Title          string // "CPC Improvement Plan 2018 – 2020"
+	ShortTitle     string // the running header
+	Organisation   string
+	ReportName     string    // "Year 1 Progress / Update Report"
+	Date           time.Time // the report point
+	FirstPublished time.Time
+
+	Summary []SummaryRow
+	Legend  []rag.Value // the scale, worst first, with its definitions
+
+	Sections   Sections    // which optional parts are printed
+	Exceptions []Exception // in action order
+	Chart      Chart
+
+	Themes      []Theme
+	Maintenance Maintenance
+}
+
+// Sections says which optional parts of the report are printed.
+type Sections struct {
+	Exceptions bool // the exceptions list before the action table
+	Trends     bool // the trend mark beside each RAG
+	Chart      bool // "RAG at a glance"
+}
+
+// SummaryRow is one report point's line of the summary table.
+type SummaryRow struct {
+	Date      time.Time
+	Name      string
+	Total     int // actions added on or before Date
+	Completed int // actions completed on or before Date
+	Added     int // actions added since the previous report point
+	Ongoing   int // Total − Completed
+}
+
+// Theme is a heading that outcomes are grouped under, such as
+// "How good is our leadership?".
+type Theme struct {
+	Name     string
+	Outcomes []Outcome
+}
+
+// Outcome is a numbered outcome and its actions.
+type Outcome struct {
+	Number      string
+	Description string
+	Actions     []Action
+}
+
+// Action is one row of the action table.
+type Action struct {
+	No          string
+	Text        string
+	Leads       []string
+	Timescale   string
+	Points      []string   // the update at this report point, split into its points
+	RAG         *rag.Value // nil when the update gives none
+	Trend       Trend
+	Due         time.Time // zero when unknown
+	Overdue     bool      // open and past Due at the report date
+	CompletedOn time.Time // zero while open at the report date
+}
+
+// Completed reports whether the action was complete at the report date.
+func (a *Action) Completed() bool { return !a.CompletedOn.IsZero() }
+
+// Exception is an action listed for the committee's attention.
+type Exception struct {
+	Action  *Action
+	Reasons []string // "Red", "Amber", "Overdue: due 30 September 2019"
+}
+
+// Chart is the data of "RAG at a glance": how many actions carry each value
+// of the scale, overall and per outcome.
+type Chart struct {
+	Values  []rag.Value // the columns, worst first
+	Overall []int       // one count per value
+	Rows    []ChartRow
+}
+
+// ChartRow is one outcome's bar.
+type ChartRow struct {
+	Label  string // "Outcome 1"
+	Counts []int  // one count per value
+}
+
+// Maintenance is the ongoing / maintenance table.
+type Maintenance struct {
+	Title      string // "Ongoing / Maintenance Actions / Tasks 2018 – 2020"
+	TaskColumn string // the heading of the task column
+	Tasks      []Task
+}
+
+// Task is one ongoing / maintenance task.
+type Task struct {
+	No        string
+	Text      string
+	Timescale string
+}
+
+// Trend is how an action's RAG moved since the previous report point.
+type Trend int
+
+// The trends, from no information to worse.
+const (
+	TrendNone      Trend = iota // no RAG at this report point
+	TrendNew                    // no RAG at the previous report point
+	TrendBetter                 // a better value than before
+	TrendUnchanged              // the same value as before
+	TrendWorse                  // a worse value than before
+)
+
+// Word is the trend as a word for the reader: "new", "better", ….
+func (t Trend) Word() string {
+	switch t {
+	case TrendNew:
+		return "new"
+	case TrendBetter:
+		return "better"
+	case TrendUnchanged:
+		return "unchanged"
+	case TrendWorse:
+		return "worse"
+	}
+	return ""
+}
+
+// Symbol is the trend's mark printed beside the RAG letter.
+func (t Trend) Symbol() string {
+	switch t {
+	case TrendNew:
+		return "new"
+	case TrendBetter:
+		return "▲"
+	case TrendUnchanged:
+		return "="
+	case TrendWorse:
+		return "▼"
+	}
+	return ""
+}
+
+// Columns of the action table, before the update column whose heading is
+// the report's Heading, and the RAG column.
+var ActionColumns = []string{"No", "Action / Task", "Strategic Lead", "Timescale"}
+
+// SummaryColumns are the headings of the summary table.
+var SummaryColumns = []string{"Date", "Progress / Update Report", "Total Actions / Tasks",
+	"Total Actions / Tasks Completed", "Total Actions / Tasks Added", "Total Actions / Tasks Ongoing"}
+
+// Heading is the report's name and date: "Year 1 Progress / Update Report @
+// 31 July 2019". It heads the update column too.
+func (r *Report) Heading() string { return r.ReportName + " @ " + LongDate(r.Date) }
+
+// Subject is the document property "subject".
+func (r *Report) Subject() string { return r.Title + " – " + r.Heading() }
+
+// LongDate writes a date as the report prints it in prose: "3 October 2018".
+func LongDate(t time.Time) string { return t.Format("2 January 2006") }
+
+// ShortDate writes a date as the report prints it in tables: "03/10/2018".
+func ShortDate(t time.Time) string { return t.Format("02/01/2006") }
+
+// Label is the action text as printed: "1.1: Develop …".
+func (a *Action) Label() string { return a.No + ": " + a.Text }
+
+// Label is the outcome row as printed: "Outcome 1: Use of …".
+func (o *Outcome) Label() string { return "Outcome " + o.Number + ": " + o.Description }
+
+// Creator is the document property "creator" of every report.
+const Creator = "planreport"
