@@ -23,12 +23,13 @@ type Plan struct {
 	MaintenanceTitle string // heading of the ongoing / maintenance table
 	MaintenanceNote  string // added to that table's task column heading
 
-	Reports     []ReportPoint // in date order
-	Outcomes    []Outcome     // in workbook order
-	Leads       []string
-	Actions     []Action // in workbook order
-	Updates     []Update
-	Maintenance []Task
+	Reports      []ReportPoint // in date order
+	Outcomes     []Outcome     // in workbook order
+	Leads        []string
+	Actions      []Action // in workbook order
+	Updates      []Update
+	Maintenance  []Task
+	Distribution []Recipient // who the report is emailed to
 }
 
 // ReportPoint is one date the plan is reported at: its publication, then
@@ -75,6 +76,13 @@ type Task struct {
 	No        string
 	Text      string
 	Timescale string
+}
+
+// Recipient is one person on the report's distribution list.
+type Recipient struct {
+	Name  string
+	Email string
+	Role  string
 }
 
 // Date returns the calendar day y-m-d as the package holds it.
