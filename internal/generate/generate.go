@@ -1,0 +1,133 @@
+// Package generate runs planreport's main job for one workbook: read and
+// validate it, build the report model for one report point, render it in
+// every configured format, and write the files atomically. It is the one
+// place where the reader, the model and the renderers meet; each of them
+// knows nothing of the others.
+package generate
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/planreport/planreport/internal/atomicfile"
+	"github.com/planreport/planreport/internal/config"
+	"github.com/planreport/planreport/internal/docxreport"
+	"github.com/planreport/planreport/internal/pdfreport"
+	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/report"
+	"github.com/planreport/planreport/internal/workbook"
+)
+
+// ErrInvalid is returned when the workbook has errors, or warnings under
+// Strict; the problems are in the Result.
+var ErrInvalid = errors.New("the workbook has errors")
+
+// Job is one report to make.
+type Job struct {
+	Workbook string
+	AsOf     time.Time // the report point; zero for the latest
+	Password string
+	Config   config.Config
+	Template []byte // the Word template's bytes; nil for the default
+}
+
+// Result is what a job found and wrote.
+type Result struct {
+	Problems workbook.Problems
+	Files    []string // the paths written, in the order of Config.Formats
+}
+
+// Read reads and validates the job's workbook.
+func Read(job Job) (*plan.Plan, workbook.Problems, error) {
+	return workbook.ReadFile(job.Workbook, ReadOptions(job.Config, job.AsOf, job.Password))
+}
+
+// ReadOptions are the reader's options taken from the configuration.
+func ReadOptions(c config.Config, asOf time.Time, password string) workbook.Options {
+	return workbook.Options{
+		Scale:      c.RAG,
+		Aliases:    c.Headers,
+		MonthFirst: c.MonthFirst,
+		Password:   password,
+		AsOf:       asOf,
+	}
+}
+
+// Run does the job. An unreadable workbook is returned as the reader's
+// error; a workbook with errors as ErrInvalid with the problems in the
+// Result. Nothing is written unless every format rendered.
+func Run(job Job) (Result, error) {
+	p, problems, err := Read(job)
+	res := Result{Problems: problems}
+	if err != nil {
+		return res, err
+	}
+	if problems.HasErrors() || (job.Config.Strict && len(problems) > 0) {
+		return res, ErrInvalid
+	}
+	r, err := Model(p, job.AsOf, job.Config)
+	if err != nil {
+		return res, err
+	}
+	rendered, err := Render(r, job.Config, job.Template)
+	if err != nil {
+		return res, err
+	}
+	res.Files, err = Write(job.Config.OutDir, report.Filename(r.Title, r.Date), job.Config.Formats, rendered)
+	return res, err
+}
+
+// Model builds the report model of plan p at asOf (zero: the latest point).
+func Model(p *plan.Plan, asOf time.Time, c config.Config) (*report.Report, error) {
+	if asOf.IsZero() {
+		latest, ok := p.Latest()
+		if !ok {
+			return nil, errors.New("the plan has no report points")
+		}
+		asOf = latest.Date
+	}
+	return report.Build(p, asOf, report.Options{Scale: c.RAG, Sections: c.Sections})
+}
+
+// Render renders r in every configured format, keyed by format.
+func Render(r *report.Report, c config.Config, template []byte) (map[string][]byte, error) {
+	out := make(map[string][]byte, len(c.Formats))
+	for _, f := range c.Formats {
+		var buf bytes.Buffer
+		var err error
+		switch f {
+		case "pdf":
+			err = pdfreport.Render(&buf, r, pdfreport.Options{PageSize: c.Page.Size, Orientation: c.Page.Orientation})
+		case "docx":
+			err = docxreport.Render(&buf, r, docxreport.Options{Template: template})
+		default:
+			err = fmt.Errorf("planreport does not write %q files", f)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cannot write the %s report: %w", f, err)
+		}
+		out[f] = buf.Bytes()
+	}
+	return out, nil
+}
+
+// Write stores each rendered format as dir/base.format and returns the
+// paths written.
+func Write(dir, base string, formats []string, rendered map[string][]byte) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot make the output folder: %w", err)
+	}
+	var files []string
+	for _, f := range formats {
+		path := filepath.Join(dir, base+"."+f)
+		if err := atomicfile.WriteBytes(path, rendered[f]); err != nil {
+			return files, err
+		}
+		files = append(files, path)
+	}
+	return files, nil
+}
