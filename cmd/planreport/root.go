@@ -72,6 +72,8 @@ then PLANREPORT_* environment variables, then flags.`,
 	root.AddCommand(
 		newValidateCommand(),
 		newGenerateCommand(),
+		newInitCommand(),
+		newSendCommand(),
 	)
 	return root
 }

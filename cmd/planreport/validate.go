@@ -66,9 +66,13 @@ func newJob(cmd *cobra.Command, args []string) (generate.Job, error) {
 	return job, nil
 }
 
-// printProblems writes one problem a line: errors first, then warnings.
+// printProblems writes one problem a line, errors first, then warnings,
+// each as "Sheet!Cell: message"; a warning's message starts "warning: ".
 func printProblems(w io.Writer, problems workbook.Problems) {
 	for _, p := range problems {
+		if p.Severity == workbook.Warning {
+			p.Msg = "warning: " + p.Msg
+		}
 		fmt.Fprintln(w, p.Error())
 	}
 }

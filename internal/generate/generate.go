@@ -61,15 +61,7 @@ func ReadOptions(c config.Config, asOf time.Time, password string) workbook.Opti
 // error; a workbook with errors as ErrInvalid with the problems in the
 // Result. Nothing is written unless every format rendered.
 func Run(job Job) (Result, error) {
-	p, problems, err := Read(job)
-	res := Result{Problems: problems}
-	if err != nil {
-		return res, err
-	}
-	if problems.HasErrors() || (job.Config.Strict && len(problems) > 0) {
-		return res, ErrInvalid
-	}
-	r, err := Model(p, job.AsOf, job.Config)
+	_, r, res, err := Load(job)
 	if err != nil {
 		return res, err
 	}
@@ -79,6 +71,20 @@ func Run(job Job) (Result, error) {
 	}
 	res.Files, err = Write(job.Config.OutDir, report.Filename(r.Title, r.Date), job.Config.Formats, rendered)
 	return res, err
+}
+
+// Load reads and validates the job's workbook and builds the report model.
+func Load(job Job) (*plan.Plan, *report.Report, Result, error) {
+	p, problems, err := Read(job)
+	res := Result{Problems: problems}
+	if err != nil {
+		return nil, nil, res, err
+	}
+	if problems.HasErrors() || (job.Config.Strict && len(problems) > 0) {
+		return nil, nil, res, ErrInvalid
+	}
+	r, err := Model(p, job.AsOf, job.Config)
+	return p, r, res, err
 }
 
 // Model builds the report model of plan p at asOf (zero: the latest point).
@@ -116,7 +122,8 @@ func Render(r *report.Report, c config.Config, template []byte) (map[string][]by
 }
 
 // Write stores each rendered format as dir/base.format and returns the
-// paths written.
+// paths written. A file that already holds exactly those bytes is left as
+// it is.
 func Write(dir, base string, formats []string, rendered map[string][]byte) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot make the output folder: %w", err)
@@ -124,6 +131,10 @@ func Write(dir, base string, formats []string, rendered map[string][]byte) ([]st
 	var files []string
 	for _, f := range formats {
 		path := filepath.Join(dir, base+"."+f)
+		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, rendered[f]) {
+			files = append(files, path)
+			continue
+		}
 		if err := atomicfile.WriteBytes(path, rendered[f]); err != nil {
 			return files, err
 		}

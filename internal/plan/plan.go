@@ -83,6 +83,7 @@ type Recipient struct {
 	Name  string
 	Email string
 	Role  string
+	Where string // the cell it was read from, for messages: "Distribution!B4"
 }
 
 // Date returns the calendar day y-m-d as the package holds it.

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/planreport/planreport/internal/atomicfile"
+	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/workbook"
+)
+
+func newInitCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "init FILE",
+		Short: "Write a new, empty plan workbook, ready to fill",
+		Long: `init writes a new workbook in the canonical format: every sheet with its
+header row, drop-down lists for RAG, Strategic Lead, Outcome and Report Date,
+date formats, and an Instructions sheet that explains every column. It never
+overwrites an existing file unless --force.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := loadConfig(cmd)
+			if err != nil {
+				return usage(err)
+			}
+			p := &plan.Plan{}
+			p.Title, _ = cmd.Flags().GetString("title")
+			if s, _ := cmd.Flags().GetString("published"); s != "" {
+				if p.FirstPublished, err = workbook.ParseDate(s, c.MonthFirst); err != nil {
+					return usage(fmt.Errorf("--published: %w", err))
+				}
+				p.Reports = []plan.ReportPoint{{Date: p.FirstPublished, Name: "Publication Date"}}
+			}
+			force, _ := cmd.Flags().GetBool("force")
+			if err := refuseOverwrite(args[0], force); err != nil {
+				return err
+			}
+			err = atomicfile.Write(args[0], func(w io.Writer) error {
+				return workbook.Write(w, p, workbook.WriteOptions{Scale: c.RAG, MonthFirst: c.MonthFirst})
+			})
+			if err != nil {
+				return failed(err)
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), args[0])
+			return nil
+		},
+	}
+	cmd.Flags().String("title", "", "the plan's title")
+	cmd.Flags().String("published", "", "the date the plan was first published")
+	cmd.Flags().Bool("force", false, "overwrite FILE if it exists")
+	return cmd
+}
+
+// refuseOverwrite fails when path exists and force is not given.
+func refuseOverwrite(path string, force bool) error {
+	_, err := os.Stat(path)
+	switch {
+	case err == nil && !force:
+		return failed(fmt.Errorf("%s already exists; use --force to overwrite it", path))
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return failed(err)
+	}
+	return nil
+}

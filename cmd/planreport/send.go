@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/planreport/planreport/internal/config"
+	"github.com/planreport/planreport/internal/generate"
+	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/report"
+	"github.com/planreport/planreport/internal/send"
+)
+
+func newSendCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "send [WORKBOOK]",
+		Short: "Email the report to the committee",
+		Long: `send validates the workbook, brings the report for the report point up to date
+in the output folder (a file that already holds the same report is kept), and
+emails it, the PDF attached (and the .docx with mail.attach_docx), one message
+to each address of the workbook's Distribution sheet and of mail.to. --to
+replaces that list, for a test send. Every address is checked before anything
+is sent. A workbook with errors is never sent.
+
+The password is read from the environment variable named by
+mail.password_env (PLANREPORT_MAIL_PASSWORD) or from mail.password_file,
+never from a flag.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: runSend,
+	}
+	addReadFlags(cmd)
+	cmd.Flags().String("out", "", "the output folder (default outputs)")
+	cmd.Flags().StringArray("to", nil, "send only to this address (repeatable), for a test send")
+	cmd.Flags().Bool("dry-run", false, "write each message as an .eml file in the output folder instead of sending")
+	cmd.Flags().Bool("only-failed", false, "resend only to the addresses the last send of this report failed for")
+	return cmd
+}
+
+func runSend(cmd *cobra.Command, args []string) error {
+	job, err := newJob(cmd, args)
+	if err != nil {
+		return err
+	}
+	job.Config.Formats = []string{"pdf"}
+	if job.Config.Mail.AttachDOCX {
+		job.Config.Formats = append(job.Config.Formats, "docx")
+	}
+	sendJob, err := mailJob(cmd, job.Config.Mail)
+	if err != nil {
+		return err
+	}
+	p, r, res, err := generate.Load(job)
+	printProblems(cmd.ErrOrStderr(), res.Problems)
+	if errors.Is(err, generate.ErrInvalid) {
+		fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, res.Problems)+"; nothing sent")
+		return failed(errSilent)
+	}
+	if err != nil {
+		return failed(err)
+	}
+	rendered, err := generate.Render(r, job.Config, job.Template)
+	if err != nil {
+		return failed(err)
+	}
+	base := report.Filename(r.Title, r.Date)
+	if sendJob.Attachments, err = generate.Write(job.Config.OutDir, base, job.Config.Formats, rendered); err != nil {
+		return failed(err)
+	}
+	to, _ := cmd.Flags().GetStringArray("to")
+	sendJob.Recipients = recipients(p.Distribution, job.Config.Mail.To, to)
+	sendJob.Data = mailData(r)
+	sendJob.OutDir = job.Config.OutDir
+	sendJob.LogPath = filepath.Join(job.Config.OutDir, base+".sent.json")
+	result, err := send.Run(context.Background(), sendJob)
+	for _, d := range result.Deliveries {
+		line := fmt.Sprintf("%s: %s", d.Recipient.Email, d.Outcome)
+		if d.File != "" {
+			line += " " + d.File
+		}
+		if d.Reason != "" {
+			line += " (" + d.Reason + ")"
+		}
+		fmt.Fprintln(cmd.OutOrStdout(), line)
+	}
+	if err != nil {
+		return failed(err)
+	}
+	return nil
+}
+
+// mailJob is the part of a send that comes from the configuration and flags.
+func mailJob(cmd *cobra.Command, m config.Mail) (send.Job, error) {
+	var job send.Job
+	job.DryRun, _ = cmd.Flags().GetBool("dry-run")
+	job.OnlyFailed, _ = cmd.Flags().GetBool("only-failed")
+	job.Server = send.Server{Host: m.Host, Port: m.Port, Security: m.Security, User: m.User, Timeout: m.Timeout}
+	job.Message = send.Message{From: m.From, Subject: m.Subject, Body: m.Body}
+	if job.DryRun || m.User == "" {
+		return job, nil
+	}
+	pw, err := send.PasswordFrom(m.PasswordEnv, m.PasswordFile)
+	if err != nil {
+		return job, usage(fmt.Errorf("mail password: %w", err))
+	}
+	job.Server.Password = pw
+	return job, nil
+}
+
+// recipients is the distribution list: the workbook's and the
+// configuration's, or only the --to addresses when given.
+func recipients(sheet []plan.Recipient, configured, override []string) []send.Recipient {
+	var rs []send.Recipient
+	if len(override) > 0 {
+		for _, a := range override {
+			rs = append(rs, send.Recipient{Email: strings.TrimSpace(a), Where: "--to"})
+		}
+		return rs
+	}
+	for _, r := range sheet {
+		rs = append(rs, send.Recipient{Name: r.Name, Email: r.Email, Role: r.Role, Where: r.Where})
+	}
+	for i, a := range configured {
+		rs = append(rs, send.Recipient{Email: a, Where: fmt.Sprintf("mail.to[%d]", i)})
+	}
+	return rs
+}
+
+// mailData is what the subject and body templates print.
+func mailData(r *report.Report) send.Data {
+	d := send.Data{Title: r.Title, ReportName: r.ReportName, Date: r.Date, Heading: r.Heading(),
+		Organisation: r.Organisation}
+	if n := len(r.Summary); n > 0 {
+		d.Summary = r.Summary[n-1]
+	}
+	return d
+}

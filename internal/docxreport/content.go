@@ -1,0 +1,311 @@
+package docxreport
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strconv"
+	"strings"
+
+	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/report"
+)
+
+// styleIDs are the template's styles the generated content uses.
+type styleIDs struct {
+	heading1, heading2, tableText, tableHeading, listBullet, table string
+}
+
+// styleNames maps each style's name, as Word writes it in every language,
+// to where its id goes; the ids of built-in styles are translated by Word.
+var styleNames = map[string]func(*styleIDs) *string{
+	"heading 1":     func(s *styleIDs) *string { return &s.heading1 },
+	"heading 2":     func(s *styleIDs) *string { return &s.heading2 },
+	"table text":    func(s *styleIDs) *string { return &s.tableText },
+	"table heading": func(s *styleIDs) *string { return &s.tableHeading },
+	"list bullet":   func(s *styleIDs) *string { return &s.listBullet },
+	"plan table":    func(s *styleIDs) *string { return &s.table },
+}
+
+// readStyles finds the ids of the styles the content uses in the template's
+// styles part; a style the template lacks keeps the default template's id.
+func readStyles(stylesXML []byte) styleIDs {
+	ids := styleIDs{"Heading1", "Heading2", "TableText", "TableHeading", "ListBullet", "PlanTable"}
+	var styles struct {
+		Style []struct {
+			ID   string `xml:"styleId,attr"`
+			Name struct {
+				Val string `xml:"val,attr"`
+			} `xml:"name"`
+		} `xml:"style"`
+	}
+	if xml.Unmarshal(stylesXML, &styles) != nil {
+		return ids
+	}
+	for _, s := range styles.Style {
+		if field, ok := styleNames[strings.ToLower(s.Name.Val)]; ok && s.ID != "" {
+			*field(&ids) = escaped(s.ID)
+		}
+	}
+	return ids
+}
+
+// Column shares (per cent of the text width) of the generated tables.
+var (
+	summaryShares     = []int{11, 29, 15, 15, 15, 15}
+	legendShares      = []int{6, 94}
+	exceptionShares   = []int{6, 36, 16, 12, 8, 22}
+	actionShares      = []int{4, 24, 14, 11, 40, 7}
+	maintenanceShares = []int{6, 76, 18}
+)
+
+// exceptionColumns are the headings of the exceptions table.
+var exceptionColumns = []string{"No", "Action / Task", "Strategic Lead", "Timescale", "RAG", "Why listed"}
+
+// Fills of the theme and outcome rows of the action table.
+const (
+	themeFill   = "D9E2F3"
+	outcomeFill = "EEF2F8"
+)
+
+// content writes the report's blocks, in the template's styles.
+type content struct {
+	r     *report.Report
+	style styleIDs
+	chart *addedPart // nil when the report has no chart part
+}
+
+// textValues are the values of the text placeholders.
+func textValues(r *report.Report) map[string]string {
+	published := ""
+	if !r.FirstPublished.IsZero() {
+		published = "First Published: " + report.LongDate(r.FirstPublished)
+	}
+	return map[string]string{
+		"title":        r.Title,
+		"short_title":  r.ShortTitle,
+		"report":       r.Heading(),
+		"published":    published,
+		"organisation": r.Organisation,
+	}
+}
+
+// blocks are the block placeholders; those of sections switched off are
+// nil, which removes their paragraph.
+func (c *content) blocks() map[string]block {
+	m := map[string]block{
+		"summary":     c.summary,
+		"legend":      c.legend,
+		"exceptions":  nil,
+		"chart":       nil,
+		"actions":     c.actions,
+		"maintenance": c.maintenance,
+	}
+	if c.r.Sections.Exceptions {
+		m["exceptions"] = c.exceptions
+	}
+	if c.r.Sections.Chart {
+		m["chart"] = c.chartBlock
+	}
+	return m
+}
+
+// required lists the placeholders the report needs in the template.
+func (c *content) required() []string {
+	names := []string{"title", "report", "published", "organisation", "summary", "legend", "actions", "maintenance"}
+	if c.r.Sections.Exceptions {
+		names = append(names, "exceptions")
+	}
+	if c.r.Sections.Chart {
+		names = append(names, "chart")
+	}
+	return names
+}
+
+func (c *content) summary(width int) string {
+	var b bytes.Buffer
+	t := startTable(&b, c.style.table, width, summaryShares, true)
+	t.row(true)
+	for i, h := range report.SummaryColumns {
+		t.textCell(i, c.style.tableHeading, numberAlign(i), "", h)
+	}
+	t.endRow()
+	for _, s := range c.r.Summary {
+		t.row(false)
+		t.textCell(0, c.style.tableText, "", "", report.ShortDate(s.Date))
+		t.textCell(1, c.style.tableText, "", "", s.Name)
+		for i, n := range []int{s.Total, s.Completed, s.Added, s.Ongoing} {
+			t.textCell(2+i, c.style.tableText, numberAlign(2+i), "", strconv.Itoa(n))
+		}
+		t.endRow()
+	}
+	t.end()
+	return b.String()
+}
+
+// numberAlign centres the summary table's columns of numbers, from the
+// third on.
+func numberAlign(col int) string {
+	if col < 2 {
+		return ""
+	}
+	return jcCenter
+}
+
+func (c *content) legend(width int) string {
+	var b bytes.Buffer
+	names := make([]string, len(c.r.Legend))
+	for i, v := range c.r.Legend {
+		names[i] = v.Name
+	}
+	para(&b, c.style.heading1, "", "", "RAG Legend – "+strings.Join(names, " "))
+	t := startTable(&b, c.style.table, width, legendShares, false)
+	for _, v := range c.r.Legend {
+		t.row(false)
+		c.ragCell(t, 0, &v, v.Code)
+		t.textCell(1, c.style.tableText, "", "", v.Definition)
+		t.endRow()
+	}
+	t.end()
+	return b.String()
+}
+
+// ragCell writes a cell shaded with the colour of RAG value v (none when
+// nil) showing label.
+func (c *content) ragCell(t table, col int, v *rag.Value, label string) {
+	if v == nil {
+		t.textCell(col, c.style.tableText, jcCenter, "", "")
+		return
+	}
+	rPr := rPrBold
+	if v.Colour.Dark() {
+		rPr = rPrBoldWhite
+	}
+	t.cell(col, 1, v.Colour.Hex())
+	para(t.b, c.style.tableText, jcCenter, rPr, label)
+	t.endCell()
+}
+
+// ragLabel is what an action's RAG cell shows: its code, and its trend when
+// the report shows trends.
+func (c *content) ragLabel(a *report.Action) string {
+	if a.RAG == nil {
+		return ""
+	}
+	if sym := a.Trend.Symbol(); c.r.Sections.Trends && sym != "" {
+		return a.RAG.Code + " " + sym
+	}
+	return a.RAG.Code
+}
+
+func (c *content) exceptions(width int) string {
+	var b bytes.Buffer
+	para(&b, c.style.heading1, "", "", "Exceptions")
+	if len(c.r.Exceptions) == 0 {
+		para(&b, c.style.tableText, "", "", "No action / task needs the committee's attention at this report.")
+		return b.String()
+	}
+	t := startTable(&b, c.style.table, width, exceptionShares, true)
+	t.headingRow(c.style.tableHeading, exceptionColumns)
+	for _, e := range c.r.Exceptions {
+		a := e.Action
+		if a == nil {
+			continue
+		}
+		t.row(false)
+		t.textCell(0, c.style.tableText, "", "", a.No)
+		t.textCell(1, c.style.tableText, "", "", a.Text)
+		c.linesCell(t, 2, a.Leads)
+		t.textCell(3, c.style.tableText, "", "", a.Timescale)
+		c.ragCell(t, 4, a.RAG, c.ragLabel(a))
+		c.linesCell(t, 5, e.Reasons)
+		t.endRow()
+	}
+	t.end()
+	return b.String()
+}
+
+// linesCell writes a cell with one paragraph per line.
+func (c *content) linesCell(t table, col int, lines []string) {
+	t.cell(col, 1, "")
+	c.lines(t.b, c.style.tableText, lines)
+	t.endCell()
+}
+
+// lines writes one paragraph of style styleID per line; an empty paragraph
+// when there are none, as a cell must end with a paragraph.
+func (c *content) lines(b *bytes.Buffer, styleID string, lines []string) {
+	for _, l := range lines {
+		para(b, styleID, "", "", l)
+	}
+	if len(lines) == 0 {
+		para(b, c.style.tableText, "", "", "")
+	}
+}
+
+func (c *content) actions(width int) string {
+	var b bytes.Buffer
+	t := startTable(&b, c.style.table, width, actionShares, true)
+	headings := append(append([]string(nil), report.ActionColumns...), c.r.Heading(), "RAG")
+	t.headingRow(c.style.tableHeading, headings)
+	span := len(actionShares)
+	for _, theme := range c.r.Themes {
+		c.bandRow(t, span, themeFill, c.style.heading1, theme.Name)
+		for _, o := range theme.Outcomes {
+			c.bandRow(t, span, outcomeFill, c.style.heading2, o.Label())
+			for i := range o.Actions {
+				no := ""
+				if i == 0 {
+					no = o.Number
+				}
+				c.actionRow(t, no, &o.Actions[i])
+			}
+		}
+	}
+	t.end()
+	return b.String()
+}
+
+// bandRow writes a row spanning the table that holds one heading: a theme
+// or an outcome, so that it appears in Word's navigation pane.
+func (c *content) bandRow(t table, span int, fill, styleID, text string) {
+	t.row(false)
+	t.cell(0, span, fill)
+	para(t.b, styleID, inBand, "", text)
+	t.endCell()
+	t.endRow()
+}
+
+func (c *content) actionRow(t table, no string, a *report.Action) {
+	t.row(false)
+	t.textCell(0, c.style.tableText, "", "", no)
+	t.textCell(1, c.style.tableText, "", "", a.Label())
+	c.linesCell(t, 2, a.Leads)
+	t.cell(3, 1, "")
+	para(t.b, c.style.tableText, "", "", a.Timescale)
+	if a.Completed() {
+		para(t.b, c.style.tableText, "", rPrBold, "Completed "+report.LongDate(a.CompletedOn))
+	}
+	t.endCell()
+	t.cell(4, 1, "")
+	c.lines(t.b, c.style.listBullet, a.Points)
+	t.endCell()
+	c.ragCell(t, 5, a.RAG, c.ragLabel(a))
+	t.endRow()
+}
+
+func (c *content) maintenance(width int) string {
+	var b bytes.Buffer
+	m := c.r.Maintenance
+	para(&b, c.style.heading1, "", "", m.Title)
+	t := startTable(&b, c.style.table, width, maintenanceShares, true)
+	t.headingRow(c.style.tableHeading, []string{"No", m.TaskColumn, "Timescale"})
+	for _, task := range m.Tasks {
+		t.row(false)
+		t.textCell(0, c.style.tableText, "", "", task.No)
+		t.textCell(1, c.style.tableText, "", "", task.Text)
+		t.textCell(2, c.style.tableText, "", "", task.Timescale)
+		t.endRow()
+	}
+	t.end()
+	return b.String()
+}

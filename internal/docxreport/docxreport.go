@@ -1,0 +1,124 @@
+// Package docxreport writes a progress report as a Word document (.docx),
+// taking its look from a Word template that a clerk can restyle in Word.
+//
+// A .docx is a zip of XML parts. The report is the template with its
+// placeholders replaced; a placeholder is "{{name}}" written as ordinary
+// text in a paragraph of the template, and is found on the paragraph's
+// whole text, so it still works when Word has split it over several runs
+// (spelling marks, edits, formatting).
+//
+// Text placeholders are replaced by their value inside their paragraph,
+// which keeps its style and the formatting of the run the placeholder
+// starts in; they may be used in headers and footers too:
+//
+//	{{title}}        the plan's title
+//	{{short_title}}  the running-header title (optional)
+//	{{report}}       "Year 1 Progress / Update Report @ 31 July 2019"
+//	{{published}}    "First Published: 3 October 2018"
+//	{{organisation}} the committee
+//
+// Block placeholders stand alone in a paragraph of the document body, which
+// is replaced by generated tables (or the chart) followed by an empty
+// paragraph with the placeholder paragraph's properties:
+//
+//	{{summary}}     the summary table, one row per report point
+//	{{legend}}      the RAG legend
+//	{{exceptions}}  the Red / Amber and overdue actions (when switched on)
+//	{{chart}}       "RAG at a glance", a native Word bar chart (when on)
+//	{{actions}}     the action table
+//	{{maintenance}} the ongoing / maintenance table
+//
+// A placeholder of a section that is switched off is removed. A template
+// without a placeholder the report needs, or with one planreport does not
+// know, is refused with a *TemplateError naming it.
+//
+// The generated content uses these styles of the template, looked up by
+// name: "heading 1" (section headings and themes) and "heading 2"
+// (outcomes), so that Word's navigation pane and tables of contents list
+// them; "Table Text", "Table Heading", "List Bullet" (the update points)
+// and the table style "Plan Table", whose heading-row formatting colours
+// every table's heading row. Tables have fixed column widths that fill the
+// text width of the placeholder's section, heading rows that repeat on
+// every page, and rows that are not split across pages when they fit on
+// one.
+//
+// The document properties (docProps/core.xml) are the report's title,
+// subject and organisation, dated with the report's date, and every part of
+// the zip carries the same time: the same report and template always give
+// the same bytes.
+package docxreport
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/nguyenthenguyen/docx"
+
+	"github.com/planreport/planreport/internal/report"
+	"github.com/planreport/planreport/templates"
+)
+
+// Options are the settings of the Word report.
+type Options struct {
+	Template []byte // a .docx template; nil means templates.ReportDOCX
+}
+
+// Render writes report r as a .docx to w. Nothing is written when it fails.
+func Render(w io.Writer, r *report.Report, opt Options) error {
+	data, err := render(r, opt)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+func render(r *report.Report, opt Options) ([]byte, error) {
+	if r == nil {
+		return nil, errors.New("Word report: no report to write")
+	}
+	source := opt.Template
+	if source == nil {
+		source = templates.ReportDOCX
+	}
+	t, err := openTemplate(source)
+	if err != nil {
+		return nil, err
+	}
+	styles, err := t.read(stylesPart)
+	if err != nil {
+		return nil, err
+	}
+	c := &content{r: r, style: readStyles(styles)}
+	if r.Sections.Chart && chartTotal(r.Chart) > 0 {
+		c.chart = newChartPart(r, t.has)
+	}
+	prepared, found, err := t.prepare(c)
+	if err != nil {
+		return nil, err
+	}
+	opened, err := docx.ReadDocxFromMemory(bytes.NewReader(prepared), int64(len(prepared)))
+	if err != nil {
+		return nil, fmt.Errorf("Word template: %w", err)
+	}
+	doc := opened.Editable()
+	body, err := readPart(documentPart, doc.GetContent())
+	if err != nil {
+		return nil, err
+	}
+	filled, err := body.fill(textValues(r), c.blocks())
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPlaceholders(documentPart, append(found, body.names()...), c.required()); err != nil {
+		return nil, err
+	}
+	doc.SetContent(filled)
+	var out bytes.Buffer
+	if err := doc.Write(&out); err != nil {
+		return nil, fmt.Errorf("writing the Word document: %w", err)
+	}
+	return fixTimes(out.Bytes())
+}

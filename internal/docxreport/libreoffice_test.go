@@ -1,0 +1,167 @@
+package docxreport
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/planreport/planreport/internal/report"
+	"github.com/planreport/planreport/templates"
+)
+
+// needTools skips the test when an external tool is missing, except under
+// CI, where the tools must be there.
+func needTools(t *testing.T, tools ...string) {
+	t.Helper()
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s is not installed, and CI=true requires it", tool)
+			}
+			t.Skipf("skipped: %s is not installed (apt-get install libreoffice-writer-nogui poppler-utils)", tool)
+		}
+	}
+}
+
+// convert converts each .docx to format (a file type, optionally with an
+// export filter) with LibreOffice, in one run, with a profile of its own (a
+// shared one is locked by any other running office).
+func convert(t *testing.T, format, dir string, docx []string) {
+	t.Helper()
+	args := []string{"-env:UserInstallation=file://" + filepath.Join(t.TempDir(), "profile"),
+		"--headless", "--convert-to", format, "--outdir", dir}
+	out, err := exec.Command("soffice", append(args, docx...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	t.Logf("soffice: %s", out)
+}
+
+// resave is the default template as a clerk gets it back from editing it
+// in LibreOffice: opened and saved again as .docx.
+func resave(t *testing.T) []byte {
+	t.Helper()
+	in, out := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(in, "template.docx"), templates.ReportDOCX, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	convert(t, "docx:MS Word 2007 XML", out, []string{filepath.Join(in, "template.docx")})
+	data, err := os.ReadFile(filepath.Join(out, "template.docx"))
+	if err != nil {
+		t.Fatalf("LibreOffice did not save the template: %v", err)
+	}
+	return data
+}
+
+// pdfPages is the text of each page of a PDF, its white space collapsed.
+func pdfPages(t *testing.T, pdf string) []string {
+	t.Helper()
+	// LibreOffice exits 0 even when it cannot load a file: the PDF must exist.
+	if _, err := os.Stat(pdf); err != nil {
+		t.Fatalf("LibreOffice made no PDF: %v", err)
+	}
+	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", pdf, err)
+	}
+	pages := strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
+	for i, p := range pages {
+		pages[i] = collapse(p)
+	}
+	return pages
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// checkActions checks that every action and update point is in the text.
+func checkActions(t *testing.T, r *report.Report, text string) {
+	t.Helper()
+	for _, th := range r.Themes {
+		for _, o := range th.Outcomes {
+			for _, a := range o.Actions {
+				for _, want := range append([]string{a.Label()}, a.Points...) {
+					if !strings.Contains(text, collapse(want)) {
+						t.Errorf("the PDF lacks %q", want)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestLibreOffice(t *testing.T) {
+	needTools(t, "soffice", "pdftotext")
+	resaved := resave(t)
+	sample := sampleReport(t, allSections)
+	big := bigReport(t, 1000, report.Sections{})
+	tests := []struct {
+		name  string
+		r     *report.Report
+		opt   Options
+		check func(t *testing.T, pages []string)
+	}{
+		{"sample", sample, Options{}, func(t *testing.T, pages []string) {
+			checkActions(t, sample, strings.Join(pages, " "))
+		}},
+		{"split placeholders", sample, Options{Template: splitRuns(t)}, func(t *testing.T, pages []string) {
+			text := strings.Join(pages, " ")
+			checkActions(t, sample, text)
+			for _, want := range []string{"CPC Improvement Plan 2018 – 2020", "Prepared by Perth and Kinross Child Protection Committee"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("the PDF lacks %q", want)
+				}
+			}
+			if strings.Contains(text, "{{") {
+				t.Error("the PDF shows a placeholder")
+			}
+		}},
+		{"template saved by LibreOffice", sample, Options{Template: resaved}, func(t *testing.T, pages []string) {
+			checkActions(t, sample, strings.Join(pages, " "))
+		}},
+		{"hostile text", hostileReport(t), Options{}, func(t *testing.T, pages []string) {
+			text := strings.Join(pages, " ")
+			for _, want := range []string{
+				`Title Tom & Jerry <b>"quoted"</b> 'single' ]]> &amp; second line third Tabbed ctrl end`,
+				`1.1: Tom & Jerry <b>"quoted"</b> 'single' ]]> &amp; second line third Tabbed ctrl end`,
+				"<w:p>not a paragraph</w:p>",
+			} {
+				if !strings.Contains(text, want) {
+					t.Errorf("the PDF lacks %q", want)
+				}
+			}
+		}},
+		{"1000 actions", big, Options{}, func(t *testing.T, pages []string) {
+			checkActions(t, big, strings.Join(pages, " "))
+			continued := 0
+			for i, p := range pages {
+				if !strings.Contains(p, "Action text of") {
+					continue
+				}
+				continued++
+				if !strings.Contains(p, "No Action / Task Strategic Lead Timescale") {
+					t.Errorf("page %d has actions but not the table's heading row", i+1)
+				}
+			}
+			if continued < 10 {
+				t.Errorf("the action table runs over %d pages, want at least 10", continued)
+			}
+		}},
+	}
+	dir := t.TempDir()
+	var files []string
+	for _, tt := range tests {
+		name := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".docx")
+		if err := os.WriteFile(name, renderDOCX(t, tt.r, tt.opt), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, name)
+	}
+	convert(t, "pdf", dir, files)
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.check(t, pdfPages(t, strings.TrimSuffix(files[i], ".docx")+".pdf"))
+		})
+	}
+}

@@ -1,0 +1,338 @@
+package docxreport
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// The problems a template can have with its placeholders; a *TemplateError
+// wraps one of them.
+var (
+	ErrMissingPlaceholder = errors.New("is missing")
+	ErrUnknownPlaceholder = errors.New("is not a placeholder planreport knows")
+	ErrNotAlone           = errors.New("must stand alone in its paragraph, because it becomes a table or chart")
+	ErrNotInBody          = errors.New("can only be used in the body of the document, not in a header or footer")
+)
+
+// TemplateError is a problem with a placeholder of the Word template.
+type TemplateError struct {
+	Part        string // the part of the .docx: "word/document.xml"
+	Placeholder string // "{{summary}}"
+	Err         error  // ErrMissingPlaceholder, ErrUnknownPlaceholder, …
+}
+
+func (e *TemplateError) Error() string {
+	return fmt.Sprintf("Word template: placeholder %s in %s %v", e.Placeholder, e.Part, e.Err)
+}
+
+func (e *TemplateError) Unwrap() error { return e.Err }
+
+// placeholderPattern matches a placeholder in a paragraph's text.
+var placeholderPattern = regexp.MustCompile(`\{\{ *([A-Za-z_]+) *\}\}`)
+
+// paragraph is a paragraph of a part whose text holds a placeholder.
+type paragraph struct {
+	start, end int    // the byte range of <w:p>…</w:p>
+	pPr        string // its <w:pPr>…</w:pPr>, "" when none
+	texts      []text // its <w:t> elements (not those of nested paragraphs)
+	section    int    // index of its section in part.widths
+	matches    [][]int
+}
+
+// text is one <w:t> element: its byte range in the part and its text.
+type text struct {
+	start, end int
+	text       string
+}
+
+// plain is the paragraph's text: all its <w:t> joined.
+func (p *paragraph) plain() string {
+	var s strings.Builder
+	for _, t := range p.texts {
+		s.WriteString(t.text)
+	}
+	return s.String()
+}
+
+// part is a WordprocessingML part (the document, a header or a footer) read
+// for its placeholders.
+type part struct {
+	name    string
+	content string
+	paras   []paragraph // the paragraphs that hold a placeholder, in order
+	widths  []int       // the text width in twips of each section, in order
+}
+
+// defaultWidth is the text width used when a section gives none: A4
+// landscape with 2 cm margins.
+const defaultWidth = 16838 - 2*1134
+
+// readPart finds the paragraphs of a part that hold a placeholder — even
+// one that Word has split over several runs — and the text width of each
+// section.
+func readPart(name, content string) (*part, error) {
+	p := &part{name: name, content: content}
+	d := xml.NewDecoder(strings.NewReader(content))
+	var open []paragraph // the paragraphs being read, innermost last
+	var depths []int     // the element depth of each open paragraph
+	depth, pPrStart, pPrDepth, tStart := 0, -1, 0, -1
+	var t strings.Builder
+	for {
+		off := int(d.InputOffset())
+		tok, err := d.Token()
+		if err == io.EOF {
+			return p, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("Word template: %s is not well-formed XML: %w", name, err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 && !bindsW(tok) {
+				return nil, fmt.Errorf("Word template: %s is not in the usual Word format (the prefix w is not bound to %s); save the template as a Word Document (.docx)", name, wNS)
+			}
+			if tok.Name.Space == wNS && tok.Name.Local == "sectPr" {
+				var s sectPr
+				if err := d.DecodeElement(&s, &tok); err != nil {
+					return nil, fmt.Errorf("Word template: %s: section properties: %w", name, err)
+				}
+				p.widths = append(p.widths, s.textWidth())
+				continue
+			}
+			depth++
+			if tok.Name.Space != wNS || len(open) == 0 && tok.Name.Local != "p" {
+				continue
+			}
+			switch {
+			case tok.Name.Local == "p":
+				open = append(open, paragraph{start: off, section: len(p.widths)})
+				depths = append(depths, depth)
+			case tok.Name.Local == "pPr" && depth == depths[len(depths)-1]+1:
+				pPrStart, pPrDepth = off, depth
+			case tok.Name.Local == "t":
+				tStart = off
+				t.Reset()
+			}
+		case xml.CharData:
+			if tStart >= 0 {
+				t.Write(tok)
+			}
+		case xml.EndElement:
+			depth--
+			if tok.Name.Space != wNS || len(open) == 0 {
+				continue
+			}
+			end := int(d.InputOffset())
+			in := &open[len(open)-1]
+			switch {
+			case tok.Name.Local == "p" && depth == depths[len(depths)-1]-1:
+				in.end = end
+				if in.matches = placeholderPattern.FindAllStringSubmatchIndex(in.plain(), -1); in.matches != nil {
+					p.paras = append(p.paras, *in)
+				}
+				open, depths = open[:len(open)-1], depths[:len(depths)-1]
+			case tok.Name.Local == "pPr" && pPrStart >= 0 && depth == pPrDepth-1:
+				in.pPr = content[pPrStart:end]
+				pPrStart = -1
+			case tok.Name.Local == "t" && tStart >= 0:
+				in.texts = append(in.texts, text{start: tStart, end: end, text: t.String()})
+				tStart = -1
+			}
+		}
+	}
+}
+
+// bindsW reports whether the root element of a part binds the prefix w to
+// the namespace the generated content is written in.
+func bindsW(root xml.StartElement) bool {
+	for _, a := range root.Attr {
+		if a.Name.Space == "xmlns" && a.Name.Local == "w" {
+			return a.Value == wNS
+		}
+	}
+	return false
+}
+
+// sectPr is what is read of a section's properties: the page and its
+// margins.
+type sectPr struct {
+	PgSz struct {
+		W string `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main w,attr"`
+	} `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main pgSz"`
+	PgMar struct {
+		Left   string `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main left,attr"`
+		Right  string `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main right,attr"`
+		Gutter string `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main gutter,attr"`
+	} `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main pgMar"`
+}
+
+// textWidth is the width between the margins in twips, or defaultWidth
+// when the section does not say or says something unusable.
+func (s sectPr) textWidth() int {
+	twips := func(v string) int {
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || f < 0 || f > 1e6 {
+			return 0
+		}
+		return int(f)
+	}
+	w := twips(s.PgSz.W) - twips(s.PgMar.Left) - twips(s.PgMar.Right) - twips(s.PgMar.Gutter)
+	if twips(s.PgSz.W) == 0 || w < 1440 {
+		return defaultWidth
+	}
+	return w
+}
+
+// width is the text width of the section that paragraph p is in.
+func (pt *part) width(p *paragraph) int {
+	if p.section < len(pt.widths) {
+		return pt.widths[p.section]
+	}
+	return defaultWidth
+}
+
+// names lists the placeholders of the part, lower-cased, as often as they
+// occur.
+func (pt *part) names() []string {
+	var names []string
+	for i := range pt.paras {
+		p := &pt.paras[i]
+		plain := p.plain()
+		for _, m := range p.matches {
+			names = append(names, strings.ToLower(plain[m[2]:m[3]]))
+		}
+	}
+	return names
+}
+
+// edit replaces the bytes start:end of a part.
+type edit struct {
+	start, end int
+	with       string
+}
+
+// block makes the WordprocessingML that replaces the paragraph of a block
+// placeholder, given the text width of its section.
+type block func(width int) string
+
+// fill replaces every placeholder of the part: a text placeholder by its
+// value inside the text of its paragraph (keeping the paragraph and its
+// runs' formatting), a block placeholder by the whole paragraph's
+// replacement. Both maps are keyed by lower-case name; a block name whose
+// function is nil is removed.
+func (pt *part) fill(values map[string]string, blocks map[string]block) (string, error) {
+	var edits []edit
+	for i := range pt.paras {
+		p := &pt.paras[i]
+		e, err := pt.fillParagraph(p, values, blocks)
+		if err != nil {
+			return "", err
+		}
+		edits = append(edits, e...)
+	}
+	return apply(pt.content, edits)
+}
+
+func (pt *part) fillParagraph(p *paragraph, values map[string]string, blocks map[string]block) ([]edit, error) {
+	plain := p.plain()
+	for _, m := range p.matches {
+		name := strings.ToLower(plain[m[2]:m[3]])
+		_, isText := values[name]
+		build, isBlock := blocks[name]
+		switch {
+		case isBlock && strings.TrimSpace(plain) != plain[m[0]:m[1]]:
+			return nil, &TemplateError{pt.name, plain[m[0]:m[1]], ErrNotAlone}
+		case isBlock:
+			return []edit{{p.start, p.end, pt.replacement(p, build)}}, nil
+		case !isText:
+			return nil, &TemplateError{pt.name, plain[m[0]:m[1]], ErrUnknownPlaceholder}
+		}
+	}
+	var edits []edit
+	offset := 0
+	for _, t := range p.texts {
+		from, to := offset, offset+len(t.text)
+		offset = to
+		if rewritten, changed := substitute(plain, from, to, p.matches, values); changed {
+			var b bytes.Buffer
+			writeRunContent(&b, rewritten)
+			edits = append(edits, edit{t.start, t.end, b.String()})
+		}
+	}
+	return edits, nil
+}
+
+// replacement is what replaces the paragraph of a block placeholder: the
+// block, then an empty paragraph with the placeholder paragraph's
+// properties — it keeps the template's spacing after the block, any section
+// break the paragraph carried, and keeps Word from joining two tables.
+// A removed block leaves that paragraph only when it carried a section
+// break.
+func (pt *part) replacement(p *paragraph, build block) string {
+	trailer := "<w:p>" + p.pPr + "</w:p>"
+	if build == nil {
+		if strings.Contains(p.pPr, "sectPr") {
+			return trailer
+		}
+		return ""
+	}
+	return build(pt.width(p)) + trailer
+}
+
+// substitute rewrites the text plain[from:to] of one <w:t>: every
+// placeholder that overlaps it is cut out, and each placeholder's value is
+// written into the <w:t> where the placeholder starts.
+func substitute(plain string, from, to int, matches [][]int, values map[string]string) (string, bool) {
+	var b strings.Builder
+	pos, changed := from, false
+	for _, m := range matches {
+		if m[1] <= from || m[0] >= to {
+			continue
+		}
+		changed = true
+		if m[0] > pos {
+			b.WriteString(plain[pos:m[0]])
+		}
+		if m[0] >= from {
+			b.WriteString(values[strings.ToLower(plain[m[2]:m[3]])])
+		}
+		pos = min(m[1], to)
+	}
+	b.WriteString(plain[pos:to])
+	return b.String(), changed
+}
+
+// apply makes the edits to content. Edits must not overlap.
+func apply(content string, edits []edit) (string, error) {
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	var b strings.Builder
+	pos := 0
+	for _, e := range edits {
+		if e.start < pos {
+			return "", errors.New("Word template: a placeholder is nested inside another placeholder's paragraph")
+		}
+		b.WriteString(content[pos:e.start])
+		b.WriteString(e.with)
+		pos = e.end
+	}
+	b.WriteString(content[pos:])
+	return b.String(), nil
+}
+
+// checkPlaceholders checks that every name in required occurs in found.
+func checkPlaceholders(part string, found, required []string) error {
+	for _, name := range required {
+		if !slices.Contains(found, name) {
+			return &TemplateError{part, "{{" + name + "}}", ErrMissingPlaceholder}
+		}
+	}
+	return nil
+}

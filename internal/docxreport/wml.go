@@ -1,0 +1,245 @@
+package docxreport
+
+import (
+	"bytes"
+	"strconv"
+	"unicode/utf8"
+)
+
+// wNS is the WordprocessingML (transitional) namespace, bound to the
+// prefix "w" in every part Word writes.
+const wNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+// writeRun writes text as one run with run properties rPr ("" for none):
+// the only way text reaches the document. Nothing is written for "".
+func writeRun(b *bytes.Buffer, rPr, text string) {
+	if text == "" {
+		return
+	}
+	b.WriteString("<w:r>")
+	b.WriteString(rPr)
+	writeRunContent(b, text)
+	b.WriteString("</w:r>")
+}
+
+// writeRunContent writes text as the content of a run: its pieces as
+// <w:t xml:space="preserve">, each line break ("\n", "\r\n" or "\r") as
+// <w:br/> and each tab as <w:tab/>, everything escaped.
+func writeRunContent(b *bytes.Buffer, text string) {
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '\n' && c != '\r' && c != '\t' {
+			continue
+		}
+		writeT(b, text[start:i])
+		start = i + 1
+		switch {
+		case c == '\t':
+			b.WriteString("<w:tab/>")
+		case c == '\r' && i+1 < len(text) && text[i+1] == '\n':
+			// the "\n" that follows writes the break
+		default:
+			b.WriteString("<w:br/>")
+		}
+	}
+	writeT(b, text[start:])
+}
+
+func writeT(b *bytes.Buffer, s string) {
+	if s == "" {
+		return
+	}
+	b.WriteString(`<w:t xml:space="preserve">`)
+	escape(b, s)
+	b.WriteString("</w:t>")
+}
+
+// escape writes s as XML character data that is also safe in an attribute
+// value: the five special characters as entities, line ends and tabs as
+// character references, invalid UTF-8 as U+FFFD, and the characters XML
+// 1.0 forbids dropped.
+func escape(b *bytes.Buffer, s string) {
+	plain := 0 // start of the bytes not yet written
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'' {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= utf8.RuneSelf && size > 1 && xmlChar(r) {
+			i += size
+			continue
+		}
+		b.WriteString(s[plain:i])
+		i += size
+		plain = i
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString("\uFFFD")
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case r == '\'':
+			b.WriteString("&apos;")
+		case r == '\n':
+			b.WriteString("&#xA;")
+		case r == '\r':
+			b.WriteString("&#xD;")
+		case r == '\t':
+			b.WriteString("&#x9;")
+		}
+		// anything else XML 1.0 forbids is dropped
+	}
+	b.WriteString(s[plain:])
+}
+
+// xmlChar reports whether XML 1.0 allows r in a document (production Char).
+func xmlChar(r rune) bool {
+	return r == 0x9 || r == 0xA || r == 0xD ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
+}
+
+// escaped returns s escaped, for attribute values and property texts.
+func escaped(s string) string {
+	var b bytes.Buffer
+	escape(&b, s)
+	return b.String()
+}
+
+// Run properties used by the generated content.
+const (
+	rPrBold      = "<w:rPr><w:b/></w:rPr>"
+	rPrBoldWhite = `<w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr>`
+)
+
+// Paragraph properties beyond the style.
+const (
+	jcCenter = `<w:jc w:val="center"/>`
+	// inBand tightens a heading's spacing where it heads a table row.
+	inBand = `<w:spacing w:before="40" w:after="40"/>`
+)
+
+// para writes a paragraph of style styleID holding text as one run.
+// extra is more paragraph properties, in schema order after w:pStyle.
+func para(b *bytes.Buffer, styleID, extra, rPr, text string) {
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="`)
+	b.WriteString(styleID)
+	b.WriteString(`"/>`)
+	b.WriteString(extra)
+	b.WriteString("</w:pPr>")
+	writeRun(b, rPr, text)
+	b.WriteString("</w:p>")
+}
+
+// table is a table being written: fixed layout, the template's table style,
+// column widths in twips that sum to the text width.
+type table struct {
+	b      *bytes.Buffer
+	widths []int
+}
+
+// startTable begins a table whose columns take the given shares (in any
+// unit) of width twips. heading says whether its first row is a heading
+// row that the table style colours.
+func startTable(b *bytes.Buffer, styleID string, width int, shares []int, heading bool) table {
+	t := table{b: b, widths: split(width, shares)}
+	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="`)
+	b.WriteString(styleID)
+	b.WriteString(`"/><w:tblW w:w="`)
+	b.WriteString(strconv.Itoa(width))
+	b.WriteString(`" w:type="dxa"/><w:tblLayout w:type="fixed"/>`)
+	if heading {
+		b.WriteString(`<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
+	} else {
+		b.WriteString(`<w:tblLook w:val="0600" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
+	}
+	b.WriteString("</w:tblPr><w:tblGrid>")
+	for _, w := range t.widths {
+		b.WriteString(`<w:gridCol w:w="`)
+		b.WriteString(strconv.Itoa(w))
+		b.WriteString(`"/>`)
+	}
+	b.WriteString("</w:tblGrid>")
+	return t
+}
+
+// split divides total in proportion to shares; the last column takes what
+// rounding leaves, so the widths sum to total exactly.
+func split(total int, shares []int) []int {
+	sum := 0
+	for _, s := range shares {
+		sum += s
+	}
+	widths := make([]int, len(shares))
+	left := total
+	for i, s := range shares[:len(shares)-1] {
+		widths[i] = total * s / sum
+		left -= widths[i]
+	}
+	widths[len(widths)-1] = left
+	return widths
+}
+
+func (t table) end() { t.b.WriteString("</w:tbl>") }
+
+// row begins a row that is kept on one page when it fits; a heading row
+// is repeated at the top of every page the table runs onto.
+func (t table) row(heading bool) {
+	t.b.WriteString("<w:tr><w:trPr><w:cantSplit/>")
+	if heading {
+		t.b.WriteString("<w:tblHeader/>")
+	}
+	t.b.WriteString("</w:trPr>")
+}
+
+func (t table) endRow() { t.b.WriteString("</w:tr>") }
+
+// cell begins the cell at column col spanning span columns, filled with
+// colour fill ("" for none). Its content must end with a paragraph.
+func (t table) cell(col, span int, fill string) {
+	w := 0
+	for _, cw := range t.widths[col : col+span] {
+		w += cw
+	}
+	t.b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="`)
+	t.b.WriteString(strconv.Itoa(w))
+	t.b.WriteString(`" w:type="dxa"/>`)
+	if span > 1 {
+		t.b.WriteString(`<w:gridSpan w:val="`)
+		t.b.WriteString(strconv.Itoa(span))
+		t.b.WriteString(`"/>`)
+	}
+	if fill != "" {
+		t.b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="`)
+		t.b.WriteString(fill)
+		t.b.WriteString(`"/>`)
+	}
+	t.b.WriteString("</w:tcPr>")
+}
+
+func (t table) endCell() { t.b.WriteString("</w:tc>") }
+
+// textCell writes a whole cell holding one paragraph of text.
+func (t table) textCell(col int, styleID, extra, rPr, text string) {
+	t.cell(col, 1, "")
+	para(t.b, styleID, extra, rPr, text)
+	t.endCell()
+}
+
+// headingRow writes the table's heading row: one cell per column.
+func (t table) headingRow(styleID string, headings []string) {
+	t.row(true)
+	for i, h := range headings {
+		t.textCell(i, styleID, "", "", h)
+	}
+	t.endRow()
+}

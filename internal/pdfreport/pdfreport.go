@@ -1,0 +1,183 @@
+// Package pdfreport draws a progress report (report.Report) as a PDF, with
+// go-pdf/fpdf, the way a council publishes it: a title block, the summary
+// table, the RAG legend, optionally "RAG at a glance" and the exceptions,
+// the action table grouped by theme and outcome, and the ongoing /
+// maintenance table; a running header with the plan's short title and a
+// "Page N of M" footer on every page; an outline (bookmarks) of the
+// sections, themes and outcomes.
+//
+// The layout is measured, then drawn. Every cell's text is wrapped with the
+// fonts' own widths (the Go fonts, embedded as UTF-8 TrueType, so any
+// character they have prints; any other becomes U+FFFD), every row's height
+// is known, and the rows are laid out on pages before anything is drawn:
+// a table's header row is repeated on every page it continues on, a row
+// that fits on a page is never split, a row taller than a page flows over
+// as many pages as it needs with its RAG fill carried on, and theme and
+// outcome rows are kept with the row after them. Because the page count is
+// known before drawing, "Page N of M" needs no alias.
+//
+// The output is deterministic: its dates are the report's, not the clock's.
+package pdfreport
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+
+	"github.com/planreport/planreport/internal/report"
+)
+
+// Options are the page settings of the PDF.
+type Options struct {
+	PageSize    string // "A4" (default), "A3", "Letter", "Legal"
+	Orientation string // "landscape" (default) or "portrait"
+}
+
+// pageSizes are the supported page sizes, portrait width and height in
+// millimetres.
+var pageSizes = map[string][2]float64{
+	"a4":     {210, 297},
+	"a3":     {297, 420},
+	"letter": {215.9, 279.4},
+	"legal":  {215.9, 355.6},
+}
+
+// Margins and the bands of the running header and footer, in millimetres.
+const (
+	marginSide   = 14
+	headerBase   = 9  // baseline of the running header
+	contentTop   = 15 // the content box starts here
+	contentFoot  = 14 // and ends this far above the page's foot
+	footerBase   = 7  // baseline of the footer, above the page's foot
+	furnitureGap = 2.5
+)
+
+// geometryFor checks the options and returns the page geometry.
+func geometryFor(opt Options) (geometry, error) {
+	size := strings.ToLower(strings.TrimSpace(opt.PageSize))
+	if size == "" {
+		size = "a4"
+	}
+	dims, ok := pageSizes[size]
+	if !ok {
+		return geometry{}, fmt.Errorf("page size %q is not one of A4, A3, Letter, Legal", opt.PageSize)
+	}
+	w, h := dims[0], dims[1]
+	switch strings.ToLower(strings.TrimSpace(opt.Orientation)) {
+	case "", "landscape":
+		w, h = h, w
+	case "portrait":
+	default:
+		return geometry{}, fmt.Errorf("orientation %q is neither landscape nor portrait", opt.Orientation)
+	}
+	return geometry{width: w, height: h, left: marginSide, right: marginSide,
+		top: contentTop, bottom: h - contentFoot}, nil
+}
+
+// Render writes report r to w as a PDF.
+func Render(w io.Writer, r *report.Report, opt Options) error {
+	if r == nil {
+		return errors.New("pdf report: no report to render")
+	}
+	g, err := geometryFor(opt)
+	if err != nil {
+		return fmt.Errorf("pdf report: %w", err)
+	}
+	m, err := loadMetrics()
+	if err != nil {
+		return fmt.Errorf("pdf report: %w", err)
+	}
+	pages := paginate(g, newContent(m, g, r))
+	pdf := newDocument(g, m, r)
+	d := &drawer{pdf: pdf, m: m, g: g}
+	for n, items := range pages {
+		d.page(r, n+1, len(pages), items)
+	}
+	if err := pdf.Output(w); err != nil {
+		return fmt.Errorf("pdf report: writing the PDF: %w", err)
+	}
+	return nil
+}
+
+// newDocument starts an fpdf document with the fonts and the document
+// properties.
+func newDocument(g geometry, m *metrics, r *report.Report) *fpdf.Fpdf {
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm",
+		Size: fpdf.SizeType{Wd: g.width, Ht: g.height}})
+	pdf.SetMargins(g.left, g.top, g.right)
+	pdf.SetAutoPageBreak(false, 0)
+	// fpdf makes a new zlib writer (about 1 MB) for every page it
+	// compresses; with a thousand pages that is most of the time and
+	// memory a report takes. Pages are left plain: files are about twice
+	// as large, and the fonts are still compressed.
+	pdf.SetCompression(false)
+	addFonts(pdf)
+	pdf.SetTitle(m.printable(r.Title), true)
+	pdf.SetAuthor(m.printable(r.Organisation), true)
+	pdf.SetSubject(m.printable(r.Subject()), true)
+	pdf.SetCreator(report.Creator, true)
+	pdf.SetLang("en-GB")
+	stamp := documentDate(r)
+	pdf.SetCreationDate(stamp)
+	pdf.SetModificationDate(stamp)
+	pdf.SetCatalogSort(true)
+	pdf.SetDisplayMode("fullwidth", "single")
+	return pdf
+}
+
+// documentDate is the date written in the file: the report's, or, for a
+// report without one, a fixed day (fpdf would use the clock for a zero
+// time).
+func documentDate(r *report.Report) time.Time {
+	for _, t := range []time.Time{r.Date, r.FirstPublished} {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// page draws page n of total: its header and footer, then its rows.
+func (d *drawer) page(r *report.Report, n, total int, items []placed) {
+	d.pdf.AddPage()
+	d.reset()
+	d.furniture(r, n, total)
+	for _, it := range items {
+		if it.part == 0 && it.src.mark != nil {
+			d.pdf.Bookmark(d.m.printable(oneLine(it.src.mark.title)), it.src.mark.level, it.y)
+		}
+		d.row(it.row, it.y, it.h)
+	}
+}
+
+var (
+	runningFont = font{face: bold, size: 8, colour: navy}
+	footFont    = font{face: regular, size: 7.5, colour: muted}
+)
+
+// furniture draws the running header and the footer.
+func (d *drawer) furniture(r *report.Report, n, total int) {
+	g := d.g
+	right := g.width - g.right
+	half := g.contentWidth()/2 - 4
+	lh := runningFont.lineHeight()
+	d.text(g.left, headerBase-lh/2, d.m.clip(d.m.printable(oneLine(r.ShortTitle)), runningFont, half), runningFont)
+	heading := d.m.clip(d.m.printable(oneLine(r.Heading())), footFont, half)
+	d.text(right-d.textWidth(heading, footFont), headerBase-lh/2, heading, footFont)
+	d.rule(g.left, headerBase+furnitureGap-0.5, right, headerBase+furnitureGap-0.5, navy, 0.4)
+
+	foot := g.height - footerBase
+	d.rule(g.left, foot-furnitureGap-1.5, right, foot-furnitureGap-1.5, gridColour, 0.2)
+	flh := footFont.lineHeight()
+	d.text(g.left, foot-flh/2, d.m.clip(d.m.printable(oneLine(r.Organisation)), footFont, half), footFont)
+	pageNo := "Page " + strconv.Itoa(n) + " of " + strconv.Itoa(total)
+	d.text(right-d.textWidth(pageNo, footFont), foot-flh/2, pageNo, footFont)
+}
+
+// oneLine puts a text that may hold line breaks on one line.
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }

@@ -1,0 +1,87 @@
+package pdfreport
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// needTool skips the test when an external tool is missing, or fails it
+// when the environment variable CI is "true".
+func needTool(t *testing.T, name string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed", name)
+		}
+		t.Skipf("%s is not installed", name)
+	}
+}
+
+// writePDF writes a PDF to a file of the test's temporary folder.
+func writePDF(t *testing.T, pdf []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// run runs a tool and returns its standard output.
+func run(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	needTool(t, name)
+	var out, errOut bytes.Buffer
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, out.String(), errOut.String())
+	}
+	return out.String()
+}
+
+// pdfPages reads a PDF's text back with pdftotext, in content-stream order
+// (the order the renderer draws in), one string per page.
+func pdfPages(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	text := run(t, "pdftotext", "-raw", "-enc", "UTF-8", writePDF(t, pdf), "-")
+	return strings.Split(strings.TrimSuffix(text, "\f"), "\f")
+}
+
+// pdfText is the whole text of a PDF with its white space normalised.
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	return normalise(strings.Join(pdfPages(t, pdf), " "))
+}
+
+// qpdfCheck fails the test when qpdf finds the PDF damaged.
+func qpdfCheck(t *testing.T, pdf []byte) {
+	t.Helper()
+	run(t, "qpdf", "--check", writePDF(t, pdf))
+}
+
+// normalise reduces every run of white space to one space.
+func normalise(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// inOrder checks that every want occurs in text, each after the one
+// before, starting at offset from; it returns the offset after the last.
+func inOrder(t *testing.T, text string, from int, wants []string) int {
+	t.Helper()
+	for _, w := range wants {
+		w = normalise(w)
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			t.Errorf("%q not found after offset %d; text there: %.200q", w, from, text[from:])
+			return from
+		}
+		from += i + len(w)
+	}
+	return from
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,46 @@
+package sample
+
+import (
+	"flag"
+	"io"
+	"reflect"
+	"testing"
+
+	"github.com/planreport/planreport/internal/atomicfile"
+	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/workbook"
+)
+
+var update = flag.Bool("update", false, "rewrite inputs/ from Plan()")
+
+// workbookPath is the sample workbook that make run reads.
+const workbookPath = "../../inputs/cpc-improvement-plan.xlsx"
+
+// TestSampleWorkbook checks that inputs/ holds exactly Plan(), and with
+// -update writes it there (make sample).
+func TestSampleWorkbook(t *testing.T) {
+	if *update {
+		err := atomicfile.Write(workbookPath, func(w io.Writer) error {
+			return workbook.Write(w, Plan(), workbook.WriteOptions{Scale: rag.Default()})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, problems, err := workbook.ReadFile(workbookPath, workbook.Options{Scale: rag.Default()})
+	if err != nil {
+		t.Fatalf("reading the sample workbook: %v (run make sample)", err)
+	}
+	if problems.HasErrors() {
+		t.Fatalf("the sample workbook has errors: %v", problems.Errors())
+	}
+	want := Plan()
+	for i := range want.Distribution {
+		if i < len(got.Distribution) { // where each was read is the reader's to say
+			want.Distribution[i].Where = got.Distribution[i].Where
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("inputs/ does not hold sample.Plan(); run make sample")
+	}
+}

@@ -1,0 +1,107 @@
+package workbook
+
+import (
+	"time"
+)
+
+// check makes the checks that need more than one sheet: that every open
+// action has an update at the report point checked, that no open action is
+// left without a RAG, and the warnings about RAG values that the dates
+// contradict.
+func (rd *reader) check() {
+	if !rd.actionsOK {
+		return
+	}
+	for _, u := range rd.updateRows {
+		rd.checkBlankRAG(u)
+	}
+	asOf, ok := rd.asOf()
+	if !ok {
+		return
+	}
+	latest := rd.latestUpdates(asOf)
+	for _, a := range rd.plan.Actions {
+		row := rd.actionRows[a.No]
+		u, updated := latest[a.No]
+		switch {
+		case row.faulty || a.Added.After(asOf):
+		case a.Open(asOf):
+			rd.checkOpen(row, u, updated && u.update.Date.Equal(asOf), asOf)
+		case updated && !u.update.Date.Before(a.Completed) && !u.ragValue.Complete && (u.rated || u.ragText == ""):
+			rd.add(u.rag.problem(Warning, ErrCompletedNotComplete, "action %s was completed on %s, but its RAG is %s, not a value for a completed action",
+				a.No, formatDate(a.Completed), ragName(u)))
+		}
+	}
+}
+
+// asOf is the report point checked: the one asked for, or the latest.
+func (rd *reader) asOf() (time.Time, bool) {
+	if !rd.reportsOK {
+		return time.Time{}, false
+	}
+	if rd.opt.AsOf.IsZero() {
+		latest, ok := rd.plan.Latest()
+		return latest.Date, ok
+	}
+	d := rd.opt.AsOf.UTC().Truncate(24 * time.Hour)
+	if _, ok := rd.plan.ReportAt(d); !ok {
+		rd.add(place{sheet: rd.sheetName(sheetReports), order: sheetReports}.problem(Error, ErrUnknownReport,
+			"there is no report point on %s, the date asked for", formatDate(d)))
+		return time.Time{}, false
+	}
+	return d, true
+}
+
+func (rd *reader) sheetName(order int) string {
+	if name, ok := rd.sheetNames[fold(sheets[order].name)]; ok {
+		return name
+	}
+	return sheets[order].name
+}
+
+// latestUpdates returns each action's last update on or before asOf.
+func (rd *reader) latestUpdates(asOf time.Time) map[string]updateRow {
+	latest := map[string]updateRow{}
+	for _, u := range rd.updateRows {
+		prev, seen := latest[u.update.Action]
+		if !u.update.Date.After(asOf) && (!seen || u.update.Date.After(prev.update.Date)) {
+			latest[u.update.Action] = u
+		}
+	}
+	return latest
+}
+
+// checkOpen checks an action open at the report point: it needs an update
+// there (except at publication, when nothing has progressed yet), and a
+// RAG that says all is well contradicts a due date already past.
+func (rd *reader) checkOpen(row actionRow, u updateRow, current bool, asOf time.Time) {
+	a := row.action
+	if !current {
+		if !asOf.Equal(rd.plan.FirstPublished) {
+			rd.add(row.no.problem(Error, ErrMissingUpdate, "action %s is open but has no update for the report of %s; add a row for it to the Updates sheet",
+				a.No, formatDate(asOf)))
+		}
+		return
+	}
+	if !a.Due.IsZero() && a.Due.Before(asOf) && u.rated && !u.ragValue.Attention {
+		rd.add(u.rag.problem(Warning, ErrOverdueGreen, "action %s was due on %s and is still open, yet its RAG is %s",
+			a.No, formatDate(a.Due), ragName(u)))
+	}
+}
+
+// checkBlankRAG: an update of an action still open at its date needs a RAG,
+// except at publication.
+func (rd *reader) checkBlankRAG(u updateRow) {
+	row, known := rd.actionRows[u.update.Action]
+	if u.ragText != "" || !known || !row.action.Open(u.update.Date) || u.update.Date.Equal(rd.plan.FirstPublished) {
+		return
+	}
+	rd.add(u.rag.problem(Error, ErrMissingValue, "the RAG is blank; action %s is open on %s, so it needs one", u.update.Action, formatDate(u.update.Date)))
+}
+
+func ragName(u updateRow) string {
+	if u.update.RAG == "" {
+		return "blank"
+	}
+	return u.ragValue.Name
+}

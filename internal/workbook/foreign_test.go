@@ -1,0 +1,222 @@
+package workbook
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/rag"
+)
+
+// foreignOptions vary how foreignWorkbook writes the test plan.
+type foreignOptions struct {
+	date1904 bool // the workbook uses the 1904 date system
+}
+
+// foreignWorkbook writes the test plan the way another program or a person
+// might: sheet names and headers in other case, order and words, extra
+// columns, blank rows above the header and between rows, dates as text in
+// several forms and as numbers in text cells, action numbers as numbers,
+// leads separated by semicolons, RAG as names, themes written once.
+func foreignWorkbook(t testing.TB, opt foreignOptions) []byte {
+	t.Helper()
+	p := testPlan()
+	f := excelize.NewFile()
+	defer f.Close()
+	if opt.date1904 {
+		must(t, f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &opt.date1904}))
+	}
+	serial := func(d time.Time) string {
+		s := dateSerial(d)
+		if opt.date1904 {
+			s -= 1462
+		}
+		return strconv.Itoa(s)
+	}
+	write := func(sheet string, rows ...[]any) {
+		_, err := f.NewSheet(sheet)
+		must(t, err)
+		for i, r := range rows {
+			if r != nil {
+				setRow(t, f, sheet, i+1, r...)
+			}
+		}
+	}
+	must(t, f.SetSheetName("Sheet1", "Notes"))
+	write("PLAN", nil, []any{"value", "FIELD"}, []any{p.Title, "title"},
+		[]any{p.ShortTitle, "Running header"}, []any{p.Organisation, "Organization"},
+		[]any{"3 October 2018", "Date Published"}, []any{p.MaintenanceTitle, "maintenance title"},
+		[]any{p.MaintenanceNote, "Maintenance note"}, []any{"ignored", "Colour"})
+	write("reports", []any{"Report name", "Report date"}, nil,
+		[]any{p.Reports[1].Name, "2019-07-31"}, []any{p.Reports[0].Name, "03/10/18"})
+	write("Outcomes", []any{"Outcome No", "Theme Heading", "Outcome Description"},
+		[]any{"Outcome 1", p.Outcomes[0].Theme, p.Outcomes[0].Description},
+		[]any{2, "", p.Outcomes[1].Description},
+		[]any{"Outcome 10:", p.Outcomes[2].Theme, p.Outcomes[2].Description})
+	write("leads", []any{"strategic lead"}, []any{p.Leads[0]}, nil, []any{"  " + p.Leads[1]}, []any{p.Leads[2]}, []any{p.Leads[0]})
+	write("Actions ", nil, nil,
+		[]any{"Owner", "ACTION NO", "Action", "Timescales", "Comments", "Date Completed", "date added"},
+		[]any{"Independent Chair of the CPC", 1.1, p.Actions[0].Text, p.Actions[0].Timescale, "x", "", "03/10/2018"},
+		[]any{"chair of the CPC practice improvement working group; Lead Nurse, Child Protection, NHS Tayside", "2.1", p.Actions[1].Text, p.Actions[1].Timescale},
+		nil,
+		[]any{"Lead Nurse, Child Protection, NHS Tayside", 10.1, p.Actions[2].Text, p.Actions[2].Timescale, "", serial(p.Actions[2].Completed)},
+		[]any{"Independent Chair of the CPC", "10.2", p.Actions[3].Text, p.Actions[3].Timescale, "", "", "1 May 2019"})
+	write("UPDATES", []any{"Status", "Ref", "Progress", "Date"},
+		[]any{" green ", 1.1, p.Updates[0].Text, serial(year1)},
+		[]any{"amber", "2.1", p.Updates[1].Text, "31/07/2019"},
+		[]any{"G", 10.1, p.Updates[2].Text, "31 July 2019"},
+		[]any{"Red", 10.2, p.Updates[3].Text, "2019-07-31"})
+	write("maintenance", []any{"Task", "No", "Timescale"}, []any{p.Maintenance[0].Text, 1, p.Maintenance[0].Timescale})
+	write("distribution", []any{"E-mail", "Name", "Role"}, []any{"Jane Smith <jane.smith@example.org>", "", p.Distribution[0].Role})
+	// The report point dates and the publication date are real date
+	// cells in the 1904 system when asked.
+	if opt.date1904 {
+		for _, cell := range []string{"B3", "B4"} {
+			d, _ := strconv.Atoi(serial(map[string]time.Time{"B3": year1, "B4": published}[cell]))
+			setCell(t, f, "reports", cell, d)
+		}
+	}
+	return save(t, f)
+}
+
+// TestForeignWorkbooks reads workbooks written by other programs and checks
+// they give the same plan as the canonical workbook.
+func TestForeignWorkbooks(t *testing.T) {
+	want, problems, err := readBytes(t, writeBytes(t, testPlan()), Options{})
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("reading the canonical workbook: %v, %v", err, problems)
+	}
+	for _, tt := range []struct {
+		name string
+		opt  foreignOptions
+	}{
+		{"1900 date system", foreignOptions{}},
+		{"1904 date system", foreignOptions{date1904: true}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, problems, err := readBytes(t, foreignWorkbook(t, tt.opt), Options{})
+			if err != nil || len(problems) > 0 {
+				t.Fatalf("Read: %v\n%v", err, problems)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("the foreign workbook reads differently:\n got %+v\nwant %+v", got, want)
+			}
+		})
+	}
+}
+
+// TestOddCells checks cells that Excel users produce: formulas, merged
+// cells, hidden rows and sheets, rich text, dates as numbers in text cells,
+// the longest text a cell holds, and every kind of Unicode.
+func TestOddCells(t *testing.T) {
+	unicodeText := "Emoji 👩‍👧‍👦 🎉, 中文, עברית ו العربية, e\u0301 combining, zero\u200bwidth\u200d joiner, \U0001F600"
+	longText := strings.Repeat("ab\U0001F600", excelize.TotalCellChars/4) + "end"
+	tests := []struct {
+		name   string
+		change func(t testing.TB, f *excelize.File)
+		want   func(p *plan.Plan) // how the plan read differs from the test plan
+		opt    Options
+	}{
+		{name: "hidden rows and sheets",
+			change: func(t testing.TB, f *excelize.File) {
+				must(t, f.SetRowVisible("Actions", 3, false))
+				must(t, f.SetSheetVisible("Leads", false))
+			}},
+		{name: "rich text",
+			change: func(t testing.TB, f *excelize.File) {
+				must(t, f.SetCellRichText("Actions", "C2", []excelize.RichTextRun{
+					{Text: "Develop further "}, {Text: "qualitative", Font: &excelize.Font{Bold: true}}, {Text: " measures."}}))
+			}},
+		{name: "date as a number in a text cell",
+			change: func(t testing.TB, f *excelize.File) {
+				must(t, f.SetCellStr("Actions", "F2", strconv.Itoa(dateSerial(plan.Date(2019, time.November, 30)))))
+			}},
+		{name: "merged lead",
+			change: func(t testing.TB, f *excelize.File) {
+				setCell(t, f, "Actions", "D5", "")
+				must(t, f.MergeCell("Actions", "D4", "D5"))
+			},
+			want: func(p *plan.Plan) { p.Actions[3].Leads = p.Actions[2].Leads }},
+		{name: "merged theme",
+			change: func(t testing.TB, f *excelize.File) {
+				setCell(t, f, "Outcomes", "A3", "")
+				must(t, f.MergeCell("Outcomes", "A2", "A3"))
+			}},
+		{name: "Unicode",
+			change: func(t testing.TB, f *excelize.File) {
+				must(t, f.SetCellStr("Updates", "C2", unicodeText))
+			},
+			want: func(p *plan.Plan) { p.Updates[0].Text = unicodeText }},
+		{name: "longest cell",
+			change: func(t testing.TB, f *excelize.File) {
+				must(t, f.SetCellStr("Updates", "C2", longText))
+			},
+			want: func(p *plan.Plan) { p.Updates[0].Text = longText }},
+		{name: "RAG of a custom scale, by its name",
+			change: func(t testing.TB, f *excelize.File) {
+				setCell(t, f, "Updates", "D4", " blue ")
+			},
+			want: func(p *plan.Plan) { p.Updates[2].RAG = "B" },
+			opt:  Options{Scale: blueScale()}},
+		{name: "header alias from the options",
+			change: func(t testing.TB, f *excelize.File) {
+				setCell(t, f, "Actions", "D1", "Responsible Officer")
+			},
+			opt: Options{Aliases: map[string][]string{"strategic lead": {"Responsible Officer"}}}},
+	}
+	canonical := writeBytes(t, testPlan())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, problems, err := readBytes(t, edit(t, canonical, func(f *excelize.File) { tt.change(t, f) }), tt.opt)
+			if err != nil || len(problems) > 0 {
+				t.Fatalf("Read: %v\n%v", err, problems)
+			}
+			want := testPlan()
+			if tt.want != nil {
+				tt.want(want)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("read differently:\n got %+v\nwant %+v", got, want)
+			}
+		})
+	}
+}
+
+// actionsPart is the Actions sheet's part in a workbook Write wrote: the
+// sixth sheet, after Instructions, Plan, Reports, Outcomes and Leads.
+const actionsPart = "xl/worksheets/sheet6.xml"
+
+// blueScale is the default scale with B / Blue for complete after Green.
+func blueScale() rag.Scale {
+	s := rag.Default()
+	s.Values[2].Complete = false
+	s.Values = append(s.Values, rag.Value{Code: "B", Name: "Blue", Complete: true})
+	return s
+}
+
+// TestFormulaCachedValue checks that a formula cell reads as the value
+// Excel cached for it.
+func TestFormulaCachedValue(t *testing.T) {
+	b := rezip(t, writeBytes(t, testPlan()), actionsPart, func(x []byte) []byte {
+		// Actions!A2 (action 1.1) becomes a formula whose cached value is 1.1.
+		s := string(x)
+		start := strings.Index(s, `<c r="A2"`)
+		if start < 0 {
+			t.Fatal("no cell A2 in the Actions sheet's XML")
+		}
+		end := start + strings.Index(s[start:], "</c>") + len("</c>")
+		return []byte(s[:start] + `<c r="A2" t="str"><f>Actions!A2</f><v>1.1</v></c>` + s[end:])
+	})
+	got, problems, err := readBytes(t, b, Options{})
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("Read: %v\n%v", err, problems)
+	}
+	if !reflect.DeepEqual(got, testPlan()) {
+		t.Errorf("read differently:\n got %+v\nwant %+v", got, testPlan())
+	}
+}

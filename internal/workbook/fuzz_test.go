@@ -1,0 +1,54 @@
+package workbook
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+)
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"03/10/2018", "3rd of October 2018", "2018-10-03T00:00:00Z", "31/02/2022",
+		"By 31 March 2019 Ongoing 2019 / 2020", "October 3, 2018", "1/1/00", "Sept 2019", "٣/١٠/٢٠١٨"} {
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, monthFirst bool) {
+		d, err := ParseDate(s, monthFirst)
+		if err == nil {
+			// A date read once reads the same when written out again.
+			again, err := ParseDate(formatDate(d), false)
+			if err != nil || !again.Equal(d) {
+				t.Errorf("ParseDate(%q) = %s, which reads back as %s, %v", s, formatDate(d), formatDate(again), err)
+			}
+		}
+		if d, ok := TimescaleDate(s, monthFirst); ok && d.IsZero() {
+			t.Errorf("TimescaleDate(%q) found the zero date", s)
+		}
+	})
+}
+
+func FuzzActionNumber(f *testing.F) {
+	for _, s := range []string{"1.1", "1.1000000000000001", "10.1", "1.10", "2", "1e5", "-0", "1e-7", "NaN", " 3 "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := ActionNumber(s)
+		if twice := ActionNumber(once); twice != once {
+			t.Errorf("ActionNumber is not idempotent: %q → %q → %q", s, once, twice)
+		}
+		_ = outcomeNumber(s)
+	})
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add(writeBytes(f, testPlan()))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, problems, err := Read(bytes.NewReader(b), Options{})
+		var fe *FileError
+		switch {
+		case err != nil && !errors.As(err, &fe):
+			t.Errorf("Read failed with %T %v, want a *FileError", err, err)
+		case err == nil && (p == nil) != problems.HasErrors():
+			t.Errorf("plan = %v with errors = %v", p != nil, problems.HasErrors())
+		}
+	})
+}

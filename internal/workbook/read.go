@@ -1,0 +1,296 @@
+package workbook
+
+import (
+	"io"
+	"net/mail"
+	"sort"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/rag"
+)
+
+// Options control how a workbook is read.
+type Options struct {
+	Scale      rag.Scale           // the RAG scale; rag.Default() when it has no values
+	Aliases    map[string][]string // extra header names, by canonical column name: {"Strategic Lead": {"Owner"}}
+	MonthFirst bool                // text dates are month-first (US); day-first (UK) by default
+	Password   string              // opens a password-protected workbook
+	AsOf       time.Time           // the report point checked for missing updates; zero means the latest
+}
+
+// Read reads and validates a plan workbook from r; see ReadFile.
+func Read(r io.Reader, opt Options) (*plan.Plan, Problems, error) {
+	return read(r, "the workbook", opt)
+}
+
+// reader holds the state of one reading: the workbook, what has been read
+// of the plan so far, and the problems found.
+type reader struct {
+	opt        Options
+	file       *excelize.File
+	date1904   bool
+	sheetNames map[string]string // folded name → name in the workbook
+	parts      map[string]string // sheet name → its part, once needed
+	plan       plan.Plan
+	problems   Problems
+
+	// What the cross-checks need, and whether the sheet it came from could
+	// be read (a check against a sheet that could not is skipped, so that
+	// one missing sheet is one problem, not hundreds).
+	reportsOK, outcomesOK, leadsOK, actionsOK bool
+	leads                                     map[string]string // folded lead → approved spelling
+	actionRows                                map[string]actionRow
+	updateRows                                []updateRow
+}
+
+// actionRow is an action with where its cells were read from.
+type actionRow struct {
+	action           plan.Action
+	no, due, timescl place
+	dueGiven         bool
+	faulty           bool // the row has errors, so its cross-checks would mislead
+}
+
+// updateRow is an update with where its cells were read from.
+type updateRow struct {
+	update   plan.Update
+	no, rag  place
+	ragText  string    // the RAG cell as written
+	ragValue rag.Value // its value, when rated
+	rated    bool      // the RAG cell holds a value of the scale
+}
+
+func (rd *reader) add(p Problem) { rd.problems = append(rd.problems, p) }
+
+func read(r io.Reader, name string, opt Options) (*plan.Plan, Problems, error) {
+	if len(opt.Scale.Values) == 0 {
+		opt.Scale = rag.Default()
+	}
+	b, err := readAll(r, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := open(b, name, opt.Password)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	rd := &reader{opt: opt, file: f, sheetNames: findSheets(f)}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		rd.date1904 = *props.Date1904
+	}
+	if err := rd.readSheets(name); err != nil {
+		return nil, nil, err
+	}
+	rd.check()
+	rd.problems.sort()
+	if rd.problems.HasErrors() {
+		return nil, rd.problems, nil
+	}
+	return &rd.plan, rd.problems, nil
+}
+
+// readSheets reads every sheet of the format: their rows side by side,
+// then their content in the format's order, since each sheet is checked
+// against those before it.
+func (rd *reader) readSheets(name string) (err error) {
+	tables, err := rd.streamSheets(name)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = damaged(name)
+		}
+	}()
+	for order, readSheet := range []func(*table){
+		sheetPlan:         rd.readPlan,
+		sheetReports:      rd.readReports,
+		sheetOutcomes:     rd.readOutcomes,
+		sheetLeads:        rd.readLeads,
+		sheetActions:      rd.readActions,
+		sheetUpdates:      rd.readUpdates,
+		sheetMaintenance:  rd.readMaintenance,
+		sheetDistribution: rd.readDistribution,
+	} {
+		if rd.prepareTable(order, tables[order]) {
+			readSheet(tables[order])
+		}
+	}
+	return nil
+}
+
+// text reads a free-text cell; required says it may not be blank.
+func (rd *reader) text(t *table, r tableRow, c int, required bool) (string, place, bool) {
+	v, pl := t.value(r, c)
+	v = cleanText(v)
+	if v == "" && required {
+		rd.add(pl.problem(Error, ErrMissingValue, "the %s is blank", t.spec.columns[c].name))
+		return "", pl, false
+	}
+	return v, pl, true
+}
+
+// date reads a date cell; a blank one is the zero time.
+func (rd *reader) date(t *table, r tableRow, c int, required bool) (time.Time, place, bool) {
+	v, pl, ok := rd.text(t, r, c, required)
+	if !ok || v == "" {
+		return time.Time{}, pl, ok
+	}
+	d, err := cellDate(v, rd.date1904, rd.opt.MonthFirst)
+	if err != nil {
+		rd.add(pl.problem(Error, ErrBadDate, "%v", err))
+		return time.Time{}, pl, false
+	}
+	return d, pl, true
+}
+
+// readPlan reads the Plan sheet's fields.
+func (rd *reader) readPlan(t *table) {
+	seen := map[string]int{}
+	for _, r := range t.rows {
+		name, _ := t.value(r, planField)
+		field, known := rd.planField(name)
+		if !known {
+			continue
+		}
+		if first, dup := seen[field.name]; dup {
+			_, pl := t.value(r, planField)
+			rd.add(pl.problem(Error, ErrDuplicateField, "%s is given twice (first in row %d)", field.name, first))
+			continue
+		}
+		seen[field.name] = r.num
+		rd.setPlanField(t, r, field)
+	}
+	for _, field := range planFields {
+		if _, ok := seen[field.name]; field.required && !ok {
+			rd.add(place{sheet: t.name, order: t.order}.problem(Error, ErrMissingValue,
+				"there is no %q row; add one, with the %s in the Value column", field.name, field.name))
+		}
+	}
+}
+
+func (rd *reader) planField(name string) (column, bool) {
+	for _, field := range planFields {
+		if rd.namesOf(field)[fold(name)] {
+			return field, true
+		}
+	}
+	return column{}, false
+}
+
+func (rd *reader) setPlanField(t *table, r tableRow, field column) {
+	if field.name == fieldFirstPublished {
+		rd.plan.FirstPublished, _, _ = rd.date(t, r, planValue, true)
+		return
+	}
+	v, _, _ := rd.text(t, r, planValue, field.required)
+	switch field.name {
+	case fieldTitle:
+		rd.plan.Title = v
+	case fieldShortTitle:
+		rd.plan.ShortTitle = v
+	case fieldOrganisation:
+		rd.plan.Organisation = v
+	case fieldMaintenanceTitle:
+		rd.plan.MaintenanceTitle = v
+	case fieldMaintenanceNote:
+		rd.plan.MaintenanceNote = v
+	}
+}
+
+// readReports reads the report points and sorts them by date.
+func (rd *reader) readReports(t *table) {
+	rd.reportsOK = true
+	seen := map[time.Time]int{}
+	for _, r := range t.rows {
+		d, pl, ok := rd.date(t, r, reportDate, true)
+		name, _, nameOK := rd.text(t, r, reportName, true)
+		if !ok || !nameOK {
+			continue
+		}
+		if first, dup := seen[d]; dup {
+			rd.add(pl.problem(Error, ErrDuplicateReport, "there is already a report point on %s (row %d)", formatDate(d), first))
+			continue
+		}
+		seen[d] = r.num
+		rd.plan.Reports = append(rd.plan.Reports, plan.ReportPoint{Date: d, Name: name})
+	}
+	sort.SliceStable(rd.plan.Reports, func(i, j int) bool { return rd.plan.Reports[i].Date.Before(rd.plan.Reports[j].Date) })
+}
+
+// readOutcomes reads the outcomes; a blank theme is the theme of the row
+// above.
+func (rd *reader) readOutcomes(t *table) {
+	rd.outcomesOK = true
+	seen := map[string]int{}
+	theme := ""
+	for _, r := range t.rows {
+		if v, _, _ := rd.text(t, r, outcomeTheme, false); v != "" {
+			theme = v
+		}
+		raw, pl, ok := rd.text(t, r, outcomeNo, true)
+		desc, _, descOK := rd.text(t, r, outcomeDescription, true)
+		if !ok || !descOK {
+			continue
+		}
+		no := outcomeNumber(raw)
+		if first, dup := seen[no]; dup {
+			rd.add(pl.problem(Error, ErrDuplicateOutcome, "outcome %s is already in row %d", no, first))
+			continue
+		}
+		seen[no] = r.num
+		rd.plan.Outcomes = append(rd.plan.Outcomes, plan.Outcome{Number: no, Theme: theme, Description: desc})
+	}
+}
+
+// readLeads reads the approved leads; a lead listed twice is kept once.
+func (rd *reader) readLeads(t *table) {
+	rd.leadsOK = true
+	rd.leads = map[string]string{}
+	for _, r := range t.rows {
+		v, _ := t.value(r, leadName)
+		lead := collapse(v)
+		if _, dup := rd.leads[fold(lead)]; lead == "" || dup {
+			continue
+		}
+		rd.leads[fold(lead)] = lead
+		rd.plan.Leads = append(rd.plan.Leads, lead)
+	}
+}
+
+// readMaintenance reads the ongoing / maintenance tasks.
+func (rd *reader) readMaintenance(t *table) {
+	for _, r := range t.rows {
+		no, _, _ := rd.text(t, r, taskNo, false)
+		text, _, ok := rd.text(t, r, taskText, true)
+		timescale, _, _ := rd.text(t, r, taskTimescale, false)
+		if ok {
+			rd.plan.Maintenance = append(rd.plan.Maintenance, plan.Task{No: ActionNumber(no), Text: text, Timescale: timescale})
+		}
+	}
+}
+
+// readDistribution reads the distribution list, checking each address.
+func (rd *reader) readDistribution(t *table) {
+	for _, r := range t.rows {
+		name, _, _ := rd.text(t, r, recipientName, false)
+		email, pl, ok := rd.text(t, r, recipientEmail, true)
+		role, _, _ := rd.text(t, r, recipientRole, false)
+		if !ok {
+			continue
+		}
+		addr, err := mail.ParseAddress(email)
+		if err != nil {
+			rd.add(pl.problem(Error, ErrBadEmail, "%q is not an email address", email))
+			continue
+		}
+		if name == "" {
+			name = addr.Name
+		}
+		rd.plan.Distribution = append(rd.plan.Distribution, plan.Recipient{Name: name, Email: addr.Address, Role: role})
+	}
+}

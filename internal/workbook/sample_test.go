@@ -1,0 +1,42 @@
+package workbook
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/planreport/planreport/internal/sample"
+)
+
+// TestSampleRoundTrip writes the seed's plan and reads it back: the same
+// plan, no errors, and only the three overdue-Green warnings the seed
+// report itself carries (2.1, 2.2 and 7.1).
+func TestSampleRoundTrip(t *testing.T) {
+	want := sample.Plan()
+	got, problems, err := readBytes(t, writeBytes(t, want), Options{})
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	if problems.HasErrors() {
+		t.Fatalf("errors:\n%v", problems.Errors())
+	}
+	var overdue []string
+	for _, p := range problems {
+		if !errors.Is(p, ErrOverdueGreen) {
+			t.Errorf("unexpected warning: %v", p)
+		}
+		overdue = append(overdue, p.Cell)
+	}
+	if len(overdue) != 3 {
+		t.Errorf("overdue-Green warnings at %v, want 3 (actions 2.1, 2.2 and 7.1):\n%v", overdue, problems)
+	}
+	for _, no := range []string{"2.1", "2.2", "7.1"} {
+		if !strings.Contains(problems.Error(), "action "+no+" was due") {
+			t.Errorf("no overdue-Green warning for action %s:\n%v", no, problems)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip changed the sample plan:\n got %+v\nwant %+v", got, want)
+	}
+}

@@ -1,0 +1,183 @@
+package workbook
+
+import (
+	"testing"
+	"time"
+
+	"github.com/planreport/planreport/internal/plan"
+)
+
+func TestParseDate(t *testing.T) {
+	oct3 := plan.Date(2018, time.October, 3)
+	tests := []struct {
+		in         string
+		monthFirst bool
+		want       time.Time // zero: an error
+	}{
+		{"03/10/2018", false, oct3},
+		{"3/10/2018", false, oct3},
+		{"03-10-2018", false, oct3},
+		{"03.10.2018", false, oct3},
+		{"03/10/18", false, oct3},
+		{"10/03/2018", true, oct3},
+		{"2018-10-03", false, oct3},
+		{"2018-10-03", true, oct3},
+		{"2018-10-03T00:00:00Z", false, oct3},
+		{"03/10/2018 00:00:00", false, oct3},
+		{"3 October 2018", false, oct3},
+		{"3rd October 2018", false, oct3},
+		{"3 Oct 2018", false, oct3},
+		{"03-Oct-2018", false, oct3},
+		{"Wednesday 3 October 2018", false, oct3},
+		{"3rd of October 2018", false, oct3},
+		{"October 3, 2018", false, oct3},
+		{"  3 october 2018 ", false, oct3},
+		{"29/02/2020", false, plan.Date(2020, time.February, 29)},
+		{"31/02/2022", false, time.Time{}},
+		{"29/02/2019", false, time.Time{}},
+		{"13/13/2019", false, time.Time{}},
+		{"13/10/2018", true, time.Time{}},
+		{"00/10/2018", false, time.Time{}},
+		{"October 2018", false, time.Time{}},
+		{"2018", false, time.Time{}},
+		{"next week", false, time.Time{}},
+		{"", false, time.Time{}},
+		{"3 Foo 2018", false, time.Time{}},
+		{"03/10/2018/5", false, time.Time{}},
+		{"03/10/0999", false, time.Time{}},
+		{"03/10/20188", false, time.Time{}},
+	}
+	for _, tt := range tests {
+		got, err := ParseDate(tt.in, tt.monthFirst)
+		if tt.want.IsZero() {
+			if err == nil {
+				t.Errorf("ParseDate(%q, %v) = %s, want an error", tt.in, tt.monthFirst, formatDate(got))
+			}
+			continue
+		}
+		if err != nil || !got.Equal(tt.want) {
+			t.Errorf("ParseDate(%q, %v) = %s, %v; want %s", tt.in, tt.monthFirst, formatDate(got), err, formatDate(tt.want))
+		}
+	}
+}
+
+func TestTimescaleDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Time // zero: none
+	}{
+		{"By 31 March 2019 Ongoing 2019 / 2020", plan.Date(2019, time.March, 31)},
+		{"By 30 November 2019", plan.Date(2019, time.November, 30)},
+		{"By 31 December 2020 (Longer Term Initiative – Ongoing)", plan.Date(2020, time.December, 31)},
+		{"By 31/03/2019", plan.Date(2019, time.March, 31)},
+		{"Review on 2019-06-30, then yearly", plan.Date(2019, time.June, 30)},
+		{"By March 2020", plan.Date(2020, time.March, 31)},
+		{"By February 2020", plan.Date(2020, time.February, 29)},
+		{"By the end of June 2019, reviewed 1 July 2020", plan.Date(2019, time.June, 30)},
+		{"Ongoing 2019 / 2020", time.Time{}},
+		{"Ongoing 2018 – 2020", time.Time{}},
+		{"By 31 February 2019", time.Time{}},
+		{"", time.Time{}},
+	}
+	for _, tt := range tests {
+		got, ok := TimescaleDate(tt.in, false)
+		if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
+			t.Errorf("TimescaleDate(%q) = %s, %v; want %s", tt.in, formatDate(got), ok, formatDate(tt.want))
+		}
+	}
+}
+
+func TestSerialDate(t *testing.T) {
+	tests := []struct {
+		serial   float64
+		date1904 bool
+		want     time.Time // zero: not a date
+	}{
+		{43376, false, plan.Date(2018, time.October, 3)},
+		{43376.75, false, plan.Date(2018, time.October, 3)},
+		{1, false, plan.Date(1900, time.January, 1)},
+		{59, false, plan.Date(1900, time.February, 28)},
+		{60, false, time.Time{}}, // 29 February 1900, which never was
+		{61, false, plan.Date(1900, time.March, 1)},
+		{0, false, time.Time{}},
+		{-1, false, time.Time{}},
+		{2958465, false, plan.Date(9999, time.December, 31)},
+		{2958466, false, time.Time{}},
+		{0, true, plan.Date(1904, time.January, 1)},
+		{41914, true, plan.Date(2018, time.October, 3)},
+	}
+	for _, tt := range tests {
+		got, ok := serialDate(tt.serial, tt.date1904)
+		if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
+			t.Errorf("serialDate(%v, %v) = %s, %v; want %s", tt.serial, tt.date1904, formatDate(got), ok, formatDate(tt.want))
+		}
+		if ok && !tt.date1904 && tt.serial >= 61 {
+			if back := dateSerial(got); back != int(tt.serial) {
+				t.Errorf("dateSerial(%s) = %d, want %d", formatDate(got), back, int(tt.serial))
+			}
+		}
+	}
+}
+
+func TestActionNumber(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"1.1", "1.1"},
+		{" 1.1 ", "1.1"},
+		{"1.1000000000000001", "1.1"},
+		{"1.0999999999999999", "1.1"},
+		{"10.1", "10.1"},
+		{"1.10", "1.10"},
+		{"2", "2"},
+		{"1E1", "10"},
+		{"12.300000000000001", "12.3"},
+		{"A.1", "A.1"},
+		{"1e400", "1e400"},
+		{"NaN", "NaN"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := ActionNumber(tt.in); got != tt.want {
+			t.Errorf("ActionNumber(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestOutcomeNumber(t *testing.T) {
+	for in, want := range map[string]string{"1": "1", "Outcome 3": "3", "outcome 12:": "12", " 4 ": "4", "Outcomes": "s"} {
+		if got := outcomeNumber(in); got != want {
+			t.Errorf("outcomeNumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNearest(t *testing.T) {
+	leads := []string{
+		"Independent Chair of the CPC",
+		"Chair of the CPC Practice Improvement Working Group",
+		"CPC Inter-Agency Child Protection Coordinator",
+	}
+	tests := []struct{ in, want string }{
+		{"Chair of the CPC Practise Group", "Chair of the CPC Practice Improvement Working Group"},
+		{"Independant Chair of CPC", "Independent Chair of the CPC"},
+		{"CPC Interagency Child Protection Co-ordinator", "CPC Inter-Agency Child Protection Coordinator"},
+		{"The Moon", ""},
+	}
+	for _, tt := range tests {
+		if got := nearest(tt.in, leads); got != tt.want {
+			t.Errorf("nearest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSplitLeads(t *testing.T) {
+	got := splitLeads("  Lead A\r\nLead   B; Lead C;;\n")
+	want := []string{"Lead A", "Lead B", "Lead C"}
+	if len(got) != len(want) {
+		t.Fatalf("splitLeads = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("splitLeads = %q, want %q", got, want)
+		}
+	}
+}

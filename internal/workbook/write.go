@@ -1,0 +1,326 @@
+package workbook
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/rag"
+)
+
+// WriteOptions control how a workbook is written.
+type WriteOptions struct {
+	Scale      rag.Scale // the RAG scale of the drop-down list; rag.Default() when it has no values
+	MonthFirst bool      // date cells are shown MM/DD/YYYY rather than DD/MM/YYYY
+}
+
+// spareRows is how many rows below the last written one the drop-down
+// lists reach, and how far their source ranges reach, so that rows the
+// coordinator adds get them too.
+const spareRows = 1000
+
+// instructionsSheet is the name of the sheet explaining the others.
+const instructionsSheet = "Instructions"
+
+// Write writes p as a workbook in the canonical format: an Instructions
+// sheet, then every sheet of the format with its columns in order, a bold
+// shaded header row kept in view, wrapped text, date cells shown as
+// DD/MM/YYYY, and drop-down lists for RAG, Strategic Lead, Outcome and
+// Report Date. Reading what Write writes gives back p.
+func Write(w io.Writer, p *plan.Plan, opt WriteOptions) error {
+	if len(opt.Scale.Values) == 0 {
+		opt.Scale = rag.Default()
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	wr := &writer{f: f, opt: opt}
+	if err := wr.styles(); err != nil {
+		return err
+	}
+	steps := []func() error{
+		func() error { return f.SetSheetName("Sheet1", instructionsSheet) },
+		func() error { return wr.sheet(sheetPlan, planRows(p)) },
+		func() error { return wr.sheet(sheetReports, reportRows(p)) },
+		func() error { return wr.sheet(sheetOutcomes, outcomeRows(p)) },
+		func() error { return wr.sheet(sheetLeads, leadRows(p)) },
+		func() error { return wr.sheet(sheetActions, actionRows(p)) },
+		func() error { return wr.sheet(sheetUpdates, updateRows(p)) },
+		func() error { return wr.sheet(sheetMaintenance, taskRows(p)) },
+		func() error { return wr.sheet(sheetDistribution, recipientRows(p)) },
+		wr.dropDowns,
+		wr.instructions,
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return fmt.Errorf("writing the workbook: %w", err)
+		}
+	}
+	return f.Write(w)
+}
+
+// writer holds the workbook being written and its styles.
+type writer struct {
+	f                       *excelize.File
+	opt                     WriteOptions
+	header, text, date, rag int
+	rows                    [sheetDistribution + 1]int // data rows written per sheet
+}
+
+// day is a date cell's value; the zero day is a blank cell.
+type day time.Time
+
+func (wr *writer) styles() error {
+	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	format := "dd/mm/yyyy"
+	if wr.opt.MonthFirst {
+		format = "mm/dd/yyyy"
+	}
+	var err error
+	for _, s := range []struct {
+		id    *int
+		style excelize.Style
+	}{
+		{&wr.header, excelize.Style{Font: &excelize.Font{Bold: true},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+			Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
+			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
+		{&wr.text, excelize.Style{Alignment: top}},
+		{&wr.date, excelize.Style{Alignment: top, CustomNumFmt: &format}},
+		{&wr.rag, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
+	} {
+		if *s.id, err = wr.f.NewStyle(&s.style); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sheet writes one sheet of the format.
+func (wr *writer) sheet(order int, rows [][]any) error {
+	spec := &sheets[order]
+	if _, err := wr.f.NewSheet(spec.name); err != nil {
+		return err
+	}
+	header := make([]any, len(spec.columns))
+	for i, c := range spec.columns {
+		header[i] = c.name
+	}
+	wr.rows[order] = len(rows)
+	return wr.grid(spec.name, header, spec.widths, func(col int) int { return wr.columnStyle(order, col) }, rows)
+}
+
+// grid writes a sheet's header and rows, with the columns' widths and
+// styles, and freezes the header row.
+func (wr *writer) grid(sheet string, header []any, widths []float64, style func(col int) int, rows [][]any) error {
+	f := wr.f
+	for i, width := range widths {
+		col := columnLetters(i + 1)
+		if err := f.SetColWidth(sheet, col, col, width); err != nil {
+			return err
+		}
+		if err := f.SetColStyle(sheet, col, style(i)); err != nil {
+			return err
+		}
+	}
+	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheet, "A1", cellName(len(header), 1), wr.header); err != nil {
+		return err
+	}
+	for i, row := range rows {
+		if err := wr.row(sheet, i+2, row); err != nil {
+			return err
+		}
+	}
+	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// row writes one data row; a day becomes a date cell.
+func (wr *writer) row(sheet string, num int, values []any) error {
+	cells := make([]any, len(values))
+	for i, v := range values {
+		cells[i] = v
+		if d, ok := v.(day); ok {
+			cells[i] = nil
+			if time.Time(d).IsZero() {
+				continue
+			}
+			cells[i] = dateSerial(time.Time(d))
+			if err := wr.f.SetCellStyle(sheet, cellName(i+1, num), cellName(i+1, num), wr.date); err != nil {
+				return err
+			}
+		}
+	}
+	return wr.f.SetSheetRow(sheet, cellName(1, num), &cells)
+}
+
+func cellName(col, row int) string { return columnLetters(col) + fmt.Sprint(row) }
+
+// columnStyle is the style of a sheet's column: dates, RAG, or wrapped text.
+func (wr *writer) columnStyle(order, col int) int {
+	switch {
+	case order == sheetReports && col == reportDate,
+		order == sheetActions && col >= actionDue,
+		order == sheetUpdates && col == updateDate:
+		return wr.date
+	case order == sheetUpdates && col == updateRAG:
+		return wr.rag
+	}
+	return wr.text
+}
+
+func planRows(p *plan.Plan) [][]any {
+	return [][]any{
+		{fieldTitle, p.Title},
+		{fieldShortTitle, p.ShortTitle},
+		{fieldOrganisation, p.Organisation},
+		{fieldFirstPublished, day(p.FirstPublished)},
+		{fieldMaintenanceTitle, p.MaintenanceTitle},
+		{fieldMaintenanceNote, p.MaintenanceNote},
+	}
+}
+
+func reportRows(p *plan.Plan) [][]any {
+	rows := make([][]any, len(p.Reports))
+	for i, r := range p.Reports {
+		rows[i] = []any{day(r.Date), r.Name}
+	}
+	return rows
+}
+
+func outcomeRows(p *plan.Plan) [][]any {
+	rows := make([][]any, len(p.Outcomes))
+	for i, o := range p.Outcomes {
+		rows[i] = []any{o.Theme, o.Number, o.Description}
+	}
+	return rows
+}
+
+func leadRows(p *plan.Plan) [][]any {
+	rows := make([][]any, len(p.Leads))
+	for i, l := range p.Leads {
+		rows[i] = []any{l}
+	}
+	return rows
+}
+
+func actionRows(p *plan.Plan) [][]any {
+	rows := make([][]any, len(p.Actions))
+	for i, a := range p.Actions {
+		rows[i] = []any{a.No, a.Outcome, a.Text, strings.Join(a.Leads, "\n"), a.Timescale,
+			day(a.Due), day(a.Added), day(a.Completed)}
+	}
+	return rows
+}
+
+func updateRows(p *plan.Plan) [][]any {
+	rows := make([][]any, len(p.Updates))
+	for i, u := range p.Updates {
+		rows[i] = []any{u.Action, day(u.Date), u.Text, u.RAG}
+	}
+	return rows
+}
+
+func taskRows(p *plan.Plan) [][]any {
+	rows := make([][]any, len(p.Maintenance))
+	for i, t := range p.Maintenance {
+		rows[i] = []any{t.No, t.Text, t.Timescale}
+	}
+	return rows
+}
+
+func recipientRows(p *plan.Plan) [][]any {
+	rows := make([][]any, len(p.Distribution))
+	for i, r := range p.Distribution {
+		rows[i] = []any{r.Name, r.Email, r.Role}
+	}
+	return rows
+}
+
+// dropDowns adds the drop-down lists: RAG from the scale, and Strategic
+// Lead, Outcome and Report Date from the sheets that list them. A value not
+// in the list draws a warning in Excel, not a refusal, since a cell may
+// hold several leads and a RAG may be typed as its name.
+func (wr *writer) dropDowns() error {
+	lists := []struct {
+		sheet, column int
+		source        string
+		keys          []string
+	}{
+		{sheetUpdates, updateRAG, "", wr.opt.Scale.Codes()},
+		{sheetActions, actionLeads, wr.sourceRange(sheetLeads, leadName), nil},
+		{sheetActions, actionOutcome, wr.sourceRange(sheetOutcomes, outcomeNo), nil},
+		{sheetUpdates, updateDate, wr.sourceRange(sheetReports, reportDate), nil},
+	}
+	for _, l := range lists {
+		spec := sheets[l.sheet]
+		col := columnLetters(l.column + 1)
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, wr.rows[l.sheet]+spareRows)
+		if l.keys != nil {
+			if err := dv.SetDropList(l.keys); err != nil {
+				return err
+			}
+		} else {
+			dv.SetSqrefDropList(l.source)
+		}
+		dv.SetError(excelize.DataValidationErrorStyleWarning, spec.columns[l.column].name,
+			"This is not one of the values listed. "+spec.help[l.column])
+		if err := wr.f.AddDataValidation(spec.name, dv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sourceRange is the absolute reference of a column's data cells, with
+// room for rows to come.
+func (wr *writer) sourceRange(order, column int) string {
+	col := columnLetters(column + 1)
+	return fmt.Sprintf("%s!$%s$2:$%s$%d", sheets[order].name, col, col, wr.rows[order]+spareRows)
+}
+
+// instructions writes the Instructions sheet: what each sheet holds and
+// what to write in each column.
+func (wr *writer) instructions() error {
+	rows := [][]any{}
+	for order, spec := range sheets {
+		need := "required"
+		if !spec.required {
+			need = "optional"
+		}
+		rows = append(rows, []any{spec.name, "", fmt.Sprintf("The %s sheet (%s) holds %s.", spec.name, need, spec.about)})
+		for c, col := range spec.columns {
+			help := spec.help[c]
+			if order == sheetUpdates && c == updateRAG {
+				help = ragHelp(wr.opt.Scale)
+			}
+			if len(col.aliases) > 0 {
+				help += " The header may also read: " + strings.Join(col.aliases, ", ") + "."
+			}
+			rows = append(rows, []any{"", col.name, help})
+		}
+	}
+	rows = append(rows, []any{"All sheets", "", generalHelp(wr.opt.MonthFirst)})
+	header := []any{"Sheet", "Column", "What to write"}
+	return wr.grid(instructionsSheet, header, []float64{16, 20, 110}, func(int) int { return wr.text }, rows)
+}
+
+func ragHelp(s rag.Scale) string {
+	parts := make([]string, len(s.Values))
+	for i, v := range s.Values {
+		parts[i] = fmt.Sprintf("%s (%s)", v.Code, v.Name)
+	}
+	return "The RAG rating at this report point: " + joinOr(parts) +
+		", as the code or the name. It may be left blank only for an action completed by then, or at publication."
+}
+
+func generalHelp(monthFirst bool) string {
+	return "The first non-blank row of a sheet is its header; columns may be in any order, extra columns are ignored, and blank rows are skipped. " +
+		"Dates are date cells, or text written " + dateHint(monthFirst) + ", YYYY-MM-DD or like 3 October 2018."
+}

@@ -1,0 +1,118 @@
+package workbook
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/planreport/planreport/internal/plan"
+)
+
+func TestWriteReadRoundTrip(t *testing.T) {
+	want := testPlan()
+	got, problems, err := readBytes(t, writeBytes(t, want), Options{})
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	if len(problems) > 0 {
+		t.Fatalf("problems:\n%v", problems)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip changed the plan:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestEmptyPlan writes the workbook `planreport init` starts from: a title
+// and a publication date, nothing else. It reads back without problems.
+func TestEmptyPlan(t *testing.T) {
+	want := &plan.Plan{Title: "New Plan", FirstPublished: published}
+	got, problems, err := readBytes(t, writeBytes(t, want), Options{})
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("Read: %v\n%v", err, problems)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+// TestWrittenLayout checks what Write promises beyond the values: the
+// sheets in order, frozen header rows, date cells, drop-down lists.
+func TestWrittenLayout(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(writeBytes(t, testPlan())))
+	must(t, err)
+	defer f.Close()
+	wantSheets := []string{"Instructions", "Plan", "Reports", "Outcomes", "Leads", "Actions", "Updates", "Maintenance", "Distribution"}
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, wantSheets) {
+		t.Errorf("sheets = %v, want %v", got, wantSheets)
+	}
+	for _, sheet := range wantSheets {
+		panes, err := f.GetPanes(sheet)
+		must(t, err)
+		if !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s: header row not frozen: %+v", sheet, panes)
+		}
+	}
+	if v, _ := f.GetCellValue("Actions", "F2"); v != "30/11/2019" {
+		t.Errorf("Actions!F2 shows %q, want 30/11/2019", v)
+	}
+	if v, _ := f.GetCellValue("Actions", "D3"); v != "Chair of the CPC Practice Improvement Working Group\nLead Nurse, Child Protection, NHS Tayside" {
+		t.Errorf("Actions!D3 = %q, want the two leads on two lines", v)
+	}
+	lists := map[string]string{}
+	for _, sheet := range []string{"Actions", "Updates"} {
+		dvs, err := f.GetDataValidations(sheet)
+		must(t, err)
+		for _, dv := range dvs {
+			lists[sheet+"!"+strings.Fields(dv.Sqref)[0]] = dv.Formula1
+		}
+	}
+	want := map[string]string{
+		"Actions!D2:D1004": "Leads!$A$2:$A$1003",
+		"Actions!B2:B1004": "Outcomes!$B$2:$B$1003",
+		"Updates!D2:D1004": `"R,A,G"`,
+		"Updates!B2:B1004": "Reports!$A$2:$A$1002",
+	}
+	if !reflect.DeepEqual(lists, want) {
+		t.Errorf("drop-down lists = %v, want %v", lists, want)
+	}
+}
+
+// TestOpensInLibreOffice converts a written workbook with LibreOffice, the
+// check that it is a well-formed file another program accepts.
+func TestOpensInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err == nil {
+		soffice, err = filepath.EvalSymlinks(soffice)
+	}
+	if err == nil {
+		// Calc's library: without it LibreOffice cannot load a workbook.
+		_, err = os.Stat(filepath.Join(filepath.Dir(soffice), "libsclo.so"))
+	}
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("LibreOffice Calc is not installed")
+		}
+		t.Skip("LibreOffice Calc is not installed")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "plan.xlsx")
+	must(t, os.WriteFile(in, writeBytes(t, testPlan()), 0o644))
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "csv", "--outdir", dir, in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	csv, err := os.ReadFile(filepath.Join(dir, "plan.csv"))
+	if err != nil {
+		t.Fatalf("soffice wrote no CSV: %v", err)
+	}
+	if !strings.Contains(string(csv), "Instructions") && !strings.Contains(string(csv), "Sheet") {
+		t.Errorf("the CSV of the first sheet does not hold the Instructions: %q", csv)
+	}
+}
