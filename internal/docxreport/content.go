@@ -123,6 +123,7 @@ func (c *content) required() []string {
 
 func (c *content) summary(width int) string {
 	var b bytes.Buffer
+	para(&b, c.style.heading1, "", "", "Summary")
 	t := startTable(&b, c.style.table, width, summaryShares, true)
 	t.row(true)
 	for i, h := range report.SummaryColumns {

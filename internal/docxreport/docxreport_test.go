@@ -323,26 +323,42 @@ func atoi(s string) int {
 
 func TestActionTable(t *testing.T) {
 	r := sampleReport(t, allSections)
-	doc := string(parts(t, renderDOCX(t, r, Options{}))[documentPart])
+	// The sample has one rated report point, so nothing to compare with:
+	// give its actions every trend in turn.
 	outcomes, actions := 0, 0
+	marks := map[string]int{}
 	for _, th := range r.Themes {
 		outcomes += len(th.Outcomes)
 		for _, o := range th.Outcomes {
-			actions += len(o.Actions)
+			for i := range o.Actions {
+				o.Actions[i].Trend = report.Trend(actions % 5)
+				marks[o.Actions[i].Trend.Symbol()]++
+				actions++
+			}
 		}
 	}
+	for _, e := range r.Exceptions {
+		marks[e.Action.Trend.Symbol()]++
+	}
+	doc := string(parts(t, renderDOCX(t, r, Options{}))[documentPart])
 	tests := []struct {
 		name      string
 		got, want int
 	}{
-		// legend, exceptions, chart and maintenance headings, and the themes
-		{"Heading 1 paragraphs", strings.Count(doc, `<w:pStyle w:val="Heading1"/>`), 4 + len(r.Themes)},
+		// summary, legend, exceptions, chart and maintenance headings, and the themes
+		{"Heading 1 paragraphs", strings.Count(doc, `<w:pStyle w:val="Heading1"/>`), 5 + len(r.Themes)},
 		{"Heading 2 paragraphs (outcomes)", strings.Count(doc, `<w:pStyle w:val="Heading2"/>`), outcomes},
 		{"rows spanning the action table", strings.Count(doc, `<w:gridSpan w:val="6"/>`), len(r.Themes) + outcomes},
 		{"heading rows (summary, exceptions, actions, maintenance)", strings.Count(doc, "<w:tblHeader/>"), 4},
 		{"rows kept on one page", strings.Count(doc, "<w:cantSplit/>"), strings.Count(doc, "<w:tr>")},
 		{"completed actions marked", strings.Count(doc, ">Completed "), 2},
-		{"RAG cells of actions and exceptions with trend", strings.Count(doc, ` new</w:t>`), actions + len(r.Exceptions)},
+	}
+	for _, trend := range []report.Trend{report.TrendNew, report.TrendBetter, report.TrendUnchanged, report.TrendWorse} {
+		sym := trend.Symbol()
+		tests = append(tests, struct {
+			name      string
+			got, want int
+		}{"RAG cells marked " + trend.Word(), strings.Count(doc, " "+sym+"</w:t>"), marks[sym]})
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -172,24 +172,27 @@ func (b *builder) action(a plan.Action) Action {
 			row.RAG = &v
 		}
 	}
-	row.Trend = b.trend(a.No, row.RAG)
+	row.Trend = b.trend(a, row.RAG)
 	return row
 }
 
-// trend compares the RAG now with the one at the previous report point.
-func (b *builder) trend(no string, now *rag.Value) Trend {
+// trend compares the RAG now with the one at the previous report point. An
+// action added since that point is new; one that had no RAG there (as at a
+// plan's publication) has no trend.
+func (b *builder) trend(a plan.Action, now *rag.Value) Trend {
 	if now == nil {
 		return TrendNone
 	}
-	var before rag.Value
-	ok := false
-	if b.hasPrevious {
-		if u, found := b.updates[updateKey{no, b.previous}]; found {
-			before, ok = b.scale.Parse(u.RAG)
-		}
-	}
-	if !ok {
+	if !b.hasPrevious || a.Added.After(b.previous) {
 		return TrendNew
+	}
+	u, found := b.updates[updateKey{a.No, b.previous}]
+	if !found {
+		return TrendNone
+	}
+	before, ok := b.scale.Parse(u.RAG)
+	if !ok {
+		return TrendNone
 	}
 	switch d := b.scale.Rank(now.Code) - b.scale.Rank(before.Code); {
 	case d > 0:
@@ -265,8 +268,13 @@ func maintenance(p *plan.Plan) Maintenance {
 	return m
 }
 
+// maxNameLength bounds the title part of a file name, in bytes.
+const maxNameLength = 80
+
 // Filename is the report's file name without extension, made of the plan
 // title and the report date: "cpc-improvement-plan-2018-2020_2019-07-31".
+// Only ASCII letters and digits of the title are kept, joined by "-", so a
+// name can never leave the output folder; a long title is cut at a word.
 func Filename(title string, d time.Time) string {
 	var b strings.Builder
 	dash := false
@@ -280,11 +288,16 @@ func Filename(title string, d time.Time) string {
 		} else {
 			dash = true
 		}
-		if b.Len() >= 80 {
-			break
-		}
 	}
 	name := b.String()
+	if len(name) > maxNameLength {
+		name = name[:maxNameLength+1]
+		if i := strings.LastIndexByte(name, '-'); i > 0 {
+			name = name[:i]
+		} else {
+			name = name[:maxNameLength]
+		}
+	}
 	if name == "" {
 		name = "report"
 	}

@@ -88,7 +88,7 @@ type Action struct {
 }
 
 // Completed reports whether the action was complete at the report date.
-func (a *Action) Completed() bool { return !a.CompletedOn.IsZero() }
+func (a Action) Completed() bool { return !a.CompletedOn.IsZero() }
 
 // Exception is an action listed for the committee's attention.
 type Exception struct {
@@ -129,8 +129,8 @@ type Trend int
 
 // The trends, from no information to worse.
 const (
-	TrendNone      Trend = iota // no RAG at this report point
-	TrendNew                    // no RAG at the previous report point
+	TrendNone      Trend = iota // no RAG now, or none to compare with
+	TrendNew                    // the action was added since the previous report point
 	TrendBetter                 // a better value than before
 	TrendUnchanged              // the same value as before
 	TrendWorse                  // a worse value than before
@@ -188,7 +188,7 @@ func LongDate(t time.Time) string { return t.Format("2 January 2006") }
 func ShortDate(t time.Time) string { return t.Format("02/01/2006") }
 
 // Label is the action text as printed: "1.1: Develop …".
-func (a *Action) Label() string { return a.No + ": " + a.Text }
+func (a Action) Label() string { return a.No + ": " + a.Text }
 
 // Label is the outcome row as printed: "Outcome 1: Use of …".
 func (o *Outcome) Label() string { return "Outcome " + o.Number + ": " + o.Description }

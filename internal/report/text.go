@@ -34,8 +34,8 @@ func Clean(s string) string {
 	return trimLines(b.String())
 }
 
-// trimLines trims spaces at the ends of every line and blank lines at the
-// ends of the text.
+// trimLines trims white space at the end of every line and at both ends of
+// the text.
 func trimLines(s string) string {
 	if !strings.ContainsAny(s, "\n") {
 		return strings.TrimSpace(s)
@@ -44,7 +44,7 @@ func trimLines(s string) string {
 	for i, l := range lines {
 		lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
 	}
-	return strings.Trim(strings.Join(lines, "\n"), "\n ")
+	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
 // SplitPoints splits an update into its points: they are separated by ";"

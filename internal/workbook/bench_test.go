@@ -3,8 +3,12 @@ package workbook
 import (
 	"bytes"
 	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
 )
@@ -58,6 +62,49 @@ func BenchmarkWrite(b *testing.B) {
 	p := largePlan(10000)
 	for b.Loop() {
 		if err := Write(&bytes.Buffer{}, p, WriteOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// hundredThousandRows is the test plan with 100,000 maintenance tasks,
+// written with excelize's stream writer: a sheet large enough (over 16 MB
+// unpacked) that excelize streams it from a temporary file.
+func hundredThousandRows(t testing.TB) []byte {
+	t.Helper()
+	return edit(t, writeBytes(t, testPlan()), func(f *excelize.File) {
+		sw, err := f.NewStreamWriter("Maintenance")
+		must(t, err)
+		must(t, sw.SetRow("A1", []any{"No", "Action / Task", "Timescale"}))
+		for i := range 100000 {
+			must(t, sw.SetRow(cellName(1, i+2), []any{i + 1,
+				"Continue to improve and monitor the attendance, provision of written reports and timescales for all Child Protection Case Conferences (CPCCs), task " + strconv.Itoa(i+1),
+				"Ongoing 2018 – 2020"}))
+		}
+		must(t, sw.Flush())
+	})
+}
+
+func TestHundredThousandRows(t *testing.T) {
+	p, problems, err := readBytes(t, hundredThousandRows(t), Options{})
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("Read: %v\n%v", err, problems)
+	}
+	if n := len(p.Maintenance); n != 100000 {
+		t.Fatalf("read %d tasks, want 100000", n)
+	}
+	if last := p.Maintenance[99999]; last.No != "100000" || !strings.HasSuffix(last.Text, "task 100000") {
+		t.Errorf("last task = %+v", last)
+	}
+}
+
+// BenchmarkReadHundredThousandRows reads a workbook with a 100,000-row
+// sheet.
+func BenchmarkReadHundredThousandRows(b *testing.B) {
+	data := hundredThousandRows(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Read(bytes.NewReader(data), Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

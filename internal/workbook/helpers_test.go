@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 	"time"
 
@@ -112,4 +113,24 @@ func must(t testing.TB, err error) {
 func readBytes(t testing.TB, b []byte, opt Options) (*plan.Plan, Problems, error) {
 	t.Helper()
 	return Read(bytes.NewReader(b), opt)
+}
+
+// samePlan reports whether two plans are equal but for where each
+// recipient was read from, which depends on the workbook's layout.
+func samePlan(a, b *plan.Plan) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	a2, b2 := *a, *b
+	a2.Distribution, b2.Distribution = withoutPlaces(a.Distribution), withoutPlaces(b.Distribution)
+	return reflect.DeepEqual(&a2, &b2)
+}
+
+func withoutPlaces(rs []plan.Recipient) []plan.Recipient {
+	out := make([]plan.Recipient, len(rs))
+	for i, r := range rs {
+		r.Where = ""
+		out[i] = r
+	}
+	return out
 }

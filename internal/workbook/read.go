@@ -291,6 +291,7 @@ func (rd *reader) readDistribution(t *table) {
 		if name == "" {
 			name = addr.Name
 		}
-		rd.plan.Distribution = append(rd.plan.Distribution, plan.Recipient{Name: name, Email: addr.Address, Role: role})
+		rd.plan.Distribution = append(rd.plan.Distribution,
+			plan.Recipient{Name: name, Email: addr.Address, Role: role, Where: pl.sheet + "!" + pl.ref()})
 	}
 }

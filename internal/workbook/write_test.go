@@ -23,8 +23,11 @@ func TestWriteReadRoundTrip(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatalf("problems:\n%v", problems)
 	}
-	if !reflect.DeepEqual(got, want) {
+	if !samePlan(got, want) {
 		t.Errorf("round trip changed the plan:\n got %+v\nwant %+v", got, want)
+	}
+	if w := got.Distribution[0].Where; w != "Distribution!B2" {
+		t.Errorf("the first recipient was read from %q, want Distribution!B2", w)
 	}
 }
 
@@ -36,7 +39,7 @@ func TestEmptyPlan(t *testing.T) {
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("Read: %v\n%v", err, problems)
 	}
-	if !reflect.DeepEqual(got, want) {
+	if !samePlan(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 }

@@ -1,0 +1,222 @@
+package report
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/rag"
+)
+
+var (
+	published = plan.Date(2018, 10, 3)
+	year1     = plan.Date(2019, 7, 31)
+	year2     = plan.Date(2020, 7, 31)
+)
+
+// threePoints is a small plan reported at publication, year 1 and year 2.
+func threePoints() *plan.Plan {
+	return &plan.Plan{
+		Title:          "Test Plan 2018 – 2020",
+		FirstPublished: published,
+		Reports: []plan.ReportPoint{
+			{Date: published, Name: "Publication Date"},
+			{Date: year1, Name: "Year 1 Progress / Update Report"},
+			{Date: year2, Name: "Year 2 Progress / Update Report"},
+		},
+		Outcomes: []plan.Outcome{
+			{Number: "1", Theme: "Leadership", Description: "First"},
+			{Number: "2", Theme: "Delivery", Description: "Second"},
+			{Number: "3", Theme: "Leadership", Description: "Third"},
+		},
+		Actions: []plan.Action{
+			{No: "1.1", Outcome: "1", Text: "a", Added: published, Due: plan.Date(2019, 3, 31)},
+			{No: "1.2", Outcome: "1", Text: "b", Added: published, Completed: plan.Date(2019, 1, 17)},
+			{No: "2.1", Outcome: "2", Text: "c", Added: published, Due: plan.Date(2020, 12, 31)},
+			{No: "3.1", Outcome: "3", Text: "d", Added: plan.Date(2019, 9, 1), Completed: plan.Date(2020, 7, 31)},
+		},
+		Updates: []plan.Update{
+			{Action: "1.1", Date: year1, Text: "one; two\nthree", RAG: "G"},
+			{Action: "1.2", Date: year1, Text: "done", RAG: "G"},
+			{Action: "2.1", Date: year1, Text: "slow", RAG: "A"},
+			{Action: "1.1", Date: year2, Text: "late", RAG: "R"},
+			{Action: "1.2", Date: year2, Text: "done", RAG: "G"},
+			{Action: "2.1", Date: year2, Text: "better", RAG: "G"},
+			{Action: "3.1", Date: year2, Text: "done", RAG: "G"},
+		},
+	}
+}
+
+func build(t *testing.T, p *plan.Plan, d time.Time) *Report {
+	t.Helper()
+	r, err := Build(p, d, Options{Scale: rag.Default(), Sections: Sections{Exceptions: true, Trends: true, Chart: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestSummary(t *testing.T) {
+	tests := []struct {
+		name string
+		at   time.Time
+		want []SummaryRow
+	}{
+		{"at publication", published, []SummaryRow{
+			{Date: published, Name: "Publication Date", Total: 3, Completed: 0, Added: 3, Ongoing: 3},
+		}},
+		{"at year 1", year1, []SummaryRow{
+			{Date: published, Name: "Publication Date", Total: 3, Completed: 0, Added: 3, Ongoing: 3},
+			{Date: year1, Name: "Year 1 Progress / Update Report", Total: 3, Completed: 1, Added: 0, Ongoing: 2},
+		}},
+		{"at year 2, an action added and completed since", year2, []SummaryRow{
+			{Date: published, Name: "Publication Date", Total: 3, Completed: 0, Added: 3, Ongoing: 3},
+			{Date: year1, Name: "Year 1 Progress / Update Report", Total: 3, Completed: 1, Added: 0, Ongoing: 2},
+			{Date: year2, Name: "Year 2 Progress / Update Report", Total: 4, Completed: 2, Added: 1, Ongoing: 2},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := build(t, threePoints(), tt.at).Summary; !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("summary\n got %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBuildUnknownPoint(t *testing.T) {
+	_, err := Build(threePoints(), plan.Date(2019, 8, 1), Options{Scale: rag.Default()})
+	if err == nil || !strings.Contains(err.Error(), "01/08/2019") {
+		t.Errorf("Build at a day with no report point: error %v, want one naming 01/08/2019", err)
+	}
+}
+
+// actions returns the report's actions by number.
+func actions(r *Report) map[string]Action {
+	m := map[string]Action{}
+	for _, th := range r.Themes {
+		for _, o := range th.Outcomes {
+			for _, a := range o.Actions {
+				m[a.No] = a
+			}
+		}
+	}
+	return m
+}
+
+func TestTrend(t *testing.T) {
+	tests := []struct {
+		name   string
+		at     time.Time
+		action string
+		want   Trend
+	}{
+		{"no RAG at publication to compare with", year1, "1.1", TrendNone},
+		{"green to red is worse", year2, "1.1", TrendWorse},
+		{"green to green is unchanged", year2, "1.2", TrendUnchanged},
+		{"amber to green is better", year2, "2.1", TrendBetter},
+		{"added since the previous point is new", year2, "3.1", TrendNew},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := actions(build(t, threePoints(), tt.at))[tt.action].Trend; got != tt.want {
+				t.Errorf("trend of %s = %q, want %q", tt.action, got.Word(), tt.want.Word())
+			}
+		})
+	}
+}
+
+func TestThemesKeepWorkbookOrder(t *testing.T) {
+	r := build(t, threePoints(), year1)
+	var got []string
+	for _, th := range r.Themes {
+		for _, o := range th.Outcomes {
+			got = append(got, th.Name+"/"+o.Number)
+		}
+	}
+	// Outcome 3 joins its theme's group; action 3.1, added later, is left
+	// out at year 1 and so is its outcome.
+	want := []string{"Leadership/1", "Delivery/2"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("themes/outcomes = %v, want %v", got, want)
+	}
+	if r2 := build(t, threePoints(), year2); len(r2.Themes[0].Outcomes) != 2 {
+		t.Errorf("at year 2 the Leadership theme has %d outcomes, want 2", len(r2.Themes[0].Outcomes))
+	}
+}
+
+func TestActionRow(t *testing.T) {
+	a := actions(build(t, threePoints(), year1))
+	if got, want := a["1.1"].Points, []string{"one", "two", "three"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("points = %q, want %q", got, want)
+	}
+	if !a["1.1"].Overdue || a["2.1"].Overdue || a["1.2"].Overdue {
+		t.Errorf("overdue: 1.1 %v (want true), 2.1 %v, 1.2 %v (want false)", a["1.1"].Overdue, a["2.1"].Overdue, a["1.2"].Overdue)
+	}
+	if !a["1.2"].Completed() || a["1.1"].Completed() {
+		t.Errorf("completed: 1.2 %v (want true), 1.1 %v (want false)", a["1.2"].Completed(), a["1.1"].Completed())
+	}
+	if got := a["1.1"].Label(); got != "1.1: a" {
+		t.Errorf("label = %q", got)
+	}
+}
+
+func TestExceptions(t *testing.T) {
+	tests := []struct {
+		name string
+		at   time.Time
+		want map[string][]string
+	}{
+		{"overdue green and amber", year1, map[string][]string{
+			"1.1": {"Overdue: due 31 March 2019"},
+			"2.1": {"RAG Amber"},
+		}},
+		{"red and overdue", year2, map[string][]string{
+			"1.1": {"RAG Red", "Overdue: due 31 March 2019"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[string][]string{}
+			for _, e := range build(t, threePoints(), tt.at).Exceptions {
+				got[e.Action.No] = e.Reasons
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("exceptions = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestChart(t *testing.T) {
+	c := build(t, threePoints(), year2).Chart
+	if want := []int{1, 0, 3}; !reflect.DeepEqual(c.Overall, want) {
+		t.Errorf("overall R/A/G = %v, want %v", c.Overall, want)
+	}
+	var labels []string
+	for _, row := range c.Rows {
+		labels = append(labels, row.Label)
+	}
+	if want := []string{"Outcome 1", "Outcome 3", "Outcome 2"}; !reflect.DeepEqual(labels, want) {
+		t.Errorf("chart rows = %v, want %v (in theme order)", labels, want)
+	}
+}
+
+func TestFilename(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"CPC Improvement Plan 2018 – 2020", "cpc-improvement-plan-2018-2020_2019-07-31"},
+		{"  ../../etc/passwd  ", "etc-passwd_2019-07-31"},
+		{"Plan café", "plan-caf_2019-07-31"},
+		{"–––", "report_2019-07-31"},
+		{strings.Repeat("long ", 40), strings.TrimSuffix(strings.Repeat("long-", 16), "-") + "_2019-07-31"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := Filename(tt.title, year1); got != tt.want {
+				t.Errorf("Filename(%q) = %q, want %q", tt.title, got, tt.want)
+			}
+		})
+	}
+}
