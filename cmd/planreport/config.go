@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -205,18 +206,33 @@ func splitList(items []string) []string {
 	return out
 }
 
+// invalidKeys finds mapstructure's report of keys the configuration does
+// not have: "'page' has invalid keys: colour, size2".
+var invalidKeys = regexp.MustCompile(`'([^']*)' has invalid keys: ([^\n]*)`)
+
 // tidyDecodeError turns mapstructure's report into one line that names the
-// bad keys.
+// bad keys in full ("page.colour").
 func tidyDecodeError(err error) string {
 	msg := err.Error()
-	msg = strings.ReplaceAll(msg, "has invalid keys:", "unknown key(s):")
+	var keys []string
+	for _, m := range invalidKeys.FindAllStringSubmatch(msg, -1) {
+		for _, k := range strings.Split(m[2], ",") {
+			k = strings.TrimSpace(k)
+			if m[1] != "" {
+				k = m[1] + "." + k
+			}
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) > 0 {
+		return "unknown key " + strings.Join(keys, ", ") + " (see templates/planreport.yaml for every key)"
+	}
 	var lines []string
 	for _, l := range strings.Split(msg, "\n") {
 		l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "*"))
-		if l == "" || strings.HasSuffix(l, "error(s) decoding:") || strings.HasPrefix(l, "decoding failed due to") {
-			continue
+		if l != "" && !strings.HasSuffix(l, "error(s) decoding:") && !strings.HasPrefix(l, "decoding failed due to") {
+			lines = append(lines, l)
 		}
-		lines = append(lines, strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(l, "''")), "'' "))
 	}
 	return strings.Join(lines, "; ")
 }

@@ -3,47 +3,31 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"runtime"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/generate"
 )
 
 func newGenerateCommand() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "generate [WORKBOOK]",
+		Use:   "generate [WORKBOOK...]",
 		Short: "Check the workbook, then write the progress report",
 		Long: `generate validates the workbook first: errors are printed as validate prints
 them and nothing is written; warnings are printed and generation goes on,
 unless --strict. It then writes the report for the report point --as-of (the
 latest by default) into the output folder, and prints the path of each file
-it wrote, one per line.`,
-		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			job, err := newJob(cmd, args)
-			if err != nil {
-				return err
-			}
-			if job.Config.Template != "" {
-				if job.Template, err = os.ReadFile(job.Config.Template); err != nil {
-					return usage(fmt.Errorf("template: %w", err))
-				}
-			}
-			res, err := generate.Run(job)
-			printProblems(cmd.ErrOrStderr(), res.Problems)
-			if errors.Is(err, generate.ErrInvalid) {
-				fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, res.Problems)+"; no report written")
-				return failed(errSilent)
-			}
-			if err != nil {
-				return failed(err)
-			}
-			for _, f := range res.Files {
-				fmt.Fprintln(cmd.OutOrStdout(), f)
-			}
-			return nil
-		},
+it wrote, one per line.
+
+Given several workbooks, it makes their reports in parallel, one per core,
+shows its progress, and ends with a summary of what was written and what
+failed; one bad workbook does not stop the others.`,
+		RunE: runGenerate,
 	}
 	addReadFlags(cmd)
 	cmd.Flags().String("format", "", "the formats to write, comma-separated: pdf,docx")
@@ -51,4 +35,118 @@ it wrote, one per line.`,
 	cmd.Flags().String("template", "", "a Word template (.docx) to use instead of the default")
 	cmd.Flags().Bool("strict", false, "treat warnings as errors")
 	return cmd
+}
+
+func runGenerate(cmd *cobra.Command, args []string) error {
+	job, err := newJob(cmd, args[:min(len(args), 1)])
+	if err != nil {
+		return err
+	}
+	if job.Config.Template != "" {
+		if job.Template, err = os.ReadFile(job.Config.Template); err != nil {
+			return usage(fmt.Errorf("template: %w", err))
+		}
+	}
+	if err := atomicfile.Clean(job.Config.OutDir); err != nil {
+		return failed(fmt.Errorf("cannot tidy the output folder: %w", err))
+	}
+	if len(args) > 1 {
+		return generateMany(cmd, job, args)
+	}
+	res, err := generate.Run(job)
+	printProblems(cmd.ErrOrStderr(), "", res.Problems)
+	if errors.Is(err, generate.ErrInvalid) {
+		fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, res.Problems)+"; no report written")
+		return failed(errSilent)
+	}
+	if err != nil {
+		return failed(err)
+	}
+	for _, f := range res.Files {
+		fmt.Fprintln(cmd.OutOrStdout(), f)
+	}
+	return nil
+}
+
+// generateMany makes the reports of several workbooks in parallel.
+func generateMany(cmd *cobra.Command, template generate.Job, workbooks []string) error {
+	jobs := make([]generate.Job, len(workbooks))
+	for i, w := range workbooks {
+		jobs[i] = template
+		jobs[i].Workbook = w
+	}
+	progress := newProgress(cmd.ErrOrStderr(), len(jobs))
+	var failures []string
+	generate.RunAll(jobs, runtime.NumCPU(), func(i int, res generate.Result, err error) {
+		progress.clear()
+		printProblems(cmd.ErrOrStderr(), jobs[i].Workbook+": ", res.Problems)
+		switch {
+		case errors.Is(err, generate.ErrInvalid):
+			failures = append(failures, jobs[i].Workbook)
+			fmt.Fprintln(cmd.ErrOrStderr(), problemCount(jobs[i].Workbook, res.Problems)+"; no report written")
+		case err != nil:
+			failures = append(failures, jobs[i].Workbook)
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %v\n", jobs[i].Workbook, err)
+		default:
+			for _, f := range res.Files {
+				fmt.Fprintln(cmd.OutOrStdout(), f)
+			}
+		}
+		progress.step(jobs[i].Workbook)
+	})
+	progress.clear()
+	fmt.Fprintf(cmd.ErrOrStderr(), "%d of %d workbooks reported", len(jobs)-len(failures), len(jobs))
+	if len(failures) == 0 {
+		fmt.Fprintln(cmd.ErrOrStderr())
+		return nil
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "; failed: %s\n", strings.Join(failures, ", "))
+	return failed(errSilent)
+}
+
+// progress draws a one-line progress bar on a terminal; elsewhere it draws
+// nothing, since each workbook's outcome is printed as it ends.
+type progress struct {
+	w          io.Writer
+	total, now int
+	terminal   bool
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	p := &progress{w: w, total: total, terminal: isTerminal(w)}
+	p.draw("")
+	return p
+}
+
+func (p *progress) step(name string) {
+	p.now++
+	p.draw(name)
+}
+
+const barWidth = 30
+
+func (p *progress) draw(name string) {
+	if !p.terminal {
+		return
+	}
+	done := barWidth * p.now / max(p.total, 1)
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d %s", strings.Repeat("#", done), strings.Repeat(" ", barWidth-done),
+		p.now, p.total, name)
+}
+
+// clear wipes the bar so that a message can be printed in its place.
+func (p *progress) clear() {
+	if p.terminal {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

@@ -55,7 +55,7 @@ func runSend(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	p, r, res, err := generate.Load(job)
-	printProblems(cmd.ErrOrStderr(), res.Problems)
+	printProblems(cmd.ErrOrStderr(), "", res.Problems)
 	if errors.Is(err, generate.ErrInvalid) {
 		fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, res.Problems)+"; nothing sent")
 		return failed(errSilent)

@@ -27,7 +27,7 @@ errors (warnings allowed) and 1 when the workbook has errors.`,
 			if err != nil {
 				return failed(err)
 			}
-			printProblems(cmd.OutOrStdout(), problems)
+			printProblems(cmd.OutOrStdout(), "", problems)
 			fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, problems))
 			if problems.HasErrors() {
 				return failed(errSilent)
@@ -67,13 +67,14 @@ func newJob(cmd *cobra.Command, args []string) (generate.Job, error) {
 }
 
 // printProblems writes one problem a line, errors first, then warnings,
-// each as "Sheet!Cell: message"; a warning's message starts "warning: ".
-func printProblems(w io.Writer, problems workbook.Problems) {
+// each as "Sheet!Cell: message" after prefix; a warning's message starts
+// "warning: ".
+func printProblems(w io.Writer, prefix string, problems workbook.Problems) {
 	for _, p := range problems {
 		if p.Severity == workbook.Warning {
 			p.Msg = "warning: " + p.Msg
 		}
-		fmt.Fprintln(w, p.Error())
+		fmt.Fprintln(w, prefix+p.Error())
 	}
 }
 

@@ -2,7 +2,8 @@
 // name only once complete: the content goes to a hidden temporary file in
 // the same folder, is flushed to disk, and is then renamed into place. A
 // failure or a killed process at any point leaves the previous file, if
-// any, untouched, and at most a hidden temporary file that Clean removes.
+// any, untouched, and at most a hidden temporary file that Clean removes;
+// a process that is asked to stop can call Abandon to remove its own.
 package atomicfile
 
 import (
@@ -13,7 +14,36 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
+
+// inFlight holds the temporary files being written now.
+var inFlight = struct {
+	sync.Mutex
+	names map[string]bool
+}{names: map[string]bool{}}
+
+func track(name string, on bool) {
+	inFlight.Lock()
+	defer inFlight.Unlock()
+	if on {
+		inFlight.names[name] = true
+	} else {
+		delete(inFlight.names, name)
+	}
+}
+
+// Abandon removes every temporary file a Write in this process has not
+// finished, for a process that is about to exit on a signal. The files
+// already in place are left as they are.
+func Abandon() {
+	inFlight.Lock()
+	defer inFlight.Unlock()
+	for name := range inFlight.names {
+		os.Remove(name)
+		delete(inFlight.names, name)
+	}
+}
 
 // tempPrefix starts the name of every temporary file this package makes.
 const tempPrefix = ".planreport-"
@@ -32,11 +62,13 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %w", dir, err)
 	}
+	track(tmp.Name(), true)
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
+		track(tmp.Name(), false)
 	}()
 	buf := bufio.NewWriterSize(tmp, 256<<10)
 	if err = write(buf); err != nil {

@@ -77,3 +77,26 @@ func TestWriteIntoMissingFolder(t *testing.T) {
 		t.Fatal("Write into a missing folder succeeded")
 	}
 }
+
+func TestAbandonRemovesUnfinished(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.pdf")
+	err := Write(path, func(w io.Writer) error {
+		io.WriteString(w, "half")
+		if w, ok := w.(interface{ Flush() error }); ok {
+			w.Flush()
+		}
+		Abandon() // as a signal handler would, mid-write
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 0 {
+			t.Errorf("after Abandon the folder holds %d files, want none", len(entries))
+		}
+		return errors.New("stopped")
+	})
+	if err == nil {
+		t.Fatal("Write succeeded after its file was abandoned")
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the report exists after an abandoned write: %v", err)
+	}
+}

@@ -61,17 +61,11 @@ func ReadOptions(c config.Config, asOf time.Time, password string) workbook.Opti
 // error; a workbook with errors as ErrInvalid with the problems in the
 // Result. Nothing is written unless every format rendered.
 func Run(job Job) (Result, error) {
-	_, r, res, err := Load(job)
-	if err != nil {
-		return res, err
-	}
-	rendered, err := Render(r, job.Config, job.Template)
-	if err != nil {
-		return res, err
-	}
-	res.Files, err = Write(job.Config.OutDir, report.Filename(r.Title, r.Date), job.Config.Formats, rendered)
-	return res, err
+	return runClaimed(job, func([]string) error { return nil })
 }
+
+// reportName is the name of r's files, without extension.
+func reportName(r *report.Report) string { return report.Filename(r.Title, r.Date) }
 
 // Load reads and validates the job's workbook and builds the report model.
 func Load(job Job) (*plan.Plan, *report.Report, Result, error) {
@@ -129,16 +123,25 @@ func Write(dir, base string, formats []string, rendered map[string][]byte) ([]st
 		return nil, fmt.Errorf("cannot make the output folder: %w", err)
 	}
 	var files []string
-	for _, f := range formats {
-		path := filepath.Join(dir, base+"."+f)
-		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, rendered[f]) {
+	for i, path := range Paths(dir, base, formats) {
+		data := rendered[formats[i]]
+		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
 			files = append(files, path)
 			continue
 		}
-		if err := atomicfile.WriteBytes(path, rendered[f]); err != nil {
+		if err := atomicfile.WriteBytes(path, data); err != nil {
 			return files, err
 		}
 		files = append(files, path)
 	}
 	return files, nil
+}
+
+// Paths are the files of a report named base in dir, one per format.
+func Paths(dir, base string, formats []string) []string {
+	paths := make([]string, len(formats))
+	for i, f := range formats {
+		paths[i] = filepath.Join(dir, base+"."+f)
+	}
+	return paths
 }

@@ -34,6 +34,7 @@ type reader struct {
 	date1904   bool
 	sheetNames map[string]string // folded name → name in the workbook
 	parts      map[string]string // sheet name → its part, once needed
+	tables     []*table // per sheet of the format, as read; nil when missing
 	plan       plan.Plan
 	problems   Problems
 
@@ -66,16 +67,29 @@ type updateRow struct {
 func (rd *reader) add(p Problem) { rd.problems = append(rd.problems, p) }
 
 func read(r io.Reader, name string, opt Options) (*plan.Plan, Problems, error) {
-	if len(opt.Scale.Values) == 0 {
-		opt.Scale = rag.Default()
-	}
 	b, err := readAll(r, name)
 	if err != nil {
 		return nil, nil, err
 	}
-	f, err := open(b, name, opt.Password)
+	rd, err := validate(b, name, opt)
 	if err != nil {
 		return nil, nil, err
+	}
+	if rd.problems.HasErrors() {
+		return nil, rd.problems, nil
+	}
+	return &rd.plan, rd.problems, nil
+}
+
+// validate reads and checks the workbook's bytes, leaving what it read and
+// the problems found, sorted, in the reader it returns.
+func validate(b []byte, name string, opt Options) (*reader, error) {
+	if len(opt.Scale.Values) == 0 {
+		opt.Scale = rag.Default()
+	}
+	f, err := open(b, name, opt.Password)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	rd := &reader{opt: opt, file: f, sheetNames: findSheets(f)}
@@ -83,21 +97,18 @@ func read(r io.Reader, name string, opt Options) (*plan.Plan, Problems, error) {
 		rd.date1904 = *props.Date1904
 	}
 	if err := rd.readSheets(name); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	rd.check()
 	rd.problems.sort()
-	if rd.problems.HasErrors() {
-		return nil, rd.problems, nil
-	}
-	return &rd.plan, rd.problems, nil
+	return rd, nil
 }
 
 // readSheets reads every sheet of the format: their rows side by side,
 // then their content in the format's order, since each sheet is checked
 // against those before it.
 func (rd *reader) readSheets(name string) (err error) {
-	tables, err := rd.streamSheets(name)
+	rd.tables, err = rd.streamSheets(name)
 	if err != nil {
 		return err
 	}
@@ -116,8 +127,8 @@ func (rd *reader) readSheets(name string) (err error) {
 		sheetMaintenance:  rd.readMaintenance,
 		sheetDistribution: rd.readDistribution,
 	} {
-		if rd.prepareTable(order, tables[order]) {
-			readSheet(tables[order])
+		if rd.prepareTable(order, rd.tables[order]) {
+			readSheet(rd.tables[order])
 		}
 	}
 	return nil

@@ -1,0 +1,359 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/planreport/planreport/internal/atomicfile"
+	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/sample"
+	"github.com/planreport/planreport/internal/workbook"
+)
+
+// sampleWorkbook is the workbook make run reads.
+const sampleWorkbook = "../../inputs/cpc-improvement-plan.xlsx"
+
+// sampleBase is the name of the sample's report files.
+const sampleBase = "cpc-improvement-plan-2018-2020_2019-07-31"
+
+// result is what one run of the command printed and returned.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// planreport runs the command line in-process, in a working folder of the
+// test's own so that no planreport.yaml is picked up by chance.
+func planreport(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errs bytes.Buffer
+	code := run(args, &out, &errs)
+	return result{code: code, stdout: out.String(), stderr: errs.String()}
+}
+
+// inTempDir moves the test into a fresh working folder.
+func inTempDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	return dir
+}
+
+// writePlan writes p as a workbook in dir and returns its path.
+func writePlan(t *testing.T, dir, name string, p *plan.Plan) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	err := atomicfile.Write(path, func(w io.Writer) error {
+		return workbook.Write(w, p, workbook.WriteOptions{Scale: rag.Default()})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// absSample is the sample workbook's path from any working folder.
+func absSample(t *testing.T) string {
+	t.Helper()
+	p, err := filepath.Abs(sampleWorkbook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// brokenPlan is the sample with one unknown lead and one bad RAG.
+func brokenPlan() *plan.Plan {
+	p := sample.Plan()
+	p.Actions[0].Leads = []string{"Independent Chair of the CPX"}
+	p.Updates[1].RAG = "Purple"
+	return p
+}
+
+func TestValidate(t *testing.T) {
+	sampleAbs := absSample(t)
+	dir := inTempDir(t)
+	broken := writePlan(t, dir, "broken.xlsx", brokenPlan())
+	xls := filepath.Join(dir, "old.xls")
+	os.WriteFile(xls, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 legacy"), 0o644)
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		stdout     []string // lines that must be printed, in order
+		stderrLike string   // a pattern stderr must match
+	}{
+		{"the sample is valid, with its three warnings", []string{"validate", sampleAbs}, 0,
+			[]string{"Updates!D4: warning: action 2.1", "Updates!D5: warning: action 2.2", "Updates!D12: warning: action 7.1"},
+			`0 errors, 3 warnings`},
+		{"errors come first and name their cells", []string{"validate", broken}, 1,
+			[]string{`Actions!D2: "Independent Chair of the CPX" is not an approved lead; did you mean "Independent Chair of the CPC"?`,
+				`Updates!D3: `, `Updates!D4: warning:`},
+			`2 errors, 3 warnings`},
+		{"a legacy .xls gets one sentence", []string{"validate", xls}, 1, nil, `(?i)planreport: .*save it as \.xlsx`},
+		{"a missing file gets one sentence", []string{"validate", "nope.xlsx"}, 1, nil, `planreport: .*nope\.xlsx`},
+		{"a bad --as-of is bad usage", []string{"validate", sampleAbs, "--as-of", "31/02/2019"}, 2, nil, `--as-of`},
+		{"an unknown flag is bad usage", []string{"validate", "--colour"}, 2, nil, `unknown flag`},
+		{"an unknown command is bad usage", []string{"publish"}, 2, nil, `unknown command`},
+		{"two workbooks are bad usage", []string{"validate", "a.xlsx", "b.xlsx"}, 2, nil, `accepts at most 1 arg`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := planreport(t, tt.args...)
+			if r.code != tt.code {
+				t.Fatalf("exit code %d, want %d\nstdout: %s\nstderr: %s", r.code, tt.code, r.stdout, r.stderr)
+			}
+			rest := r.stdout
+			for _, want := range tt.stdout {
+				i := strings.Index(rest, want)
+				if i < 0 {
+					t.Fatalf("stdout lacks %q (in order):\n%s", want, r.stdout)
+				}
+				rest = rest[i+len(want):]
+			}
+			if !regexp.MustCompile(tt.stderrLike).MatchString(r.stderr) {
+				t.Errorf("stderr %q does not match %q", r.stderr, tt.stderrLike)
+			}
+			if strings.Contains(r.stderr, "goroutine") || strings.Contains(r.stderr, "panic") {
+				t.Errorf("stderr shows a crash:\n%s", r.stderr)
+			}
+		})
+	}
+}
+
+// files lists the names in dir.
+func files(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestGenerate(t *testing.T) {
+	sampleAbs := absSample(t)
+	dir := inTempDir(t)
+	broken := writePlan(t, dir, "broken.xlsx", brokenPlan())
+	tests := []struct {
+		name  string
+		env   map[string]string
+		args  []string
+		code  int
+		files []string // in the output folder afterwards
+	}{
+		{"both formats by default", nil, []string{"generate", sampleAbs}, 0,
+			[]string{sampleBase + ".docx", sampleBase + ".pdf"}},
+		{"--format pdf", nil, []string{"generate", sampleAbs, "--format", "pdf"}, 0, []string{sampleBase + ".pdf"}},
+		{"an environment variable sets the formats", map[string]string{"PLANREPORT_FORMATS": "docx"},
+			[]string{"generate", sampleAbs}, 0, []string{sampleBase + ".docx"}},
+		{"the flag wins over the environment", map[string]string{"PLANREPORT_FORMATS": "docx"},
+			[]string{"generate", sampleAbs, "--format", "pdf"}, 0, []string{sampleBase + ".pdf"}},
+		{"--as-of the publication date", nil, []string{"generate", sampleAbs, "--as-of", "3 October 2018", "--format", "pdf"}, 0,
+			[]string{"cpc-improvement-plan-2018-2020_2018-10-03.pdf"}},
+		{"--as-of a day with no report point", nil, []string{"generate", sampleAbs, "--as-of", "2019-08-01"}, 1, nil},
+		{"a workbook with errors writes nothing", nil, []string{"generate", broken}, 1, nil},
+		{"--strict stops on the sample's warnings", nil, []string{"generate", sampleAbs, "--strict"}, 1, nil},
+		{"an unknown format is bad configuration", nil, []string{"generate", sampleAbs, "--format", "odt"}, 2, nil},
+		{"a missing template is bad configuration", nil, []string{"generate", sampleAbs, "--template", "none.docx"}, 2, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			out := t.TempDir()
+			r := planreport(t, append(tt.args, "--out", out)...)
+			if r.code != tt.code {
+				t.Fatalf("exit code %d, want %d\nstdout: %s\nstderr: %s", r.code, tt.code, r.stdout, r.stderr)
+			}
+			got := files(t, out)
+			if strings.Join(got, " ") != strings.Join(tt.files, " ") {
+				t.Errorf("output folder holds %v, want %v", got, tt.files)
+			}
+			var printed []string
+			for _, f := range tt.files {
+				printed = append(printed, filepath.Join(out, f))
+			}
+			if want := strings.Join(printed, "\n"); strings.TrimSpace(r.stdout) != strings.TrimSpace(sortedLines(want, r.stdout)) {
+				t.Errorf("stdout %q, want the paths written %q", r.stdout, want)
+			}
+		})
+	}
+}
+
+// sortedLines returns want's lines in the order they appear in got, so that
+// the comparison does not depend on the order of formats.
+func sortedLines(want, got string) string {
+	lines := strings.Split(want, "\n")
+	for i := 0; i < len(lines); i++ {
+		for j := i + 1; j < len(lines); j++ {
+			if strings.Index(got, lines[j]) < strings.Index(got, lines[i]) {
+				lines[i], lines[j] = lines[j], lines[i]
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestGenerateIsDeterministic(t *testing.T) {
+	sampleAbs := absSample(t)
+	inTempDir(t)
+	var first map[string][]byte
+	for i := range 2 {
+		out := t.TempDir()
+		if r := planreport(t, "generate", sampleAbs, "--out", out); r.code != 0 {
+			t.Fatalf("run %d: exit %d: %s", i, r.code, r.stderr)
+		}
+		got := map[string][]byte{}
+		for _, f := range files(t, out) {
+			got[f], _ = os.ReadFile(filepath.Join(out, f))
+		}
+		if first == nil {
+			first = got
+			continue
+		}
+		for name, data := range got {
+			if !bytes.Equal(data, first[name]) {
+				t.Errorf("%s differs between two runs", name)
+			}
+		}
+	}
+}
+
+func TestGenerateLeavesInputAlone(t *testing.T) {
+	dir := inTempDir(t)
+	src := writePlan(t, dir, "plan.xlsx", sample.Plan())
+	before, _ := os.ReadFile(src)
+	info, _ := os.Stat(src)
+	if r := planreport(t, "generate", src, "--out", filepath.Join(dir, "out")); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	after, _ := os.ReadFile(src)
+	info2, _ := os.Stat(src)
+	if !bytes.Equal(before, after) || !info.ModTime().Equal(info2.ModTime()) {
+		t.Error("generate changed its input workbook")
+	}
+}
+
+func TestGenerateMany(t *testing.T) {
+	dir := inTempDir(t)
+	good := writePlan(t, dir, "good.xlsx", sample.Plan())
+	other := sample.Plan()
+	other.Title = "Another Plan"
+	second := writePlan(t, dir, "second.xlsx", other)
+	broken := writePlan(t, dir, "broken.xlsx", brokenPlan())
+	twin := writePlan(t, dir, "twin.xlsx", sample.Plan())
+	out := filepath.Join(dir, "out")
+
+	r := planreport(t, "generate", good, broken, second, "--out", out, "--format", "pdf")
+	if r.code != 1 {
+		t.Fatalf("exit %d with one bad workbook of three, want 1\n%s", r.code, r.stderr)
+	}
+	want := []string{"another-plan_2019-07-31.pdf", sampleBase + ".pdf"}
+	if got := files(t, out); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("output folder holds %v, want %v", got, want)
+	}
+	for _, s := range []string{broken + `: Actions!D2: "Independent Chair of the CPX"`, "2 of 3 workbooks reported; failed: " + broken} {
+		if !strings.Contains(r.stderr, s) {
+			t.Errorf("stderr lacks %q:\n%s", s, r.stderr)
+		}
+	}
+
+	r = planreport(t, "generate", good, twin, "--out", filepath.Join(dir, "out2"), "--format", "pdf")
+	if r.code != 1 || !strings.Contains(r.stderr, "would overwrite") {
+		t.Errorf("two workbooks of one plan: exit %d, stderr %q; want 1 and a clash named", r.code, r.stderr)
+	}
+}
+
+func TestConfiguration(t *testing.T) {
+	sampleAbs := absSample(t)
+	example, err := filepath.Abs("../../templates/planreport.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := inTempDir(t)
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(text), 0o644)
+		return path
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"the commented example is valid", []string{"--config", example}, 0, ""},
+		{"an unknown key is named", []string{"--config", write("unknown.yaml", "page:\n  colour: blue\n")}, 2, "page.colour"},
+		{"a bad page size is named", []string{"--config", write("size.yaml", "page:\n  size: B5\n")}, 2, "page.size"},
+		{"a bad RAG colour is named", []string{"--config", write("rag.yaml", "rag:\n  - {code: R, name: Red, colour: red}\n")}, 2, "rag[0].colour"},
+		{"a missing file is named", []string{"--config", filepath.Join(dir, "none.yaml")}, 2, "none.yaml"},
+		{"unreadable YAML is named", []string{"--config", write("bad.yaml", "page: [\n")}, 2, "bad.yaml"},
+		{"a Blue scale reads the sample", []string{"--config", write("blue.yaml",
+			"rag:\n  - {code: R, name: Red, colour: '#C00000', attention: true}\n  - {code: A, name: Amber, colour: '#FFC000', attention: true}\n"+
+				"  - {code: G, name: Green, colour: '#00B050'}\n  - {code: B, name: Blue, colour: '#0070C0', complete: true}\n")}, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := planreport(t, append([]string{"validate", sampleAbs}, tt.args...)...)
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d\n%s", r.code, tt.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tt.stderr) {
+				t.Errorf("stderr %q lacks %q", r.stderr, tt.stderr)
+			}
+		})
+	}
+}
+
+func TestConfigFileInWorkingFolder(t *testing.T) {
+	sampleAbs := absSample(t)
+	dir := inTempDir(t)
+	os.WriteFile(filepath.Join(dir, "planreport.yaml"), []byte("formats: [docx]\noutput: reports\n"), 0o644)
+	if r := planreport(t, "generate", sampleAbs); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if got := files(t, filepath.Join(dir, "reports")); len(got) != 1 || got[0] != sampleBase+".docx" {
+		t.Errorf("reports/ holds %v, want the .docx only", got)
+	}
+}
+
+func TestInit(t *testing.T) {
+	dir := inTempDir(t)
+	path := filepath.Join(dir, "new.xlsx")
+	steps := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"a new workbook", []string{"init", path, "--title", "Our Plan 2026 – 2028", "--published", "01/04/2026"}, 0},
+		{"never over an existing file", []string{"init", path}, 1},
+		{"over it with --force", []string{"init", path, "--force", "--title", "Our Plan 2026 – 2028", "--published", "2026-04-01"}, 0},
+		{"it validates once title and date are in", []string{"validate", path}, 0},
+		{"a bad --published is bad usage", []string{"init", filepath.Join(dir, "x.xlsx"), "--published", "soon"}, 2},
+	}
+	for _, s := range steps {
+		r := planreport(t, s.args...)
+		if r.code != s.code {
+			t.Fatalf("%s: exit %d, want %d\n%s%s", s.name, r.code, s.code, r.stdout, r.stderr)
+		}
+	}
+	p, problems, err := workbook.ReadFile(path, workbook.Options{Scale: rag.Default()})
+	if err != nil || problems.HasErrors() {
+		t.Fatalf("reading the new workbook: %v %v", err, problems)
+	}
+	if p.Title != "Our Plan 2026 – 2028" || !p.FirstPublished.Equal(plan.Date(2026, 4, 1)) {
+		t.Errorf("new workbook holds title %q published %v", p.Title, p.FirstPublished)
+	}
+}
