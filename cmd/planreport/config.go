@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"regexp"
 	"strings"
@@ -120,16 +121,20 @@ func readConfigFile(v *viper.Viper, cmd *cobra.Command) error {
 		}
 		return nil
 	}
-	v.SetConfigName("planreport")
-	v.SetConfigType("yaml")
-	v.AddConfigPath(".")
-	err := v.ReadInConfig()
-	var notFound viper.ConfigFileNotFoundError
-	if err != nil && !errors.As(err, &notFound) {
-		return fmt.Errorf("configuration file planreport.yaml: %w", err)
+	// Only planreport.yaml itself: viper's own search would also take a
+	// file named plain "planreport", such as the binary.
+	if _, err := os.Stat(defaultConfigFile); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	v.SetConfigFile(defaultConfigFile)
+	if err := v.ReadInConfig(); err != nil {
+		return fmt.Errorf("configuration file %s: %w", defaultConfigFile, err)
 	}
 	return nil
 }
+
+// defaultConfigFile is read from the working folder when no other is named.
+const defaultConfigFile = "planreport.yaml"
 
 // setDefaults gives every key its default, so that environment variables
 // reach every key.

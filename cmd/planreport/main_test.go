@@ -321,6 +321,8 @@ func TestConfigFileInWorkingFolder(t *testing.T) {
 	sampleAbs := absSample(t)
 	dir := inTempDir(t)
 	os.WriteFile(filepath.Join(dir, "planreport.yaml"), []byte("formats: [docx]\noutput: reports\n"), 0o644)
+	// The binary itself, beside its configuration, is not configuration.
+	os.WriteFile(filepath.Join(dir, "planreport"), []byte("\x7fELF\x00\x01"), 0o755)
 	if r := planreport(t, "generate", sampleAbs); r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}

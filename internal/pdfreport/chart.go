@@ -7,8 +7,20 @@ import (
 	"github.com/planreport/planreport/internal/report"
 )
 
-// countFont sets the counts in and beside the bars.
-var countFont = font{face: bold, size: 7.5, colour: ink}
+// The chart's type and measures: labels smaller than the tables' text, thin
+// bars, rows about 5.5 mm tall.
+var (
+	chartLabelFont  = font{face: regular, size: 7.5, colour: ink}
+	chartStrongFont = font{face: bold, size: 7.5, colour: ink}
+	chartHeadFont   = font{face: bold, size: 7.5, colour: white}
+	countFont       = font{face: bold, size: 6.5, colour: ink}
+)
+
+const (
+	chartPadY = 1.15 // a row's padding above and below its label
+	barHeight = 3.0  // the thickness of a bar
+	swatch    = 2.6  // the side of a key's swatch
+)
 
 // totalWidth is the room kept right of each bar for its total.
 const totalWidth = 10.0
@@ -16,25 +28,33 @@ const totalWidth = 10.0
 // chart adds "RAG at a glance": one horizontal bar per row, split into one
 // segment per RAG value, each as long as its count and showing it. The
 // bar of all actions has its own scale; the outcomes' bars share one, so
-// that they compare with each other.
+// that they compare with each other. The chart is set on one page when it
+// fits on one: its heading, note and table start a new page rather than
+// be split.
 func (c *content) chart() {
 	ch := c.r.Chart
+	first := len(c.rows)
 	c.heading("RAG at a glance")
-	c.block(0).text("Number of actions / tasks with each RAG at "+report.LongDate(c.r.Date)+
+	note := c.block(0)
+	note.text("Number of actions / tasks with each RAG at "+report.LongDate(c.r.Date)+
 		", in all and by outcome.", noteFont, alignLeft)
+	note.space(1)
 	widths := c.columns(0.16, 0.84)
-	head := c.header(widths, "Actions / Tasks", "")
+	head := newRow(kindHeader, widths, nil)
+	head.fill, head.padY = &navy, chartPadY
+	c.writer(head, 0).text("Actions / Tasks", chartHeadFont, alignLeft)
 	head.cells[1].paint = chartKey(c.m, ch.Values, ch.Overall)
 
-	overall := c.bar(widths, head, "All actions / tasks", strongFont, ch.Values, ch.Overall, sum(ch.Overall))
+	overall := c.bar(widths, head, "All actions / tasks", chartStrongFont, ch.Values, ch.Overall, sum(ch.Overall))
 	overall.fill = &zebraTint
 	outcomeMax := 0
 	for _, row := range ch.Rows {
 		outcomeMax = max(outcomeMax, sum(row.Counts))
 	}
 	for _, row := range ch.Rows {
-		c.bar(widths, head, row.Label, bodyFont, ch.Values, row.Counts, outcomeMax)
+		c.bar(widths, head, row.Label, chartLabelFont, ch.Values, row.Counts, outcomeMax)
 	}
+	c.rows[first].together = len(c.rows) - first
 }
 
 func sum(counts []int) int {
@@ -49,7 +69,7 @@ func sum(counts []int) int {
 func (c *content) bar(widths []float64, head *row, label string, f font, values []rag.Value,
 	counts []int, full int) *row {
 	r := newRow(kindBody, widths, head)
-	r.padY = 1.8
+	r.padY = chartPadY
 	c.writer(r, 0).text(label, f, alignLeft)
 	r.cells[1].paint = barPainter(c.m, values, counts, full)
 	c.add(r)
@@ -61,10 +81,11 @@ func barPainter(m *metrics, values []rag.Value, counts []int, full int) painter 
 	return func(d *drawer, x, y, w, h float64) {
 		x += padX
 		span := w - 2*padX - totalWidth
-		top, bh := y+1.4, h-2.8
+		top := y + (h-barHeight)/2
+		mid := y + h/2
 		total := sum(counts)
 		if total == 0 {
-			d.text(x, y+(h-noteFont.lineHeight())/2, "no RAG given", noteFont)
+			d.text(x, mid-noteFont.lineHeight()/2, "no RAG given", noteFont)
 			return
 		}
 		for i, n := range counts {
@@ -72,18 +93,18 @@ func barPainter(m *metrics, values []rag.Value, counts []int, full int) painter 
 				continue
 			}
 			sw := span * float64(n) / float64(full)
-			d.box(x, top, sw, bh, values[i].Colour)
+			d.box(x, top, sw, barHeight, values[i].Colour)
 			label := strconv.Itoa(n)
 			f := countFont
 			if values[i].Colour.Dark() {
 				f.colour = white
 			}
 			if tw := m.textWidth(label, f); tw+1 <= sw {
-				d.text(x+(sw-tw)/2, top+(bh-f.lineHeight())/2, label, f)
+				d.text(x+(sw-tw)/2, mid-f.lineHeight()/2, label, f)
 			}
 			x += sw
 		}
-		d.text(x+1.5, top+(bh-countFont.lineHeight())/2, strconv.Itoa(total), countFont)
+		d.text(x+1.5, mid-countFont.lineHeight()/2, strconv.Itoa(total), countFont)
 	}
 }
 
@@ -92,12 +113,12 @@ func barPainter(m *metrics, values []rag.Value, counts []int, full int) painter 
 func chartKey(m *metrics, values []rag.Value, overall []int) painter {
 	return func(d *drawer, x, y, w, h float64) {
 		x += padX
-		f := headFont
+		f := chartHeadFont
 		for i, v := range values[:min(len(values), len(overall))] {
-			d.box(x, y+(h-3)/2, 3, 3, v.Colour)
+			d.box(x, y+(h-swatch)/2, swatch, swatch, v.Colour)
 			label := m.printable(v.Name + ": " + strconv.Itoa(overall[i]))
-			d.text(x+4.2, y+(h-f.lineHeight())/2, label, f)
-			x += 4.2 + m.textWidth(label, f) + 6
+			d.text(x+swatch+1.2, y+(h-f.lineHeight())/2, label, f)
+			x += swatch + 1.2 + m.textWidth(label, f) + 5
 			if x > d.g.left+d.g.contentWidth() {
 				return
 			}

@@ -45,6 +45,9 @@ const (
 	padY = 1.3
 )
 
+// tableGap is the space above the action table, which has no heading.
+const tableGap = 6
+
 // content turns a report into the rows of the flow, measured for a page
 // of the given geometry.
 type content struct {
@@ -249,10 +252,9 @@ func (c *content) actions() {
 	widths := c.columns(0.045, 0.25, 0.15, 0.11, 0.385, 0.06)
 	titles := append(append([]string{}, report.ActionColumns...), c.r.Heading(), "RAG")
 	head := c.header(widths, titles...)
+	first := len(c.rows)
 	if len(c.r.Themes) == 0 {
-		r := c.span(kindBody, head, "No actions / tasks at this report.", bodyFont, nil)
-		c.add(r)
-		return
+		c.add(c.span(kindBody, head, "No actions / tasks at this report.", bodyFont, nil))
 	}
 	for _, t := range c.r.Themes {
 		r := c.span(kindTheme, head, t.Name, themeFont, &themeBlue)
@@ -267,6 +269,7 @@ func (c *content) actions() {
 			}
 		}
 	}
+	c.rows[first].spaceAt = tableGap
 }
 
 // span makes a row of one cell across a table, kept with the next row.

@@ -27,7 +27,9 @@ type placed struct {
 //   - a row under a table header has that header above it on every page;
 //   - a kept row (a theme or outcome row, a section heading) goes to the
 //     next page unless the row after it fits beside it (or, when that row
-//     has to be cut anyway, its first lines do).
+//     has to be cut anyway, its first lines do);
+//   - rows meant to stand together (a chart) go to the next page together
+//     when they fit on a page but not in the room left.
 type flow struct {
 	g     geometry
 	pages [][]placed
@@ -136,6 +138,11 @@ func (f *flow) capacity(r *row) float64 {
 // in full when they fit together on a page, else the first lines of it;
 // and the table headers they bring.
 func (f *flow) need(rows []*row, i int) float64 {
+	if n := rows[i].together; n > 1 {
+		if h := f.stack(rows[i:min(i+n, len(rows))]); h <= f.g.bottom-f.g.top {
+			return h
+		}
+	}
 	kept, under := 0.0, f.under
 	for j := i; j < len(rows); j++ {
 		r := rows[j]
@@ -156,6 +163,23 @@ func (f *flow) need(rows []*row, i int) float64 {
 		kept += h
 	}
 	return kept
+}
+
+// stack is the height rows take set one after another on a page, with
+// the space between them and the table headers they bring.
+func (f *flow) stack(rows []*row) float64 {
+	h, under := 0.0, f.under
+	for j, r := range rows {
+		if j > 0 {
+			h += r.spaceAt
+		}
+		if r.header != nil && r.header != under {
+			h += r.header.height()
+			under = r.header
+		}
+		h += r.height()
+	}
+	return h
 }
 
 // firstLines is the height of the row's first part worth setting on its

@@ -85,6 +85,9 @@ type row struct {
 	header  *row        // the header row repeated above this row on each page
 	mark    *bookmark   // set in the outline where the row starts
 	spaceAt float64     // blank space above the row, dropped at the top of a page
+	// together is the number of rows, from this one on, set on one page
+	// when they fit on one (0 or 1: the row alone).
+	together int
 }
 
 // height is the row's full height: its tallest cell and its padding.

@@ -147,7 +147,7 @@ func (rd *reader) readUpdate(t *table, r tableRow) (updateRow, bool) {
 	u.Action, row.no = ActionNumber(raw), noPlace
 	d, datePlace, dateOK := rd.date(t, r, updateDate, true)
 	u.Date = d
-	u.Text, _, _ = rd.text(t, r, updateText, false)
+	u.Text, row.text, _ = rd.text(t, r, updateText, false)
 	ragText, ragPlace, _ := rd.text(t, r, updateRAG, false)
 	row.rag = ragPlace
 	row.ragText = ragText

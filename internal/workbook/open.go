@@ -66,17 +66,27 @@ var oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // ReadFile reads and validates the plan workbook at path; see Read.
 func ReadFile(path string, opt Options) (*plan.Plan, Problems, error) {
+	b, err := loadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return readWorkbook(b, path, opt)
+}
+
+// loadFile reads the bytes of the workbook at path, refusing Excel's lock
+// file and a file over maxFileSize.
+func loadFile(path string) ([]byte, error) {
 	if strings.HasPrefix(filepath.Base(path), "~$") {
-		return nil, nil, fileError(path, ErrLockFile,
+		return nil, fileError(path, ErrLockFile,
 			"%s is the lock file Excel keeps while a workbook is open; read the workbook itself, %s",
 			path, filepath.Join(filepath.Dir(path), strings.TrimPrefix(filepath.Base(path), "~$")))
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer f.Close()
-	return read(f, path, opt)
+	return readAll(f, path)
 }
 
 // readAll reads the file's bytes, refusing one over maxFileSize.

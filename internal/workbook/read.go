@@ -12,13 +12,14 @@ import (
 	"github.com/planreport/planreport/internal/rag"
 )
 
-// Options control how a workbook is read.
+// Options control how a workbook is read and, by Roll, written.
 type Options struct {
 	Scale      rag.Scale           // the RAG scale; rag.Default() when it has no values
 	Aliases    map[string][]string // extra header names, by canonical column name: {"Strategic Lead": {"Owner"}}
 	MonthFirst bool                // text dates are month-first (US); day-first (UK) by default
-	Password   string              // opens a password-protected workbook
+	Password   string              // opens a password-protected workbook (and Roll keeps it protected)
 	AsOf       time.Time           // the report point checked for missing updates; zero means the latest
+	Overwrite  bool                // Roll may replace an existing file other than the workbook it reads
 }
 
 // Read reads and validates a plan workbook from r; see ReadFile.
@@ -34,7 +35,7 @@ type reader struct {
 	date1904   bool
 	sheetNames map[string]string // folded name → name in the workbook
 	parts      map[string]string // sheet name → its part, once needed
-	tables     []*table // per sheet of the format, as read; nil when missing
+	tables     []*table          // per sheet of the format, as read; nil when missing
 	plan       plan.Plan
 	problems   Problems
 
@@ -57,11 +58,11 @@ type actionRow struct {
 
 // updateRow is an update with where its cells were read from.
 type updateRow struct {
-	update   plan.Update
-	no, rag  place
-	ragText  string    // the RAG cell as written
-	ragValue rag.Value // its value, when rated
-	rated    bool      // the RAG cell holds a value of the scale
+	update        plan.Update
+	no, text, rag place
+	ragText       string    // the RAG cell as written
+	ragValue      rag.Value // its value, when rated
+	rated         bool      // the RAG cell holds a value of the scale
 }
 
 func (rd *reader) add(p Problem) { rd.problems = append(rd.problems, p) }
@@ -71,6 +72,12 @@ func read(r io.Reader, name string, opt Options) (*plan.Plan, Problems, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	return readWorkbook(b, name, opt)
+}
+
+// readWorkbook reads and validates the workbook's bytes: the plan, unless
+// there are errors, and every problem found.
+func readWorkbook(b []byte, name string, opt Options) (*plan.Plan, Problems, error) {
 	rd, err := validate(b, name, opt)
 	if err != nil {
 		return nil, nil, err
