@@ -28,7 +28,7 @@ func (d *drawer) setFont(f font) {
 		return
 	}
 	if !d.fontSet || d.font.face != f.face || d.font.size != f.size {
-		d.pdf.SetFont(family, string(f.face), f.size)
+		d.pdf.SetFont(d.m.family, string(f.face), f.size)
 	}
 	if !d.fontSet || d.font.colour != f.colour {
 		d.pdf.SetTextColor(int(f.colour.R), int(f.colour.G), int(f.colour.B))

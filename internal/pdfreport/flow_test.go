@@ -37,8 +37,8 @@ func greek(s string) string {
 	}, s)
 }
 
-// layout lays out a report on A4 landscape.
-func layout(t *testing.T, r *report.Report) (geometry, [][]placed) {
+// measure measures the rows of a report for A4 landscape.
+func measure(t *testing.T, r *report.Report) (geometry, []*row) {
 	t.Helper()
 	m, err := loadMetrics()
 	if err != nil {
@@ -48,7 +48,7 @@ func layout(t *testing.T, r *report.Report) (geometry, [][]placed) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return g, paginate(g, newContent(m, g, r))
+	return g, newContent(m, g, r)
 }
 
 func TestLayoutRules(t *testing.T) {
@@ -64,10 +64,12 @@ func TestLayoutRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			g, pages := layout(t, tt.r)
+			g, rows := measure(t, tt.r)
+			pages := paginate(g, rows)
 			checkInside(t, g, pages)
 			checkHeaders(t, pages)
 			checkKept(t, pages)
+			checkTogether(t, g, rows, pages)
 			if split := checkParts(t, g, pages); split != tt.wantSplit {
 				t.Errorf("%d rows flow over pages, want %d", split, tt.wantSplit)
 			}
@@ -127,6 +129,33 @@ func checkKept(t *testing.T, pages [][]placed) {
 	for n, items := range pages[:len(pages)-1] {
 		if last := items[len(items)-1]; last.src.keep {
 			t.Errorf("page %d ends with a kept row (kind %d)", n+1, last.src.kind)
+		}
+	}
+}
+
+// checkTogether checks that rows meant to stand together (the chart) are
+// set on one page when they fit on one.
+func checkTogether(t *testing.T, g geometry, rows []*row, pages [][]placed) {
+	t.Helper()
+	pageOf := map[*row]int{}
+	for n, items := range pages {
+		for _, it := range items {
+			if _, seen := pageOf[it.src]; !seen {
+				pageOf[it.src] = n
+			}
+		}
+	}
+	for i, r := range rows {
+		if r.together < 2 {
+			continue
+		}
+		group := rows[i:min(i+r.together, len(rows))]
+		f := &flow{g: g}
+		if f.stack(group) > g.bottom-g.top {
+			continue
+		}
+		if first, last := pageOf[group[0]], pageOf[group[len(group)-1]]; first != last {
+			t.Errorf("rows that fit on a page together run from page %d to page %d", first+1, last+1)
 		}
 	}
 }

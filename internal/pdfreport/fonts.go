@@ -1,6 +1,8 @@
 package pdfreport
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"sync"
@@ -15,8 +17,13 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// family is the name the Go fonts are registered under in every document.
-const family = "Go"
+// FontFiles are the TrueType fonts the report is set in, one file per
+// face. A nil face keeps the embedded Go font. Fonts with PostScript (CFF)
+// outlines and font collections are not supported: fpdf embeds TrueType
+// outlines only.
+type FontFiles struct {
+	Regular, Bold, Italic []byte
+}
 
 // style is one of the faces of the family, as fpdf names them. The report
 // uses regular, bold and italic; bold italic is not embedded, since fpdf
@@ -29,11 +36,35 @@ const (
 	italic  style = "I"
 )
 
-var faceFiles = map[style][]byte{
-	regular: goregular.TTF,
-	bold:    gobold.TTF,
-	italic:  goitalic.TTF,
+// face is one font file and the style it is registered as.
+type face struct {
+	style style
+	name  string // for errors: "regular", "bold", "italic"
+	ttf   []byte
 }
+
+// faces pairs each style with its font file, the Go font where none is
+// given.
+func (ff FontFiles) faces() []face {
+	pick := func(b, fallback []byte) []byte {
+		if b == nil {
+			return fallback
+		}
+		return b
+	}
+	return []face{
+		{regular, "regular", pick(ff.Regular, goregular.TTF)},
+		{bold, "bold", pick(ff.Bold, gobold.TTF)},
+		{italic, "italic", pick(ff.Italic, goitalic.TTF)},
+	}
+}
+
+// The family names the faces are registered under in a document (and that
+// a reader shows as the fonts' names).
+const (
+	goFamily     = "Go"
+	customFamily = "Custom"
+)
 
 // replacement stands for a character the fonts cannot draw.
 const replacement = '\uFFFD'
@@ -44,36 +75,77 @@ const replacement = '\uFFFD'
 // rune and cannot take characters beyond U+FFFF, so text is reduced to
 // what this table covers before it reaches fpdf.
 type metrics struct {
+	family  string
+	faces   []face
 	covered [0x10000]bool
 	widths  map[style]*[0x10000]uint16
 }
 
 var (
-	fontMetrics     *metrics
-	fontMetricsErr  error
-	fontMetricsOnce sync.Once
+	goMetrics     *metrics
+	goMetricsErr  error
+	goMetricsOnce sync.Once
+
+	// customMetrics caches the metrics of the font sets given in Options,
+	// by the SHA-256 of their files; it is emptied when it holds
+	// maxCustomMetrics.
+	customMetrics   = map[[sha256.Size]byte]*metrics{}
+	customMetricsMu sync.Mutex
 )
 
-// loadMetrics builds the metrics table once per process: the glyph coverage
-// from the fonts' character maps (sfnt), the widths from fpdf itself, so
-// that measuring and drawing agree to the unit.
+const maxCustomMetrics = 8
+
+// loadMetrics returns the metrics of the Go fonts, built once per process.
 func loadMetrics() (*metrics, error) {
-	fontMetricsOnce.Do(func() {
-		fontMetrics, fontMetricsErr = newMetrics()
+	goMetricsOnce.Do(func() {
+		goMetrics, goMetricsErr = newMetrics(goFamily, FontFiles{}.faces())
 	})
-	return fontMetrics, fontMetricsErr
+	return goMetrics, goMetricsErr
 }
 
-func newMetrics() (*metrics, error) {
-	m := &metrics{widths: map[style]*[0x10000]uint16{}}
+// metricsFor returns the metrics of the fonts ff, built once per process
+// for each set of fonts.
+func metricsFor(ff FontFiles) (*metrics, error) {
+	if ff.Regular == nil && ff.Bold == nil && ff.Italic == nil {
+		return loadMetrics()
+	}
+	faces := ff.faces()
+	h := sha256.New()
+	for _, f := range faces {
+		h.Write(binary.BigEndian.AppendUint64(nil, uint64(len(f.ttf))))
+		h.Write(f.ttf)
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	customMetricsMu.Lock()
+	defer customMetricsMu.Unlock()
+	if m, ok := customMetrics[key]; ok {
+		return m, nil
+	}
+	m, err := newMetrics(customFamily, faces)
+	if err != nil {
+		return nil, err
+	}
+	if len(customMetrics) >= maxCustomMetrics {
+		clear(customMetrics)
+	}
+	customMetrics[key] = m
+	return m, nil
+}
+
+// newMetrics checks the font files and builds their metrics: the glyph
+// coverage from the fonts' character maps (sfnt), the widths from fpdf
+// itself, so that measuring and drawing agree to the unit.
+func newMetrics(family string, faces []face) (*metrics, error) {
+	m := &metrics{family: family, faces: faces, widths: map[style]*[0x10000]uint16{}}
 	for i := range m.covered {
 		m.covered[i] = true
 	}
 	var buf sfnt.Buffer
-	for st, ttf := range faceFiles {
-		f, err := sfnt.Parse(ttf)
+	for _, fc := range faces {
+		f, err := parseTrueType(fc)
 		if err != nil {
-			return nil, fmt.Errorf("reading the Go font %q: %w", st, err)
+			return nil, err
 		}
 		for r := range m.covered {
 			if g, err := f.GlyphIndex(&buf, rune(r)); err != nil || g == 0 {
@@ -81,28 +153,56 @@ func newMetrics() (*metrics, error) {
 			}
 		}
 	}
-	pdf := fpdf.New("P", "mm", "A4", "")
-	addFonts(pdf)
-	for st := range faceFiles {
-		pdf.SetFont(family, string(st), 10)
-		w := new([0x10000]uint16)
-		for r, ok := range m.covered {
-			if ok {
-				w[r] = uint16(pdf.GetStringSymbolWidth(string(rune(r))))
-			}
+	for _, fc := range faces {
+		w, err := m.fpdfWidths(fc)
+		if err != nil {
+			return nil, fmt.Errorf("the %s font cannot be embedded: %w", fc.name, err)
 		}
-		m.widths[st] = w
-	}
-	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("loading the Go fonts: %w", err)
+		m.widths[fc.style] = w
 	}
 	return m, nil
 }
 
+// parseTrueType checks that a face's file is a TrueType font.
+func parseTrueType(fc face) (*sfnt.Font, error) {
+	f, err := sfnt.Parse(fc.ttf)
+	if err != nil {
+		return nil, fmt.Errorf("the %s font is not a TrueType font: %w", fc.name, err)
+	}
+	switch binary.BigEndian.Uint32(fc.ttf) {
+	case 0x00010000, 0x74727565: // TrueType outlines: 1.0 or "true"
+		return f, nil
+	}
+	return nil, fmt.Errorf("the %s font has PostScript (CFF) outlines; only TrueType outlines can be embedded", fc.name)
+}
+
+// fpdfWidths has fpdf read a face and returns the widths it will use for
+// the characters every face covers.
+func (m *metrics) fpdfWidths(fc face) (w *[0x10000]uint16, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			w, err = nil, fmt.Errorf("fpdf failed reading it: %v", p)
+		}
+	}()
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes(m.family, string(fc.style), fc.ttf)
+	pdf.SetFont(m.family, string(fc.style), 10)
+	if err := pdf.Error(); err != nil {
+		return nil, err
+	}
+	w = new([0x10000]uint16)
+	for r, ok := range m.covered {
+		if ok {
+			w[r] = uint16(pdf.GetStringSymbolWidth(string(rune(r))))
+		}
+	}
+	return w, nil
+}
+
 // addFonts registers the faces with a document.
-func addFonts(pdf *fpdf.Fpdf) {
-	for _, st := range []style{regular, bold, italic} {
-		pdf.AddUTF8FontFromBytes(family, string(st), faceFiles[st])
+func (m *metrics) addFonts(pdf *fpdf.Fpdf) {
+	for _, fc := range m.faces {
+		pdf.AddUTF8FontFromBytes(m.family, string(fc.style), fc.ttf)
 	}
 }
 

@@ -7,9 +7,10 @@
 // sections, themes and outcomes.
 //
 // The layout is measured, then drawn. Every cell's text is wrapped with the
-// fonts' own widths (the Go fonts, embedded as UTF-8 TrueType, so any
-// character they have prints; any other becomes U+FFFD), every row's height
-// is known, and the rows are laid out on pages before anything is drawn:
+// fonts' own widths (the Go fonts, or the TrueType fonts given in Options,
+// embedded as UTF-8 TrueType subsets, so any character every face has
+// prints; any other becomes U+FFFD), every row's height is known, and the
+// rows are laid out on pages before anything is drawn:
 // a table's header row is repeated on every page it continues on, a row
 // that fits on a page is never split, a row taller than a page flows over
 // as many pages as it needs with its RAG fill carried on, and theme and
@@ -34,8 +35,9 @@ import (
 
 // Options are the page settings of the PDF.
 type Options struct {
-	PageSize    string // "A4" (default), "A3", "Letter", "Legal"
-	Orientation string // "landscape" (default) or "portrait"
+	PageSize    string    // "A4" (default), "A3", "Letter", "Legal"
+	Orientation string    // "landscape" (default) or "portrait"
+	Fonts       FontFiles // the faces to set the report in; the Go fonts by default
 }
 
 // pageSizes are the supported page sizes, portrait width and height in
@@ -88,7 +90,7 @@ func Render(w io.Writer, r *report.Report, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("pdf report: %w", err)
 	}
-	m, err := loadMetrics()
+	m, err := metricsFor(opt.Fonts)
 	if err != nil {
 		return fmt.Errorf("pdf report: %w", err)
 	}
@@ -116,7 +118,7 @@ func newDocument(g geometry, m *metrics, r *report.Report) *fpdf.Fpdf {
 	// memory a report takes. Pages are left plain: files are about twice
 	// as large, and the fonts are still compressed.
 	pdf.SetCompression(false)
-	addFonts(pdf)
+	m.addFonts(pdf)
 	pdf.SetTitle(m.printable(r.Title), true)
 	pdf.SetAuthor(m.printable(r.Organisation), true)
 	pdf.SetSubject(m.printable(r.Subject()), true)

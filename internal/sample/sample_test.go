@@ -432,3 +432,36 @@ func texts(p *plan.Plan) map[string]string {
 	}
 	return m
 }
+
+func TestLargeIsValid(t *testing.T) {
+	p := sample.Large(1000)
+	if len(p.Actions) != 1000 || len(p.Updates) != 1000 || len(p.Outcomes) != 100 {
+		t.Fatalf("Large(1000) has %d actions, %d updates, %d outcomes", len(p.Actions), len(p.Updates), len(p.Outcomes))
+	}
+	leads := map[string]bool{}
+	for _, l := range p.Leads {
+		leads[l] = true
+	}
+	seen := map[string]bool{}
+	for _, a := range p.Actions {
+		if seen[a.No] {
+			t.Fatalf("action %s twice", a.No)
+		}
+		seen[a.No] = true
+		if len(a.Leads) == 0 {
+			t.Fatalf("action %s has no lead", a.No)
+		}
+		for _, l := range a.Leads {
+			if !leads[l] {
+				t.Fatalf("action %s has lead %q, not approved", a.No, l)
+			}
+		}
+	}
+	r, err := report.Build(p, p.Reports[1].Date, report.Options{Scale: rag.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := r.Summary[1]; s.Total != 1000 || s.Completed != 143 || s.Ongoing != 857 {
+		t.Errorf("summary at year 1 = %+v, want 1000 total, 143 completed", s)
+	}
+}

@@ -1,0 +1,108 @@
+package generate
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/planreport/planreport/internal/atomicfile"
+	"github.com/planreport/planreport/internal/config"
+	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/sample"
+	"github.com/planreport/planreport/internal/workbook"
+)
+
+// writeWorkbook writes p as a workbook in dir.
+func writeWorkbook(tb testing.TB, dir string, p *plan.Plan) string {
+	tb.Helper()
+	path := filepath.Join(dir, "plan.xlsx")
+	err := atomicfile.Write(path, func(w io.Writer) error {
+		return workbook.Write(w, p, workbook.WriteOptions{})
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+func job(workbookPath, out string) Job {
+	c := config.Default()
+	c.OutDir = out
+	return Job{Workbook: workbookPath, Config: c}
+}
+
+func TestRunWritesEveryFormat(t *testing.T) {
+	dir := t.TempDir()
+	res, err := Run(job(writeWorkbook(t, dir, sample.Plan()), dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 2 || len(res.Problems) != 3 {
+		t.Fatalf("files %v, problems %d; want two files and the sample's three warnings", res.Files, len(res.Problems))
+	}
+	for _, f := range res.Files {
+		if info, err := os.Stat(f); err != nil || info.Size() == 0 {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+// benchmarkRun measures the whole job, workbook to both reports, and the
+// heap at its largest.
+func benchmarkRun(b *testing.B, p *plan.Plan) {
+	dir := b.TempDir()
+	j := job(writeWorkbook(b, dir, p), filepath.Join(dir, "out"))
+	b.ReportAllocs()
+	peak := uint64(0)
+	for b.Loop() {
+		if _, err := Run(j); err != nil {
+			b.Fatal(err)
+		}
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		peak = max(peak, m.HeapSys)
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "heap-MB")
+}
+
+// BenchmarkSample: target under 10 ms (README).
+func BenchmarkSample(b *testing.B) { benchmarkRun(b, sample.Plan()) }
+
+// BenchmarkActions1000 and BenchmarkActions10000 show the cost grows
+// linearly; target for 10,000 actions: under 1 s and 200 MB (README).
+func BenchmarkActions1000(b *testing.B)  { benchmarkRun(b, sample.Large(1000)) }
+func BenchmarkActions10000(b *testing.B) { benchmarkRun(b, sample.Large(10000)) }
+
+// FuzzWorkbookToReport runs the whole path on any bytes: reading never
+// panics, and a workbook that reads without errors always renders in both
+// formats.
+func FuzzWorkbookToReport(f *testing.F) {
+	var buf bytes.Buffer
+	if err := workbook.Write(&buf, sample.Plan(), workbook.WriteOptions{}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	small := sample.Large(3)
+	small.Actions[0].Text = "Tom & Jerry <b> \"quoted\" 'single' 👍 שלום e\u0301\u200b\ttab"
+	buf.Reset()
+	workbook.Write(&buf, small, workbook.WriteOptions{})
+	f.Add(buf.Bytes())
+	c := config.Default()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, problems, err := workbook.Read(bytes.NewReader(data), ReadOptions(c, time.Time{}, ""))
+		if err != nil || problems.HasErrors() {
+			return
+		}
+		r, err := Model(p, time.Time{}, c)
+		if err != nil {
+			t.Fatalf("a valid workbook has no report model: %v", err)
+		}
+		if _, err := Render(r, c, nil); err != nil {
+			t.Fatalf("a valid workbook failed to render: %v", err)
+		}
+	})
+}
