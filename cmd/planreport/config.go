@@ -29,10 +29,9 @@ type fileConfig struct {
 		Orientation string `mapstructure:"orientation"`
 	} `mapstructure:"page"`
 	Fonts struct {
-		Regular    string `mapstructure:"regular"`
-		Bold       string `mapstructure:"bold"`
-		Italic     string `mapstructure:"italic"`
-		BoldItalic string `mapstructure:"bold_italic"`
+		Regular string `mapstructure:"regular"`
+		Bold    string `mapstructure:"bold"`
+		Italic  string `mapstructure:"italic"`
 	} `mapstructure:"fonts"`
 	Dates struct {
 		MonthFirst bool `mapstructure:"month_first"`
@@ -149,7 +148,6 @@ func setDefaults(v *viper.Viper, c config.Config) {
 	v.SetDefault("fonts.regular", "")
 	v.SetDefault("fonts.bold", "")
 	v.SetDefault("fonts.italic", "")
-	v.SetDefault("fonts.bold_italic", "")
 	v.SetDefault("dates.month_first", c.MonthFirst)
 	rags := make([]map[string]any, len(c.RAG.Values))
 	for i, r := range c.RAG.Values {
@@ -178,7 +176,7 @@ func (fc fileConfig) config() (config.Config, error) {
 		Template:   fc.Template,
 		Strict:     fc.Strict,
 		Page:       config.Page{Size: fc.Page.Size, Orientation: fc.Page.Orientation},
-		Fonts:      config.Fonts{Regular: fc.Fonts.Regular, Bold: fc.Fonts.Bold, Italic: fc.Fonts.Italic, BoldItalic: fc.Fonts.BoldItalic},
+		Fonts:      config.Fonts{Regular: fc.Fonts.Regular, Bold: fc.Fonts.Bold, Italic: fc.Fonts.Italic},
 		MonthFirst: fc.Dates.MonthFirst,
 		Headers:    fc.Headers,
 		Sections:   report.Sections{Exceptions: fc.Sections.Exceptions, Trends: fc.Sections.Trends, Chart: fc.Sections.Chart},

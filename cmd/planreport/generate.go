@@ -11,7 +11,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planreport/planreport/internal/atomicfile"
+	"github.com/planreport/planreport/internal/docxreport"
 	"github.com/planreport/planreport/internal/generate"
+	"github.com/planreport/planreport/internal/pdfreport"
 )
 
 func newGenerateCommand() *cobra.Command {
@@ -42,10 +44,8 @@ func runGenerate(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	if job.Config.Template != "" {
-		if job.Template, err = os.ReadFile(job.Config.Template); err != nil {
-			return usage(fmt.Errorf("template: %w", err))
-		}
+	if err := readRenderFiles(&job); err != nil {
+		return err
 	}
 	if err := atomicfile.Clean(job.Config.OutDir); err != nil {
 		return failed(fmt.Errorf("cannot tidy the output folder: %w", err))
@@ -60,10 +60,52 @@ func runGenerate(cmd *cobra.Command, args []string) error {
 		return failed(errSilent)
 	}
 	if err != nil {
-		return failed(err)
+		return renderFailed(err)
 	}
 	for _, f := range res.Files {
 		fmt.Fprintln(cmd.OutOrStdout(), f)
+	}
+	return nil
+}
+
+// renderFailed chooses the exit code of a failed job: a template or font
+// that cannot be used is bad configuration; anything else a failure.
+func renderFailed(err error) error {
+	var font *pdfreport.FontError
+	var template *docxreport.TemplateError
+	if errors.As(err, &font) || errors.As(err, &template) {
+		return usage(err)
+	}
+	return failed(err)
+}
+
+// readRenderFiles reads the Word template and the PDF fonts the
+// configuration names.
+func readRenderFiles(job *generate.Job) error {
+	read := func(key, path string, into *[]byte) error {
+		if path == "" {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return usage(fmt.Errorf("%s: %w", key, err))
+		}
+		*into = data
+		return nil
+	}
+	c := job.Config
+	for _, f := range []struct {
+		key, path string
+		into      *[]byte
+	}{
+		{"template", c.Template, &job.Template},
+		{"fonts.regular", c.Fonts.Regular, &job.Fonts.Regular},
+		{"fonts.bold", c.Fonts.Bold, &job.Fonts.Bold},
+		{"fonts.italic", c.Fonts.Italic, &job.Fonts.Italic},
+	} {
+		if err := read(f.key, f.path, f.into); err != nil {
+			return err
+		}
 	}
 	return nil
 }

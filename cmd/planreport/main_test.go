@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"io"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/sample"
 	"github.com/planreport/planreport/internal/workbook"
+	"github.com/planreport/planreport/templates"
 )
 
 // sampleWorkbook is the workbook make run reads.
@@ -358,4 +360,60 @@ func TestInit(t *testing.T) {
 	if p.Title != "Our Plan 2026 – 2028" || !p.FirstPublished.Equal(plan.Date(2026, 4, 1)) {
 		t.Errorf("new workbook holds title %q published %v", p.Title, p.FirstPublished)
 	}
+}
+
+func TestTemplateAndFonts(t *testing.T) {
+	sampleAbs := absSample(t)
+	dir := inTempDir(t)
+	write := func(name string, data []byte) string {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, data, 0o644)
+		return path
+	}
+	noActions := write("no-actions.docx", withoutPlaceholder(t, "{{actions}}"))
+	garbage := write("garbage.ttf", []byte("not a font at all"))
+	tests := []struct {
+		name   string
+		args   []string
+		env    string // PLANREPORT_FONTS_REGULAR
+		code   int
+		stderr string
+	}{
+		{"the default template, copied", []string{"--template", write("copy.docx", templates.ReportDOCX)}, "", 0, ""},
+		{"a template without {{actions}}", []string{"--template", noActions}, "", 2, "{{actions}}"},
+		{"a file that is no font", []string{"--format", "pdf"}, garbage, 2, "regular font"},
+		{"a font file that is missing", []string{"--format", "pdf"}, filepath.Join(dir, "none.ttf"), 2, "fonts.regular"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("PLANREPORT_FONTS_REGULAR", tt.env)
+			r := planreport(t, append([]string{"generate", sampleAbs, "--out", t.TempDir()}, tt.args...)...)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.stderr) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", r.code, r.stderr, tt.code, tt.stderr)
+			}
+		})
+	}
+}
+
+// withoutPlaceholder is the default template with one placeholder removed.
+func withoutPlaceholder(t *testing.T, placeholder string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(templates.ReportDOCX), int64(len(templates.ReportDOCX)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == "word/document.xml" {
+			data = bytes.ReplaceAll(data, []byte(placeholder), nil)
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(data)
+	}
+	zw.Close()
+	return buf.Bytes()
 }

@@ -46,6 +46,9 @@ func runSend(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := readRenderFiles(&job); err != nil {
+		return err
+	}
 	job.Config.Formats = []string{"pdf"}
 	if job.Config.Mail.AttachDOCX {
 		job.Config.Formats = append(job.Config.Formats, "docx")
@@ -63,9 +66,9 @@ func runSend(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return failed(err)
 	}
-	rendered, err := generate.Render(r, job.Config, job.Template)
+	rendered, err := generate.Render(r, job.Config, job.Template, job.Fonts)
 	if err != nil {
-		return failed(err)
+		return renderFailed(err)
 	}
 	base := report.Filename(r.Title, r.Date)
 	if sendJob.Attachments, err = generate.Write(job.Config.OutDir, base, job.Config.Formats, rendered); err != nil {

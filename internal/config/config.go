@@ -43,7 +43,7 @@ type Page struct {
 // Fonts are TrueType files that replace the PDF's embedded Go fonts; each
 // blank one keeps the default.
 type Fonts struct {
-	Regular, Bold, Italic, BoldItalic string
+	Regular, Bold, Italic string
 }
 
 // Mail is how `planreport send` reaches the committee.

@@ -60,7 +60,7 @@ func runClaimed(job Job, claim func(paths []string) error) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	rendered, err := Render(r, job.Config, job.Template)
+	rendered, err := Render(r, job.Config, job.Template, job.Fonts)
 	if err != nil {
 		return res, err
 	}

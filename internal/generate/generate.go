@@ -33,6 +33,7 @@ type Job struct {
 	Password string
 	Config   config.Config
 	Template []byte // the Word template's bytes; nil for the default
+	Fonts    pdfreport.FontFiles
 }
 
 // Result is what a job found and wrote.
@@ -94,14 +95,14 @@ func Model(p *plan.Plan, asOf time.Time, c config.Config) (*report.Report, error
 }
 
 // Render renders r in every configured format, keyed by format.
-func Render(r *report.Report, c config.Config, template []byte) (map[string][]byte, error) {
+func Render(r *report.Report, c config.Config, template []byte, fonts pdfreport.FontFiles) (map[string][]byte, error) {
 	out := make(map[string][]byte, len(c.Formats))
 	for _, f := range c.Formats {
 		var buf bytes.Buffer
 		var err error
 		switch f {
 		case "pdf":
-			err = pdfreport.Render(&buf, r, pdfreport.Options{PageSize: c.Page.Size, Orientation: c.Page.Orientation})
+			err = pdfreport.Render(&buf, r, pdfreport.Options{PageSize: c.Page.Size, Orientation: c.Page.Orientation, Fonts: fonts})
 		case "docx":
 			err = docxreport.Render(&buf, r, docxreport.Options{Template: template})
 		default:

@@ -11,6 +11,7 @@ import (
 
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/config"
+	"github.com/planreport/planreport/internal/pdfreport"
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/sample"
 	"github.com/planreport/planreport/internal/workbook"
@@ -101,7 +102,7 @@ func FuzzWorkbookToReport(f *testing.F) {
 		if err != nil {
 			t.Fatalf("a valid workbook has no report model: %v", err)
 		}
-		if _, err := Render(r, c, nil); err != nil {
+		if _, err := Render(r, c, nil, pdfreport.FontFiles{}); err != nil {
 			t.Fatalf("a valid workbook failed to render: %v", err)
 		}
 	})

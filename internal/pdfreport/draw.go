@@ -18,10 +18,11 @@ type drawer struct {
 	fill, stroke rag.Colour
 	fillSet      bool
 	ruleSet      bool
+	ruleWidth    float64 // 0 when not set on this page
 }
 
 // reset forgets the state remembered, as after a new page.
-func (d *drawer) reset() { d.fontSet, d.fillSet, d.ruleSet = false, false, false }
+func (d *drawer) reset() { d.fontSet, d.fillSet, d.ruleSet, d.ruleWidth = false, false, false, 0 }
 
 func (d *drawer) setFont(f font) {
 	if d.fontSet && d.font == f {
@@ -48,7 +49,10 @@ func (d *drawer) setRule(c rag.Colour, width float64) {
 		d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
 		d.stroke, d.ruleSet = c, true
 	}
-	d.pdf.SetLineWidth(width)
+	if d.ruleWidth != width {
+		d.pdf.SetLineWidth(width)
+		d.ruleWidth = width
+	}
 }
 
 // box fills a rectangle.
@@ -120,17 +124,16 @@ func (d *drawer) line(l *line, x, y float64) {
 	d.text(x, y+l.y, l.text, l.font)
 }
 
-// grid rules a row's cells.
+// grid rules a row's cells: a box round the row, a line between cells.
 func (d *drawer) grid(widths []float64, y, h float64) {
 	d.setRule(gridColour, 0.15)
 	x := d.g.left
-	d.pdf.Line(x, y, x, y+h)
-	for _, w := range widths {
+	for _, w := range widths[:len(widths)-1] {
 		x += w
 		d.pdf.Line(x, y, x, y+h)
 	}
-	d.pdf.Line(d.g.left, y, x, y)
-	d.pdf.Line(d.g.left, y+h, x, y+h)
+	total := x + widths[len(widths)-1] - d.g.left
+	d.pdf.Rect(d.g.left, y, total, h, "D")
 }
 
 // clip shortens a printable text, ending it with "…", so that it is no

@@ -103,6 +103,12 @@ func loadMetrics() (*metrics, error) {
 	return goMetrics, goMetricsErr
 }
 
+// FontError says that a configured font cannot be used, and why.
+type FontError struct{ Err error }
+
+func (e *FontError) Error() string { return e.Err.Error() }
+func (e *FontError) Unwrap() error { return e.Err }
+
 // metricsFor returns the metrics of the fonts ff, built once per process
 // for each set of fonts.
 func metricsFor(ff FontFiles) (*metrics, error) {
@@ -124,7 +130,7 @@ func metricsFor(ff FontFiles) (*metrics, error) {
 	}
 	m, err := newMetrics(customFamily, faces)
 	if err != nil {
-		return nil, err
+		return nil, &FontError{Err: err}
 	}
 	if len(customMetrics) >= maxCustomMetrics {
 		clear(customMetrics)

@@ -81,4 +81,16 @@
 // date cells shown as DD/MM/YYYY, and drop-down lists for RAG, Strategic
 // Lead, Outcome and Report Date. Reading what Write writes gives back the
 // same plan.
+//
+// # Rolling forward
+//
+// Roll edits the coordinator's own workbook for the next report: it adds
+// the report point under the last row of Reports and, for every action
+// still open on its date, an Updates row copied from the action's last
+// update, for the coordinator to edit rather than retype. Everything else
+// in the workbook (formatting, extra columns and sheets, widths, drop-down
+// lists) is kept. It refuses a workbook with errors and a date that is not
+// after the latest report point, writes a new file unless told to write in
+// place (then atomically), and never replaces another existing file unless
+// told to.
 package workbook

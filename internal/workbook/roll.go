@@ -398,7 +398,7 @@ func (out output) write(f *excelize.File) error {
 	dir := filepath.Dir(out.path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(out.path)+".*.tmp")
 	if err != nil {
-		return err
+		return fmt.Errorf("writing %s: %w", out.path, err)
 	}
 	defer os.Remove(tmp.Name())
 	err = tmp.Chmod(out.mode)

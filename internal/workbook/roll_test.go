@@ -465,15 +465,23 @@ func checkCarried(t *testing.T, before, rolled *plan.Plan, carried []string) {
 	}
 }
 
-// TestRollKeepsCells checks that the carried cells are copies: line breaks,
-// spaces and rich text as written, numbers as numbers.
+// TestRollKeepsCells checks that the carried cells are copies (line breaks,
+// spaces and rich text as written, numbers as numbers) styled like the last
+// row's cells, an extra column's included.
 func TestRollKeepsCells(t *testing.T) {
 	runs := []excelize.RichTextRun{{Text: "Work "}, {Text: "in progress", Font: &excelize.Font{Bold: true}}, {Text: ";\r\nongoing."}}
+	highlight := &excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFFF00"}}}
+	var style int
 	src := inTempDir(t, edit(t, writeBytes(t, testPlan()), func(f *excelize.File) {
 		must(t, f.SetCellRichText("Updates", "C2", runs))
 		setCell(t, f, "Updates", "D2", " g ")
 		setCell(t, f, "Updates", "C3", "First line\nsecond line  ")
 		setCell(t, f, "Actions", "A2", 1.1)
+		setCell(t, f, "Updates", "E1", "Notes")
+		var err error
+		style, err = f.NewStyle(highlight)
+		must(t, err)
+		must(t, f.SetCellStyle("Updates", "A5", "E5", style))
 	}))
 	res, err := Roll(src, "", year2Point, Options{})
 	if err != nil {
@@ -495,6 +503,15 @@ func TestRollKeepsCells(t *testing.T) {
 	}
 	if typ, _ := f.GetCellType("Updates", "A6"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
 		t.Errorf("action 1.1, a number, carried as a cell of type %v", typ)
+	}
+	for _, col := range []string{"A", "C", "D", "E"} {
+		if got, _ := f.GetCellStyle("Updates", col+"8"); got != style {
+			t.Errorf("Updates!%s8 has style %d, want %d like the row above", col, got, style)
+		}
+	}
+	id, _ := f.GetCellStyle("Updates", "B8")
+	if got, err := f.GetStyle(id); err != nil || !reflect.DeepEqual(got.Fill, highlight.Fill) || got.CustomNumFmt == nil || *got.CustomNumFmt != "dd/mm/yyyy" {
+		t.Errorf("Updates!B8 has style %+v, want the row above's fill and a DD/MM/YYYY date", got)
 	}
 }
 
@@ -525,5 +542,24 @@ func TestRollPath(t *testing.T) {
 		if got := RollPath(tt.src, year2); got != tt.want {
 			t.Errorf("RollPath(%q) = %q, want %q", tt.src, got, tt.want)
 		}
+	}
+}
+
+// TestRollEmptyPlan rolls the workbook `planreport init` writes: the first
+// report point goes under the header, a date cell in the column's format.
+func TestRollEmptyPlan(t *testing.T) {
+	src := inTempDir(t, writeBytes(t, &plan.Plan{Title: "New Plan", FirstPublished: published}))
+	res, err := Roll(src, "", plan.ReportPoint{Date: published, Name: "Publication Date"}, Options{})
+	if err != nil || res.Carried != 0 {
+		t.Fatalf("Roll: %v, %d carried", err, res.Carried)
+	}
+	if p := readValid(t, res.Dst, Options{}); !reflect.DeepEqual(p.Reports, []plan.ReportPoint{{Date: published, Name: "Publication Date"}}) {
+		t.Errorf("report points = %v", p.Reports)
+	}
+	f, err := excelize.OpenFile(res.Dst)
+	must(t, err)
+	defer f.Close()
+	if v, _ := f.GetCellValue("Reports", "A2"); v != "03/10/2018" {
+		t.Errorf("Reports!A2 shows %q, want 03/10/2018", v)
 	}
 }

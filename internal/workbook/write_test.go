@@ -2,9 +2,6 @@ package workbook
 
 import (
 	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -83,39 +80,5 @@ func TestWrittenLayout(t *testing.T) {
 	}
 	if !reflect.DeepEqual(lists, want) {
 		t.Errorf("drop-down lists = %v, want %v", lists, want)
-	}
-}
-
-// TestOpensInLibreOffice converts a written workbook with LibreOffice, the
-// check that it is a well-formed file another program accepts.
-func TestOpensInLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err == nil {
-		soffice, err = filepath.EvalSymlinks(soffice)
-	}
-	if err == nil {
-		// Calc's library: without it LibreOffice cannot load a workbook.
-		_, err = os.Stat(filepath.Join(filepath.Dir(soffice), "libsclo.so"))
-	}
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LibreOffice Calc is not installed")
-		}
-		t.Skip("LibreOffice Calc is not installed")
-	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "plan.xlsx")
-	must(t, os.WriteFile(in, writeBytes(t, testPlan()), 0o644))
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "csv", "--outdir", dir, in)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	csv, err := os.ReadFile(filepath.Join(dir, "plan.csv"))
-	if err != nil {
-		t.Fatalf("soffice wrote no CSV: %v", err)
-	}
-	if !strings.Contains(string(csv), "Instructions") && !strings.Contains(string(csv), "Sheet") {
-		t.Errorf("the CSV of the first sheet does not hold the Instructions: %q", csv)
 	}
 }
