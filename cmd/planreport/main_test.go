@@ -48,7 +48,7 @@ func inTempDir(t *testing.T) string {
 }
 
 // writePlan writes p as a workbook in dir and returns its path.
-func writePlan(t *testing.T, dir, name string, p *plan.Plan) string {
+func writePlan(t testing.TB, dir, name string, p *plan.Plan) string {
 	t.Helper()
 	path := filepath.Join(dir, name)
 	err := atomicfile.Write(path, func(w io.Writer) error {
@@ -61,7 +61,7 @@ func writePlan(t *testing.T, dir, name string, p *plan.Plan) string {
 }
 
 // absSample is the sample workbook's path from any working folder.
-func absSample(t *testing.T) string {
+func absSample(t testing.TB) string {
 	t.Helper()
 	p, err := filepath.Abs(sampleWorkbook)
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 )
 
 // buildBinary builds planreport for tests that run it as a process.
-func buildBinary(t *testing.T) string {
+func buildBinary(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "planreport")
 	cmd := exec.Command("go", "build", "-o", bin, ".")

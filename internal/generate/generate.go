@@ -9,8 +9,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/planreport/planreport/internal/atomicfile"
@@ -94,26 +96,44 @@ func Model(p *plan.Plan, asOf time.Time, c config.Config) (*report.Report, error
 	return report.Build(p, asOf, report.Options{Scale: c.RAG, Sections: c.Sections})
 }
 
-// Render renders r in every configured format, keyed by format.
+// Render renders r in every configured format at once, keyed by format.
 func Render(r *report.Report, c config.Config, template []byte, fonts pdfreport.FontFiles) (map[string][]byte, error) {
+	type rendered struct {
+		data []byte
+		err  error
+	}
+	results := make([]rendered, len(c.Formats))
+	var wg sync.WaitGroup
+	for i, f := range c.Formats {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			err := renderFormat(&buf, f, r, c, template, fonts)
+			if err != nil {
+				err = fmt.Errorf("cannot write the %s report: %w", f, err)
+			}
+			results[i] = rendered{buf.Bytes(), err}
+		})
+	}
+	wg.Wait()
 	out := make(map[string][]byte, len(c.Formats))
-	for _, f := range c.Formats {
-		var buf bytes.Buffer
-		var err error
-		switch f {
-		case "pdf":
-			err = pdfreport.Render(&buf, r, pdfreport.Options{PageSize: c.Page.Size, Orientation: c.Page.Orientation, Fonts: fonts})
-		case "docx":
-			err = docxreport.Render(&buf, r, docxreport.Options{Template: template})
-		default:
-			err = fmt.Errorf("planreport does not write %q files", f)
+	for i, f := range c.Formats {
+		if results[i].err != nil {
+			return nil, results[i].err
 		}
-		if err != nil {
-			return nil, fmt.Errorf("cannot write the %s report: %w", f, err)
-		}
-		out[f] = buf.Bytes()
+		out[f] = results[i].data
 	}
 	return out, nil
+}
+
+// renderFormat renders r in one format.
+func renderFormat(w io.Writer, format string, r *report.Report, c config.Config, template []byte, fonts pdfreport.FontFiles) error {
+	switch format {
+	case "pdf":
+		return pdfreport.Render(w, r, pdfreport.Options{PageSize: c.Page.Size, Orientation: c.Page.Orientation, Fonts: fonts})
+	case "docx":
+		return docxreport.Render(w, r, docxreport.Options{Template: template})
+	}
+	return fmt.Errorf("planreport does not write %q files", format)
 }
 
 // Write stores each rendered format as dir/base.format and returns the

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -10,7 +11,8 @@ import (
 // added from the First Published date.
 func (rd *reader) readActions(t *table) {
 	rd.actionsOK = true
-	rd.actionRows = map[string]actionRow{}
+	rd.actionRows = make(map[string]actionRow, len(t.rows))
+	rd.plan.Actions = slices.Grow(rd.plan.Actions, len(t.rows))
 	for _, r := range t.rows {
 		before := len(rd.problems)
 		row, ok := rd.readAction(t, r)
@@ -117,7 +119,9 @@ func (rd *reader) actionLeads(t *table, r tableRow) []string {
 // readUpdates reads the progress updates, checking each is for a known
 // action at a known report point with a RAG value of the scale.
 func (rd *reader) readUpdates(t *table) {
-	seen := map[updateKey]int{}
+	seen := make(map[updateKey]int, len(t.rows))
+	rd.updateRows = slices.Grow(rd.updateRows, len(t.rows))
+	rd.plan.Updates = slices.Grow(rd.plan.Updates, len(t.rows))
 	for _, r := range t.rows {
 		row, ok := rd.readUpdate(t, r)
 		if !ok {

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"github.com/planreport/planreport/internal/sample"
+)
+
+// benchmarkProcess runs the planreport binary as a whole process, as a
+// clerk does, and reports the largest resident memory of any run.
+func benchmarkProcess(b *testing.B, args ...string) {
+	b.Helper()
+	bin := buildBinary(b)
+	out := b.TempDir()
+	peak := int64(0)
+	for b.Loop() {
+		cmd := exec.Command(bin, append(args, "--out", out)...)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v\n%s", err, msg)
+		}
+		if u, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			peak = max(peak, u.Maxrss) // KiB on Linux
+		}
+	}
+	b.ReportMetric(float64(peak)/1024, "peak-RSS-MB")
+}
+
+// BenchmarkProcessSample: target under 50 ms, both formats (README).
+func BenchmarkProcessSample(b *testing.B) {
+	benchmarkProcess(b, "generate", absSample(b))
+}
+
+// BenchmarkProcess10000: 10,000 actions, both formats; target under 1 s
+// and 200 MB (README).
+func BenchmarkProcess10000(b *testing.B) {
+	benchmarkProcess(b, "generate", writePlan(b, b.TempDir(), "large.xlsx", sample.Large(10000)))
+}
+
+// BenchmarkLibreOfficeSample is the comparison: the time LibreOffice takes
+// to turn the sample's .docx into PDF, when it is installed.
+func BenchmarkLibreOfficeSample(b *testing.B) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		b.Skip("LibreOffice (soffice) is not installed")
+	}
+	dir := b.TempDir()
+	if r := run([]string{"generate", absSample(b), "--format", "docx", "--out", dir}, os.Stdout, os.Stderr); r != 0 {
+		b.Fatalf("generate: exit %d", r)
+	}
+	docx := filepath.Join(dir, sampleBase+".docx")
+	profile := "-env:UserInstallation=file://" + filepath.Join(b.TempDir(), "profile")
+	for b.Loop() {
+		cmd := exec.Command(soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", dir, docx)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v\n%s", err, msg)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, sampleBase+".pdf")); err != nil {
+		b.Fatalf("LibreOffice wrote no PDF: %v", err)
+	}
+}
