@@ -74,6 +74,7 @@ then PLANREPORT_* environment variables, then flags.`,
 		newGenerateCommand(),
 		newInitCommand(),
 		newSendCommand(),
+		newRollCommand(),
 	)
 	return root
 }

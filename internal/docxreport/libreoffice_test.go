@@ -8,22 +8,9 @@ import (
 	"testing"
 
 	"github.com/planreport/planreport/internal/report"
+	"github.com/planreport/planreport/internal/testtool"
 	"github.com/planreport/planreport/templates"
 )
-
-// needTools skips the test when an external tool is missing, except under
-// CI, where the tools must be there.
-func needTools(t *testing.T, tools ...string) {
-	t.Helper()
-	for _, tool := range tools {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatalf("%s is not installed, and CI=true requires it", tool)
-			}
-			t.Skipf("skipped: %s is not installed (apt-get install libreoffice-writer-nogui poppler-utils)", tool)
-		}
-	}
-}
 
 // convert converts each .docx to format (a file type, optionally with an
 // export filter) with LibreOffice, in one run, with a profile of its own (a
@@ -58,15 +45,7 @@ func resave(t *testing.T) []byte {
 // pdfPages is the text of each page of a PDF, its white space collapsed.
 func pdfPages(t *testing.T, pdf string) []string {
 	t.Helper()
-	// LibreOffice exits 0 even when it cannot load a file: the PDF must exist.
-	if _, err := os.Stat(pdf); err != nil {
-		t.Fatalf("LibreOffice made no PDF: %v", err)
-	}
-	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", pdf, err)
-	}
-	pages := strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
+	pages := testtool.PDFPages(t, pdf, "-raw")
 	for i, p := range pages {
 		pages[i] = collapse(p)
 	}
@@ -92,7 +71,7 @@ func checkActions(t *testing.T, r *report.Report, text string) {
 }
 
 func TestLibreOffice(t *testing.T) {
-	needTools(t, "soffice", "pdftotext")
+	testtool.Need(t, "soffice", "pdftotext")
 	resaved := resave(t)
 	sample := sampleReport(t, allSections)
 	big := bigReport(t, 1000, report.Sections{})

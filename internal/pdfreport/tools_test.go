@@ -8,19 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-)
 
-// needTool skips the test when an external tool is missing, or fails it
-// when the environment variable CI is "true".
-func needTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed", name)
-		}
-		t.Skipf("%s is not installed", name)
-	}
-}
+	"github.com/planreport/planreport/internal/testtool"
+)
 
 // writePDF writes a PDF to a file of the test's temporary folder.
 func writePDF(t *testing.T, pdf []byte) string {
@@ -35,7 +25,7 @@ func writePDF(t *testing.T, pdf []byte) string {
 // run runs a tool and returns its standard output.
 func run(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	needTool(t, name)
+	testtool.Need(t, name)
 	var out, errOut bytes.Buffer
 	cmd := exec.Command(name, args...)
 	cmd.Stdout, cmd.Stderr = &out, &errOut
@@ -49,8 +39,7 @@ func run(t *testing.T, name string, args ...string) string {
 // (the order the renderer draws in), one string per page.
 func pdfPages(t *testing.T, pdf []byte) []string {
 	t.Helper()
-	text := run(t, "pdftotext", "-raw", "-enc", "UTF-8", writePDF(t, pdf), "-")
-	return strings.Split(strings.TrimSuffix(text, "\f"), "\f")
+	return testtool.PDFPages(t, writePDF(t, pdf), "-raw")
 }
 
 // pdfText is the whole text of a PDF with its white space normalised.

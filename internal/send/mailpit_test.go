@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/planreport/planreport/internal/testtool"
 )
 
 // mailpit is a mailpit server started for one test: SMTP and its HTTP API
@@ -48,11 +50,7 @@ func startMailpit(t *testing.T, options ...string) mailpit {
 	t.Helper()
 	bin, ok := mailpitBinary()
 	if !ok {
-		msg := "mailpit not found (set PLANREPORT_MAILPIT, or go install github.com/axllent/mailpit@v1.27.11)"
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+		testtool.Missing(t, "mailpit", "set PLANREPORT_MAILPIT, or go install github.com/axllent/mailpit@v1.27.11")
 	}
 	m := mailpit{smtpPort: closedPort(t)}
 	httpPort := closedPort(t)

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/testtool"
 )
 
 // allSheetsCSV is LibreOffice's CSV filter exporting every sheet, each to
@@ -91,10 +92,7 @@ func libreOffice(t *testing.T) string {
 		_, err = os.Stat(filepath.Join(filepath.Dir(soffice), "libsclo.so"))
 	}
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LibreOffice Calc is not installed")
-		}
-		t.Skip("LibreOffice Calc is not installed")
+		testtool.Missing(t, "LibreOffice Calc", "apt-get install libreoffice-calc-nogui")
 	}
 	return soffice
 }

@@ -1,0 +1,62 @@
+// Package testtool is what the integration tests share: finding the
+// external programs they run (pdftotext, qpdf, LibreOffice, mailpit). On a
+// developer's machine a test whose program is missing says plainly that it
+// was skipped; under CI (CI=true), where .ci/run installs them all, it
+// fails instead, so that a missing program can never pass for a pass.
+package testtool
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// Missing skips the test, or fails it under CI, because what it needs is
+// not there; hint says how to get it.
+func Missing(t testing.TB, what, hint string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is not installed, and CI=true requires it (%s)", what, hint)
+	}
+	t.Skipf("skipped: %s is not installed (%s)", what, hint)
+}
+
+// packages names the Debian package of each program.
+var packages = map[string]string{
+	"pdftotext": "poppler-utils",
+	"pdfinfo":   "poppler-utils",
+	"pdftoppm":  "poppler-utils",
+	"qpdf":      "qpdf",
+	"soffice":   "libreoffice-writer-nogui",
+}
+
+// Need returns the path of each program, or calls Missing.
+func Need(t testing.TB, programs ...string) []string {
+	t.Helper()
+	paths := make([]string, len(programs))
+	for i, p := range programs {
+		path, err := exec.LookPath(p)
+		if err != nil {
+			Missing(t, p, "apt-get install "+packages[p])
+		}
+		paths[i] = path
+	}
+	return paths
+}
+
+// PDFPages is the text of each page of the PDF file at path, read back by
+// pdftotext with args (e.g. "-raw" or "-layout").
+func PDFPages(t testing.TB, path string, args ...string) []string {
+	t.Helper()
+	Need(t, "pdftotext")
+	// A program that exits 0 without writing (LibreOffice does) is caught here.
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("no PDF to read: %v", err)
+	}
+	out, err := exec.Command("pdftotext", append(append(args, "-enc", "UTF-8", path), "-")...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
+}
