@@ -32,9 +32,6 @@ const (
 	chartMax    = 914400 * 11 / 2
 )
 
-// overallLabel is the label of the bar of all actions.
-const overallLabel = "All actions"
-
 // addedPart is a part Render adds to the package: the chart, and the
 // document properties when the template has none.
 type addedPart struct {
@@ -63,7 +60,7 @@ func newChartPart(r *report.Report, used func(name string) bool) *addedPart {
 
 // categories are the chart's bars, top to bottom, with each bar's counts.
 func categories(c report.Chart) ([]string, [][]int) {
-	labels := []string{overallLabel}
+	labels := []string{report.OverallLabel}
 	counts := [][]int{c.Overall}
 	for _, row := range c.Rows {
 		labels = append(labels, row.Label)
@@ -174,8 +171,9 @@ func writeNumCache(b *bytes.Buffer, ref string, values []int) {
 func (c *content) chartBlock(width int) string {
 	var b bytes.Buffer
 	para(&b, c.style.heading1, "", "", "RAG at a glance")
+	para(&b, c.style.tableText, "", "", c.r.ChartNote())
 	if c.chart == nil {
-		para(&b, c.style.tableText, "", "", "No action / task has a RAG status at this report.")
+		para(&b, c.style.tableText, "", "", report.NoRAG)
 		return b.String()
 	}
 	labels, _ := categories(c.r.Chart)
@@ -201,5 +199,5 @@ func (c *content) chartDescription() string {
 		}
 		parts[i] = v.Name + " " + strconv.Itoa(n)
 	}
-	return overallLabel + ": " + strings.Join(parts, ", ") + "."
+	return report.OverallLabel + ": " + strings.Join(parts, ", ") + "."
 }

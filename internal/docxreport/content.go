@@ -58,9 +58,6 @@ var (
 	maintenanceShares = []int{6, 76, 18}
 )
 
-// exceptionColumns are the headings of the exceptions table.
-var exceptionColumns = []string{"No", "Action / Task", "Strategic Lead", "Timescale", "RAG", "Why listed"}
-
 // Fills of the theme and outcome rows of the action table.
 const (
 	themeFill   = "D9E2F3"
@@ -167,6 +164,9 @@ func (c *content) legend(width int) string {
 		t.endRow()
 	}
 	t.end()
+	if c.r.Sections.Trends {
+		para(&b, c.style.tableText, "", "", report.TrendNote)
+	}
 	return b.String()
 }
 
@@ -202,11 +202,11 @@ func (c *content) exceptions(width int) string {
 	var b bytes.Buffer
 	para(&b, c.style.heading1, "", "", "Exceptions")
 	if len(c.r.Exceptions) == 0 {
-		para(&b, c.style.tableText, "", "", "No action / task needs the committee's attention at this report.")
+		para(&b, c.style.tableText, "", "", report.NoExceptions)
 		return b.String()
 	}
 	t := startTable(&b, c.style.table, width, exceptionShares, true)
-	t.headingRow(c.style.tableHeading, exceptionColumns)
+	t.headingRow(c.style.tableHeading, report.ExceptionColumns)
 	for _, e := range c.r.Exceptions {
 		a := e.Action
 		if a == nil {

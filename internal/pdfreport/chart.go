@@ -36,8 +36,7 @@ func (c *content) chart() {
 	first := len(c.rows)
 	c.heading("RAG at a glance")
 	note := c.block(0)
-	note.text("Number of actions / tasks with each RAG at "+report.LongDate(c.r.Date)+
-		", in all and by outcome.", noteFont, alignLeft)
+	note.text(c.r.ChartNote(), noteFont, alignLeft)
 	note.space(1)
 	widths := c.columns(0.16, 0.84)
 	head := newRow(kindHeader, widths, nil)
@@ -45,7 +44,7 @@ func (c *content) chart() {
 	c.writer(head, 0).text("Actions / Tasks", chartHeadFont, alignLeft)
 	head.cells[1].paint = chartKey(c.m, ch.Values, ch.Overall)
 
-	overall := c.bar(widths, head, "All actions / tasks", chartStrongFont, ch.Values, ch.Overall, sum(ch.Overall))
+	overall := c.bar(widths, head, report.OverallLabel, chartStrongFont, ch.Values, ch.Overall, sum(ch.Overall))
 	overall.fill = &zebraTint
 	outcomeMax := 0
 	for _, row := range ch.Rows {

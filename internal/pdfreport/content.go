@@ -188,8 +188,7 @@ func (c *content) legend() {
 		c.add(r)
 	}
 	if c.r.Sections.Trends {
-		c.block(2).text("Trend beside each RAG, against the previous report: ▲ better, = unchanged, "+
-			"▼ worse, new – no RAG at the previous report.", noteFont, alignLeft)
+		c.block(2).text(report.TrendNote, noteFont, alignLeft)
 	}
 }
 
@@ -215,12 +214,11 @@ func (c *content) ragCell(r *row, i int, v *rag.Value, trend string) {
 func (c *content) exceptions() {
 	c.heading("Exceptions")
 	if len(c.r.Exceptions) == 0 {
-		c.block(1).text("None: no action / task is listed for the committee’s attention at this report.",
-			bodyFont, alignLeft)
+		c.block(1).text(report.NoExceptions, bodyFont, alignLeft)
 		return
 	}
 	widths := c.columns(0.05, 0.34, 0.16, 0.12, 0.06, 0.27)
-	head := c.header(widths, "No", "Action / Task", "Strategic Lead", "Timescale", "RAG", "Why listed")
+	head := c.header(widths, report.ExceptionColumns...)
 	for i, e := range c.r.Exceptions {
 		a := e.Action
 		r := newRow(kindBody, widths, head)

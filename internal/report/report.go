@@ -195,3 +195,21 @@ func (o *Outcome) Label() string { return "Outcome " + o.Number + ": " + o.Descr
 
 // Creator is the document property "creator" of every report.
 const Creator = "planreport"
+
+// Wording both renderers print, so that the PDF and the Word report read
+// the same.
+const (
+	TrendNote = "Trend beside each RAG, against the previous report: ▲ better, = unchanged, ▼ worse, " +
+		"new – added since the previous report."
+	NoExceptions = "None: no action / task is listed for the committee’s attention at this report."
+	NoRAG        = "No action / task has a RAG status at this report."
+	OverallLabel = "All actions / tasks"
+)
+
+// ExceptionColumns are the headings of the exceptions table.
+var ExceptionColumns = []string{"No", "Action / Task", "Strategic Lead", "Timescale", "RAG", "Why listed"}
+
+// ChartNote says what "RAG at a glance" shows.
+func (r *Report) ChartNote() string {
+	return "Number of actions / tasks with each RAG at " + LongDate(r.Date) + ", in all and by outcome."
+}
