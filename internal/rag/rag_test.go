@@ -1,0 +1,112 @@
+package rag
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	blue := Default()
+	blue.Values = append(blue.Values, Value{Code: "B", Name: "Blue", Complete: true})
+	tests := []struct {
+		name  string
+		scale Scale
+		in    string
+		want  string // the code found; "" for none
+	}{
+		{"code", Default(), "G", "G"},
+		{"code in lower case", Default(), "a", "A"},
+		{"name", Default(), "Red", "R"},
+		{"name in any case and spacing", Default(), "  gREEN ", "G"},
+		{"spaces inside", Default(), "Am ber", "A"},
+		{"blank", Default(), "   ", ""},
+		{"outside the scale", Default(), "Blue", ""},
+		{"a configured value", blue, "blue", "B"},
+		{"a stray glyph", Default(), "Ð", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, ok := tt.scale.Parse(tt.in)
+			if ok != (tt.want != "") || v.Code != tt.want {
+				t.Errorf("Parse(%q) = %q, %v; want %q", tt.in, v.Code, ok, tt.want)
+			}
+		})
+	}
+}
+
+func TestRank(t *testing.T) {
+	s := Default()
+	if s.Rank("R") >= s.Rank("A") || s.Rank("A") >= s.Rank("G") || s.Rank("X") != -1 {
+		t.Errorf("ranks R %d, A %d, G %d, X %d: want R < A < G and X = -1", s.Rank("R"), s.Rank("A"), s.Rank("G"), s.Rank("X"))
+	}
+	if got := strings.Join(s.Codes(), ","); got != "R,A,G" {
+		t.Errorf("Codes() = %s", got)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name    string
+		values  []Value
+		wantErr string
+	}{
+		{"the default", Default().Values, ""},
+		{"empty", nil, "no values"},
+		{"a value without a name", []Value{{Code: "R"}}, "needs both"},
+		{"a code used twice", []Value{{Code: "R", Name: "Red"}, {Code: "r", Name: "Rose"}}, "used twice"},
+		{"a name that is another's code", []Value{{Code: "G", Name: "Green"}, {Code: "B", Name: "g"}}, "used twice"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Scale{Values: tt.values}.Validate()
+			if (err == nil) != (tt.wantErr == "") || err != nil && !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("Validate() = %v, want %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestColour(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Colour
+		wantErr bool
+		dark    bool
+	}{
+		{"#C00000", Colour{0xC0, 0, 0}, false, true},
+		{"ffc000", Colour{0xFF, 0xC0, 0}, false, false},
+		{" #00B050 ", Colour{0, 0xB0, 0x50}, false, true},
+		{"red", Colour{}, true, false},
+		{"#12345", Colour{}, true, false},
+		{"#GGGGGG", Colour{}, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			c, err := ParseColour(tt.in)
+			if (err != nil) != tt.wantErr || c != tt.want {
+				t.Fatalf("ParseColour(%q) = %v, %v", tt.in, c, err)
+			}
+			if err == nil && (c.Dark() != tt.dark || c.Hex() != strings.ToUpper(strings.TrimPrefix(strings.TrimSpace(tt.in), "#"))) {
+				t.Errorf("%q: Dark() %v, Hex() %s", tt.in, c.Dark(), c.Hex())
+			}
+		})
+	}
+}
+
+// FuzzParse checks that any text either finds a value whose code or name
+// it is, once case and spaces are ignored, or none.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"G", " amber ", "Ð", "", "R\u00a0", "ＲＥＤ"} {
+		f.Add(s)
+	}
+	s := Default()
+	f.Fuzz(func(t *testing.T, in string) {
+		v, ok := s.Parse(in)
+		if !ok {
+			return
+		}
+		if k := key(in); k != key(v.Code) && k != key(v.Name) {
+			t.Fatalf("Parse(%q) found %q", in, v.Code)
+		}
+	})
+}
