@@ -103,6 +103,12 @@ func mailJob(cmd *cobra.Command, m config.Mail) (send.Job, error) {
 	job.OnlyFailed, _ = cmd.Flags().GetBool("only-failed")
 	job.Server = send.Server{Host: m.Host, Port: m.Port, Security: m.Security, User: m.User, Timeout: m.Timeout}
 	job.Message = send.Message{From: m.From, Subject: m.Subject, Body: m.Body}
+	if strings.TrimSpace(m.From) == "" {
+		return job, usage(errors.New("mail.from: set the sender's address (planreport.yaml or PLANREPORT_MAIL_FROM)"))
+	}
+	if !job.DryRun && strings.TrimSpace(m.Host) == "" {
+		return job, usage(errors.New("mail.host: set the mail server (planreport.yaml or PLANREPORT_MAIL_HOST), or use --dry-run"))
+	}
 	if job.DryRun || m.User == "" {
 		return job, nil
 	}
