@@ -53,6 +53,7 @@ func runGenerate(cmd *cobra.Command, args []string) error {
 	if len(args) > 1 {
 		return generateMany(cmd, job, args)
 	}
+	noteIfOpen(cmd.ErrOrStderr(), job.Workbook)
 	res, err := generate.Run(job)
 	printProblems(cmd.ErrOrStderr(), "", res.Problems)
 	if errors.Is(err, generate.ErrInvalid) {
@@ -121,6 +122,7 @@ func generateMany(cmd *cobra.Command, template generate.Job, workbooks []string)
 	var failures []string
 	generate.RunAll(jobs, runtime.NumCPU(), func(i int, res generate.Result, err error) {
 		progress.clear()
+		noteIfOpen(cmd.ErrOrStderr(), jobs[i].Workbook)
 		printProblems(cmd.ErrOrStderr(), jobs[i].Workbook+": ", res.Problems)
 		switch {
 		case errors.Is(err, generate.ErrInvalid):

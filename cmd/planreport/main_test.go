@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
@@ -416,4 +418,83 @@ func withoutPlaceholder(t *testing.T, placeholder string) []byte {
 	}
 	zw.Close()
 	return buf.Bytes()
+}
+
+// TestInitFillGenerate is the coordinator's first day: init a workbook,
+// fill it in (here by code, in the canonical columns), validate it and
+// generate its report.
+func TestInitFillGenerate(t *testing.T) {
+	dir := inTempDir(t)
+	path := filepath.Join(dir, "plan.xlsx")
+	if r := planreport(t, "init", path, "--title", "Our Plan 2026 – 2028", "--published", "01/04/2026"); r.code != 0 {
+		t.Fatalf("init: exit %d: %s", r.code, r.stderr)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][][]any{
+		"Reports":  {{"31/03/2027", "Year 1 Progress / Update Report"}},
+		"Outcomes": {{"How good is our leadership?", "1", "Leaders are visible"}},
+		"Leads":    {{"Chief Officer"}},
+		"Actions":  {{"1.1", "", "Hold open sessions with staff", "Chief Officer", "By 30 June 2027"}},
+		"Updates":  {{"1.1", "31/03/2027", "Two sessions held; more planned", "Green"}},
+	}
+	for sheet, values := range rows {
+		next := 2
+		existing, _ := f.GetRows(sheet)
+		if len(existing) >= next {
+			next = len(existing) + 1
+		}
+		for i, row := range values {
+			cell, _ := excelize.CoordinatesToCellName(1, next+i)
+			if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if r := planreport(t, "validate", path); r.code != 0 || r.stdout != "" {
+		t.Fatalf("validate the filled workbook: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	out := filepath.Join(dir, "out")
+	r := planreport(t, "generate", path, "--out", out, "--format", "pdf")
+	if r.code != 0 {
+		t.Fatalf("generate: exit %d: %s", r.code, r.stderr)
+	}
+	text := pdfLayoutText(t, filepath.Join(out, "our-plan-2026-2028_2027-03-31.pdf"))
+	for _, want := range []string{"Our Plan 2026 – 2028", "1.1: Hold open sessions with staff", "Two sessions held", "Chief Officer"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+}
+
+// TestWorkbookOpenInExcel: a workbook still open in Excel (its ~$ lock file
+// beside it) is read as last saved, with a note saying so; the lock file
+// itself is no workbook.
+func TestWorkbookOpenInExcel(t *testing.T) {
+	dir := inTempDir(t)
+	tests := []struct{ name, workbook, lock string }{
+		{"the whole name", "plan.xlsx", "~$plan.xlsx"},
+		{"a long name, its first two letters replaced", "improvement-plan.xlsx", "~$provement-plan.xlsx"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writePlan(t, dir, tt.workbook, sample.Plan())
+			lock := filepath.Join(dir, tt.lock)
+			os.WriteFile(lock, []byte("\x0bcoordinator"), 0o644)
+			r := planreport(t, "generate", path, "--out", t.TempDir(), "--format", "pdf")
+			if r.code != 0 || !strings.Contains(r.stderr, "is open in Excel") {
+				t.Errorf("exit %d, stderr %q; want 0 and a note that it is open", r.code, r.stderr)
+			}
+			r = planreport(t, "validate", lock)
+			if r.code != 1 || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+				t.Errorf("validate the lock file: exit %d, stderr %q; want 1 and one sentence", r.code, r.stderr)
+			}
+		})
+	}
 }

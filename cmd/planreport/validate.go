@@ -3,6 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -23,6 +26,7 @@ errors (warnings allowed) and 1 when the workbook has errors.`,
 			if err != nil {
 				return err
 			}
+			noteIfOpen(cmd.ErrOrStderr(), job.Workbook)
 			_, problems, err := generate.Read(job)
 			if err != nil {
 				return failed(err)
@@ -95,4 +99,25 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// noteIfOpen tells the clerk when the workbook is open in Excel, which
+// keeps a lock file "~$name" (or, for a long name, "~$" and all but its
+// first two letters) beside it: the report then holds the last saved
+// version, without the changes still on the coordinator's screen.
+func noteIfOpen(w io.Writer, path string) {
+	dir, name := filepath.Split(path)
+	if strings.HasPrefix(name, "~$") { // the lock file itself, which the reader refuses
+		return
+	}
+	locks := []string{"~$" + name}
+	if len(name) > 2 {
+		locks = append(locks, "~$"+name[2:])
+	}
+	for _, lock := range locks {
+		if _, err := os.Stat(filepath.Join(dir, lock)); err == nil {
+			fmt.Fprintf(w, "note: %s is open in Excel (%s beside it); changes not yet saved there are not read\n", path, lock)
+			return
+		}
+	}
 }
