@@ -171,7 +171,7 @@ func writeNumCache(b *bytes.Buffer, ref string, values []int) {
 func (c *content) chartBlock(width int) string {
 	var b bytes.Buffer
 	para(&b, c.style.heading1, "", "", "RAG at a glance")
-	para(&b, c.style.tableText, "", "", c.r.ChartNote())
+	para(&b, c.style.tableText, `<w:keepNext/>`, "", c.r.ChartNote())
 	if c.chart == nil {
 		para(&b, c.style.tableText, "", "", report.NoRAG)
 		return b.String()

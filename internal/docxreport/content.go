@@ -165,7 +165,7 @@ func (c *content) legend(width int) string {
 	}
 	t.end()
 	if c.r.Sections.Trends {
-		para(&b, c.style.tableText, "", "", report.TrendNote)
+		para(&b, c.style.tableText, `<w:spacing w:before="80"/>`, "", report.TrendNote)
 	}
 	return b.String()
 }
