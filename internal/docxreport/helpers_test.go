@@ -4,14 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
 	"github.com/planreport/planreport/internal/sample"
@@ -22,41 +19,12 @@ var allSections = report.Sections{Exceptions: true, Trends: true, Chart: true}
 // sampleReport is the seed's report at its latest report point.
 func sampleReport(t testing.TB, sections report.Sections) *report.Report {
 	t.Helper()
-	p := sample.Plan()
-	last, _ := p.Latest()
-	r, err := report.Build(p, last.Date, report.Options{Scale: rag.Default(), Sections: sections})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
-// bigPlan is a plan of n actions, ten to an outcome and five outcomes to a
-// theme, each with a three-point update.
-func bigPlan(n int) *plan.Plan {
-	start, now := plan.Date(2020, time.April, 1), plan.Date(2021, time.March, 31)
-	p := &plan.Plan{
-		Title: "Big Plan", Organisation: "Test Committee", FirstPublished: start,
-		Reports: []plan.ReportPoint{{Date: start, Name: "Publication Date"}, {Date: now, Name: "Year 1 Progress / Update Report"}},
-	}
-	codes := []string{"G", "A", "G", "R", "G"}
-	for i := range n {
-		o := fmt.Sprint(i/10 + 1)
-		if i%10 == 0 {
-			p.Outcomes = append(p.Outcomes, plan.Outcome{Number: o, Theme: fmt.Sprintf("Theme %d", i/50+1), Description: "Outcome description " + o})
-		}
-		no := fmt.Sprintf("%s.%d", o, i%10+1)
-		p.Actions = append(p.Actions, plan.Action{No: no, Outcome: o, Text: "Action text of " + no,
-			Leads: []string{"Lead A"}, Timescale: "By 31 March 2021", Added: start})
-		p.Updates = append(p.Updates, plan.Update{Action: no, Date: now, RAG: codes[i%len(codes)],
-			Text: "First point of " + no + "; second point; third point"})
-	}
-	return p
+	return sample.Report(sections)
 }
 
 func bigReport(t testing.TB, n int, sections report.Sections) *report.Report {
 	t.Helper()
-	p := bigPlan(n)
+	p := sample.Large(n)
 	r, err := report.Build(p, p.Reports[1].Date, report.Options{Scale: rag.Default(), Sections: sections})
 	if err != nil {
 		t.Fatal(err)

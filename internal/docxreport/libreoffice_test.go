@@ -115,7 +115,7 @@ func TestLibreOffice(t *testing.T) {
 			checkActions(t, big, strings.Join(pages, " "))
 			continued := 0
 			for i, p := range pages {
-				if !strings.Contains(p, "Action text of") {
+				if !strings.Contains(p, "Develop and implement a consistent approach") {
 					continue
 				}
 				continued++

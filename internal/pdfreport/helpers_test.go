@@ -22,11 +22,7 @@ var allSections = report.Sections{Exceptions: true, Trends: true, Chart: true}
 // sampleReport builds the seed report.
 func sampleReport(t testing.TB, sections report.Sections) *report.Report {
 	t.Helper()
-	r, err := report.Build(sample.Plan(), sampleDate, report.Options{Scale: rag.Default(), Sections: sections})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return sample.Report(sections)
 }
 
 // render renders r and fails the test on error.

@@ -32,6 +32,8 @@ import (
 	"time"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/report"
 )
 
 // The report points of the seed's summary table.
@@ -448,4 +450,14 @@ func distribution() []plan.Recipient {
 		{Name: "Sam Sample", Email: "sam.sample@example.org", Role: "Committee Member (fictitious)"},
 		{Name: "Jo Placeholder", Email: "jo.placeholder@example.org", Role: "Committee Clerk (fictitious)"},
 	}
+}
+
+// Report is the seed report: the report model of Plan() at 31 July 2019,
+// with the given optional sections and the default RAG scale.
+func Report(sections report.Sections) *report.Report {
+	r, err := report.Build(Plan(), yearOne, report.Options{Scale: rag.Default(), Sections: sections})
+	if err != nil {
+		panic("the sample plan has no report at 31 July 2019: " + err.Error())
+	}
+	return r
 }

@@ -2,41 +2,17 @@ package workbook
 
 import (
 	"bytes"
-	"fmt"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/sample"
 )
 
-// largePlan is a valid plan of the given number of actions, each with an
-// update at the publication and at the first progress report.
-func largePlan(actions int) *plan.Plan {
-	p := testPlan()
-	p.Actions, p.Updates = nil, nil
-	for i := range actions {
-		o := p.Outcomes[i%len(p.Outcomes)]
-		no := fmt.Sprintf("%s.%d", o.Number, i+1)
-		p.Actions = append(p.Actions, plan.Action{No: no, Outcome: o.Number,
-			Text:      "Develop and implement a consistent approach to inter-agency referral discussions, number " + no + ".",
-			Leads:     p.Leads[i%len(p.Leads) : i%len(p.Leads)+1],
-			Timescale: "By 30 November 2019", Due: plan.Date(2019, time.November, 30), Added: published})
-		for _, d := range []time.Time{published, year1} {
-			p.Updates = append(p.Updates, plan.Update{Action: no, Date: d, RAG: "G",
-				Text: "Tayside Multi-Agency IRD Action Group and Action Plan – In Place; Work in Progress / Ongoing."})
-		}
-	}
-	return p
-}
-
-// BenchmarkRead reads a 10,000-action, 20,000-update workbook. Target: well
-// under 1 s per read.
 func BenchmarkRead(b *testing.B) {
-	data := writeBytes(b, largePlan(10000))
+	data := writeBytes(b, sample.Large(10000))
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -59,7 +35,7 @@ func BenchmarkReadSample(b *testing.B) {
 
 // BenchmarkWrite writes the 10,000-action plan.
 func BenchmarkWrite(b *testing.B) {
-	p := largePlan(10000)
+	p := sample.Large(10000)
 	for b.Loop() {
 		if err := Write(&bytes.Buffer{}, p, WriteOptions{}); err != nil {
 			b.Fatal(err)

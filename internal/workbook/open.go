@@ -3,8 +3,10 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -47,9 +49,9 @@ func fileError(name string, kind error, format string, args ...any) *FileError {
 
 // Size limits. A real plan of 100,000 rows is a few MB as a file and some
 // tens of MB unpacked; the limits are well above that and well below what
-// would exhaust memory or disk, so a zip bomb is refused before it is
-// unpacked, from the sizes its directory declares (and archive/zip refuses
-// a part that unpacks to more than it declared).
+// would exhaust memory or disk. A zip bomb is refused before excelize
+// unpacks it: from the sizes its directory declares, and, for one whose
+// directory lies, by unpacking each part without keeping it (checkUnpacked).
 const (
 	maxFileSize  = 64 << 20  // the .xlsx file itself
 	maxUnzipped  = 512 << 20 // all its parts unpacked
@@ -190,14 +192,12 @@ func checkParts(zr *zip.Reader, name string) error {
 	var total uint64
 	workbook := false
 	for _, zf := range zr.File {
-		part := strings.ToLower(strings.ReplaceAll(zf.Name, `\`, "/"))
 		size := zf.UncompressedSize64
 		total += size
-		streamed := strings.HasPrefix(part, "xl/worksheets/") || part == "xl/sharedstrings.xml"
-		if total > maxUnzipped || !streamed && size > maxOtherPart {
+		if total > maxUnzipped || size > partLimit(zf) {
 			return tooLarge(name)
 		}
-		switch part {
+		switch partName(zf) {
 		case "xl/workbook.xml":
 			workbook = true
 		case "xl/workbook.bin":
@@ -209,7 +209,75 @@ func checkParts(zr *zip.Reader, name string) error {
 	if !workbook {
 		return fileError(name, ErrNotWorkbook, "%s is a zip archive but not an Excel workbook (.xlsx)", name)
 	}
+	return checkUnpacked(zr, name)
+}
+
+// partName is a part's name as the checks compare it.
+func partName(zf *zip.File) string {
+	return strings.ToLower(strings.ReplaceAll(zf.Name, `\`, "/"))
+}
+
+// partLimit is the most a part may unpack to: a worksheet or the shared
+// strings, which excelize streams from a temporary file, up to the limit
+// of the whole; any other part, which it holds in memory, maxOtherPart.
+func partLimit(zf *zip.File) uint64 {
+	part := partName(zf)
+	if strings.HasPrefix(part, "xl/worksheets/") || part == "xl/sharedstrings.xml" {
+		return maxUnzipped
+	}
+	return maxOtherPart
+}
+
+// checkUnpacked unpacks every part, keeping none of it, and checks it
+// against its directory entry. archive/zip stops reading a part at the size
+// its entry declares, but excelize (lib.go, readFile) ignores that error and
+// keeps what it read, so a part that holds more than it declares would be
+// read cut short, dropping rows without a word; and a part whose entry
+// understates its size may be a zip bomb, which is counted here only as
+// far as the limits.
+func checkUnpacked(zr *zip.Reader, name string) error {
+	var total uint64
+	for _, zf := range zr.File {
+		size, err := unpackedSize(zf, min(partLimit(zf), maxUnzipped-total))
+		total += size
+		switch {
+		case total > maxUnzipped || size > partLimit(zf):
+			return tooLarge(name)
+		case err != nil || size != zf.UncompressedSize64:
+			return damaged(name)
+		}
+	}
 	return nil
+}
+
+// unpackedSize unpacks a part, whatever size its entry declares, and
+// returns how many bytes it holds, counting no further than limit+1, and
+// an error when its data is damaged or does not match its checksum.
+func unpackedSize(zf *zip.File, limit uint64) (uint64, error) {
+	raw, err := zf.OpenRaw()
+	if err != nil {
+		return 0, err
+	}
+	var data io.Reader
+	switch zf.Method {
+	case zip.Store:
+		data = raw
+	case zip.Deflate:
+		inflate := flate.NewReader(raw)
+		defer inflate.Close()
+		data = inflate
+	default:
+		return 0, zip.ErrAlgorithm
+	}
+	sum := crc32.NewIEEE()
+	n, err := io.Copy(sum, io.LimitReader(data, int64(limit)+1))
+	switch {
+	case err != nil || uint64(n) > limit:
+		return uint64(n), err
+	case zf.CRC32 != 0 && sum.Sum32() != zf.CRC32:
+		return uint64(n), zip.ErrChecksum
+	}
+	return uint64(n), nil
 }
 
 func tooLarge(name string) error {

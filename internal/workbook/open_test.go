@@ -10,10 +10,14 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/planreport/planreport/internal/plan"
 )
 
 // zipPart is one entry of a hand-made zip archive. When declared is
@@ -208,4 +212,149 @@ func TestReadFile(t *testing.T) {
 	if _, _, err := ReadFile(filepath.Join(dir, "missing.xlsx"), Options{}); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("ReadFile of a missing file: %v, want os.ErrNotExist", err)
 	}
+}
+
+// bombSize is how much the zip bombs' worksheet unpacks to: more than
+// maxUnzipped, and far more than the 200 MB a reading may use.
+const bombSize = 600 << 20
+
+// zipBombs returns the canonical workbook with its first worksheet
+// replaced by bombSize bytes of XML that is nearly all spaces, which
+// deflate packs about a thousand to one: honest, whose directory declares
+// the sheet's true size, and lying, whose directory says it holds 1 KB.
+// The sheet is compressed as it is made; only its packed form, under a
+// megabyte, is ever held in memory.
+func zipBombs(t *testing.T) (honest, lying []byte) {
+	t.Helper()
+	const sheet = "xl/worksheets/sheet1.xml"
+	canonical := writeBytes(t, testPlan())
+	honest = replacePart(t, canonical, sheet, func(w io.Writer) {
+		open := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`
+		end := `</sheetData></worksheet>`
+		spaces := bytes.Repeat([]byte(" "), 1<<20)
+		_, err := io.WriteString(w, open)
+		must(t, err)
+		for written := len(open) + len(end); written < bombSize; written += len(spaces) {
+			_, err = w.Write(spaces)
+			must(t, err)
+		}
+		_, err = io.WriteString(w, end)
+		must(t, err)
+	})
+	lying = copyZip(t, honest, func(h *zip.FileHeader) {
+		if h.Name == sheet {
+			h.UncompressedSize64 = 1 << 10
+		}
+	})
+	return honest, lying
+}
+
+// replacePart copies a zip archive, writing the named part's new data,
+// deflated, with write.
+func replacePart(t *testing.T, b []byte, name string, write func(io.Writer)) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	must(t, err)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestSpeed)
+	})
+	for _, zf := range zr.File {
+		if zf.Name == name {
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+			must(t, err)
+			write(w)
+			continue
+		}
+		must(t, zw.Copy(zf))
+	}
+	must(t, zw.Close())
+	return buf.Bytes()
+}
+
+// copyZip copies a zip archive's parts as they are packed, letting change
+// rewrite each one's header first.
+func copyZip(t testing.TB, b []byte, change func(*zip.FileHeader)) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	must(t, err)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		raw, err := zf.OpenRaw()
+		must(t, err)
+		h := zf.FileHeader
+		change(&h)
+		w, err := zw.CreateRaw(&h)
+		must(t, err)
+		_, err = io.Copy(w, raw)
+		must(t, err)
+	}
+	must(t, zw.Close())
+	return buf.Bytes()
+}
+
+// TestZipBombs reads real zip bombs: each is refused with its one sentence,
+// having used well under 200 MB of memory to find out.
+func TestZipBombs(t *testing.T) {
+	honest, lying := zipBombs(t)
+	const memoryLimit = 200 << 20
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"sizes declared", honest},
+		{"worksheet declared as 1 KB", lying},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var err error
+			allocated, peak := memoryUse(func() {
+				var p *plan.Plan
+				var problems Problems
+				p, problems, err = readBytes(t, tt.data, Options{})
+				if p != nil || problems != nil {
+					t.Errorf("got a plan or problems with a file error")
+				}
+			})
+			checkFileError(t, err, ErrTooLarge, "zip bomb")
+			if allocated > memoryLimit || peak > memoryLimit {
+				t.Errorf("reading allocated %d MB, with at most %d MB of heap in use; want both under %d MB",
+					allocated>>20, peak>>20, memoryLimit>>20)
+			}
+		})
+	}
+}
+
+// memoryUse runs f and returns how many bytes it allocated in all and the
+// most heap memory in use at once while it ran, sampled every millisecond.
+func memoryUse(f func()) (allocated, peak uint64) {
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	done := make(chan struct{})
+	peaked := make(chan uint64)
+	go func() {
+		peak := before.HeapInuse
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		var m runtime.MemStats
+		for {
+			select {
+			case <-done:
+				peaked <- peak
+				return
+			case <-tick.C:
+				runtime.ReadMemStats(&m)
+				peak = max(peak, m.HeapInuse)
+			}
+		}
+	}()
+	f()
+	close(done)
+	peak = <-peaked
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc, max(peak, after.HeapInuse)
 }
