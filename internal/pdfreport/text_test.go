@@ -56,6 +56,7 @@ func TestWrap(t *testing.T) {
 		{"long word after a short one", "ab " + strings.Repeat("y", 40), 12, nil},
 		{"30,000 characters without a space", strings.Repeat("é", 30000), 100, nil},
 		{"narrower than a character", "abc", 0.1, []string{"a", "b", "c"}},
+		{"leading spaces before a word wider than the line", "  abc", 0.1, []string{"a", "b", "c"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -42,7 +42,9 @@ func (m *metrics) wrapParagraph(lines []string, st style, p string, max int) []s
 			start, lineW, space = space+1, lineW-afterW, -1
 		}
 		if lineW+cw > max && i > start {
-			lines = append(lines, p[start:i])
+			if strings.TrimLeft(p[start:i], " ") != "" { // not only the spaces a paragraph starts with
+				lines = append(lines, p[start:i])
+			}
 			start, lineW, space = i, 0, -1
 		}
 		lineW += cw

@@ -3,7 +3,9 @@ package workbook
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 func FuzzParseDate(f *testing.F) {
@@ -51,4 +53,40 @@ func FuzzRead(f *testing.F) {
 			t.Errorf("plan = %v with errors = %v", p != nil, problems.HasErrors())
 		}
 	})
+}
+
+func FuzzSplitLeads(f *testing.F) {
+	for _, s := range []string{"Independent Chair of the CPC", "Chair of the CPC; Lead Nurse, NHS Tayside",
+		"Service Manager\r\nTeam Leader\n\n  Head of Service  ", ";;\n;", " \t\u00a0\u2028", "Lead\u2029Nurse\u0085Chair",
+		"Ch\xe2\x80;\x80air", "Jane Smith (Chair) ; ", "Директор; المدير\nמנהל 👩‍💼"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		leads := splitLeads(s)
+		for _, lead := range leads {
+			if lead == "" || strings.TrimSpace(lead) != lead || strings.ContainsAny(lead, ";\n\r\v\f\u0085\u2028\u2029") {
+				t.Errorf("splitLeads(%q) = %q: lead %q is empty, padded or holds a separator", s, leads, lead)
+			}
+		}
+		var kept, read strings.Builder
+		leadText(&kept, s)
+		for _, lead := range leads {
+			leadText(&read, lead)
+		}
+		if kept.String() != read.String() {
+			t.Errorf("splitLeads(%q) = %q, which hold %q of its text %q", s, leads, read.String(), kept.String())
+		}
+	})
+}
+
+// leadText writes the characters of s but white space and the separators
+// of leads to b, each invalid byte as U+FFFD. It decodes s in place, so
+// that a character is the same whether read from a cell or from a lead cut
+// out of it.
+func leadText(b *strings.Builder, s string) {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && r != ';' && r != '\n' && r != '\r' {
+			b.WriteRune(r)
+		}
+	}
 }

@@ -143,22 +143,7 @@ func TestUnreadableFiles(t *testing.T) {
 // 100 bytes, leaving its data as it is.
 func lieAboutSizes(t testing.TB, b []byte) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	must(t, err)
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, zf := range zr.File {
-		raw, err := zf.OpenRaw()
-		must(t, err)
-		h := zf.FileHeader
-		h.UncompressedSize64 = min(h.UncompressedSize64, 100)
-		w, err := zw.CreateRaw(&h)
-		must(t, err)
-		_, err = io.Copy(w, raw)
-		must(t, err)
-	}
-	must(t, zw.Close())
-	return buf.Bytes()
+	return copyZip(t, b, func(h *zip.FileHeader) { h.UncompressedSize64 = min(h.UncompressedSize64, 100) })
 }
 
 func manyParts(t testing.TB) []byte {

@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"errors"
 	"sort"
 	"strings"
 	"sync"
@@ -80,7 +79,14 @@ func (rd *reader) streamSheets(name string) ([]*table, error) {
 		})
 	}
 	wg.Wait()
-	return tables, errors.Join(errs...)
+	// One sentence is enough: a damaged part (shared strings, say) would
+	// otherwise give the same one for every sheet.
+	for _, err := range errs {
+		if err != nil {
+			return tables, err
+		}
+	}
+	return tables, nil
 }
 
 // prepareTable finishes reading sheet order of the format once its rows are
