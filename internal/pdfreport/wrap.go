@@ -37,12 +37,16 @@ func (m *metrics) wrapParagraph(lines []string, st style, p string, max int) []s
 			lineW += cw
 			continue
 		}
+		// A line of nothing but the spaces a paragraph starts with is
+		// dropped, not printed empty.
 		if lineW+cw > max && space > start {
-			lines = append(lines, strings.TrimRight(p[start:space], " "))
+			if line := strings.TrimRight(p[start:space], " "); line != "" {
+				lines = append(lines, line)
+			}
 			start, lineW, space = space+1, lineW-afterW, -1
 		}
 		if lineW+cw > max && i > start {
-			if strings.TrimLeft(p[start:i], " ") != "" { // not only the spaces a paragraph starts with
+			if strings.TrimLeft(p[start:i], " ") != "" {
 				lines = append(lines, p[start:i])
 			}
 			start, lineW, space = i, 0, -1
