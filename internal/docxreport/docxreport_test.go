@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/planreport/planreport/internal/report"
+	"github.com/planreport/planreport/internal/testtool"
 	"github.com/planreport/planreport/templates"
 )
 
@@ -39,16 +39,7 @@ func TestGolden(t *testing.T) {
 			}
 			golden := filepath.Join("testdata", "sample_"+strings.NewReplacer("/", "_", "[", "", "]", "").Replace(name)+".golden")
 			text := indent(t, name, data)
-			if *update {
-				if err := os.WriteFile(golden, []byte(text), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if text != string(want) {
+			if want := testtool.Golden(t, golden, []byte(text), *update); text != string(want) {
 				t.Errorf("%s differs from %s (run go test -update to accept):\n%s", name, golden, firstDifference(text, string(want)))
 			}
 		})

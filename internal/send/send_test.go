@@ -17,6 +17,7 @@ import (
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/report"
+	"github.com/planreport/planreport/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -204,16 +205,7 @@ func TestTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden := filepath.Join("testdata", "default_body.txt")
-	if *update {
-		if err := os.WriteFile(golden, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if text != string(want) {
+	if want := testtool.Golden(t, golden, []byte(text), *update); text != string(want) {
 		t.Errorf("default body:\n%s\nwant (%s):\n%s", text, golden, want)
 	}
 }

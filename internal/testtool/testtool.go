@@ -60,3 +60,19 @@ func PDFPages(t testing.TB, path string, args ...string) []string {
 	}
 	return strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
 }
+
+// Golden returns the golden file at path, after writing got into it when
+// update is set (the tests' -update flag).
+func Golden(t testing.TB, path string, got []byte, update bool) []byte {
+	t.Helper()
+	if update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	return want
+}
