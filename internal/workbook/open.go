@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,6 +29,7 @@ var (
 	ErrWrongPassword = errors.New("wrong password")
 	ErrTooLarge      = errors.New("workbook too large")
 	ErrLockFile      = errors.New("Excel lock file")
+	ErrNoFile        = errors.New("no such file")
 )
 
 // FileError says in one sentence why a file cannot be read as a workbook.
@@ -79,11 +81,19 @@ func ReadFile(path string, opt Options) (*plan.Plan, Problems, error) {
 // file and a file over maxFileSize.
 func loadFile(path string) ([]byte, error) {
 	if strings.HasPrefix(filepath.Base(path), "~$") {
+		// Excel names the lock "~$" and the workbook's name, or, for a long
+		// name, "~$" and all but its first two letters.
+		own := filepath.Join(filepath.Dir(path), strings.TrimPrefix(filepath.Base(path), "~$"))
+		if _, err := os.Stat(own); err != nil {
+			own = "the workbook it stands beside"
+		}
 		return nil, fileError(path, ErrLockFile,
-			"%s is the lock file Excel keeps while a workbook is open; read the workbook itself, %s",
-			path, filepath.Join(filepath.Dir(path), strings.TrimPrefix(filepath.Base(path), "~$")))
+			"%s is the lock file Excel keeps while a workbook is open; read the workbook itself, %s", path, own)
 	}
 	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fileError(path, ErrNoFile, "there is no file %s", path)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -194,9 +194,9 @@ func TestReadFile(t *testing.T) {
 	_, _, err = ReadFile(big, Options{})
 	checkFileError(t, err, ErrTooLarge, "too large")
 
-	if _, _, err := ReadFile(filepath.Join(dir, "missing.xlsx"), Options{}); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("ReadFile of a missing file: %v, want os.ErrNotExist", err)
-	}
+	missing := filepath.Join(dir, "missing.xlsx")
+	_, _, err = ReadFile(missing, Options{})
+	checkFileError(t, err, ErrNoFile, "There is no file "+missing)
 }
 
 // bombSize is how much the zip bombs' worksheet unpacks to: more than
