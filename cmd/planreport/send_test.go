@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"mime"
 	"net/mail"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/planreport/planreport/internal/testtool"
 )
 
 func TestSendDryRun(t *testing.T) {
@@ -87,5 +91,46 @@ func checkMessage(t *testing.T, path string) {
 	}
 	if !strings.Contains(m.Header.Get("Content-Type"), "multipart/mixed") {
 		t.Errorf("%s: %q, want a message with an attachment", path, m.Header.Get("Content-Type"))
+	}
+}
+
+// TestSendThroughMailpit is the clerk's evening: send the sample's report
+// to its distribution list through a real SMTP server on loopback; each
+// member gets one message with the PDF just generated, byte for byte.
+func TestSendThroughMailpit(t *testing.T) {
+	sampleAbs := absSample(t)
+	m := testtool.StartMailpit(t)
+	inTempDir(t)
+	out := t.TempDir()
+	t.Setenv("PLANREPORT_MAIL_HOST", "127.0.0.1")
+	t.Setenv("PLANREPORT_MAIL_PORT", strconv.Itoa(m.SMTPPort))
+	t.Setenv("PLANREPORT_MAIL_SECURITY", "none")
+	t.Setenv("PLANREPORT_MAIL_FROM", "CPC Clerk <clerk@example.org>")
+	r := planreport(t, "send", sampleAbs, "--out", out)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	pdf, err := os.ReadFile(filepath.Join(out, sampleBase+".pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inbox := m.Inbox(t)
+	for _, to := range []string{"alex.example@example.org", "sam.sample@example.org", "jo.placeholder@example.org"} {
+		msgs := inbox[to]
+		if len(msgs) != 1 || len(msgs[0].Attachments) != 1 {
+			t.Errorf("%s got %d messages, want one with one attachment", to, len(msgs))
+			continue
+		}
+		msg := msgs[0]
+		if want := "CPC Improvement Plan 2018 – 2020: Year 1 Progress / Update Report @ 31 July 2019"; msg.Subject != want {
+			t.Errorf("%s: subject %q, want %q", to, msg.Subject, want)
+		}
+		got := m.Get(t, "/api/v1/message/"+msg.ID+"/part/"+msg.Attachments[0].PartID)
+		if !bytes.Equal(got, pdf) {
+			t.Errorf("%s: the attachment (%d bytes) is not the generated PDF (%d bytes)", to, len(got), len(pdf))
+		}
+	}
+	if len(inbox) != 3 {
+		t.Errorf("mailpit holds messages for %d addresses, want 3", len(inbox))
 	}
 }

@@ -3,15 +3,9 @@ package send
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
-	"net"
-	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -19,147 +13,11 @@ import (
 	"github.com/planreport/planreport/internal/testtool"
 )
 
-// mailpit is a mailpit server started for one test: SMTP and its HTTP API
-// on loopback ports.
-type mailpit struct {
-	smtpPort int
-	api      string // http://127.0.0.1:PORT
-}
-
-// mailpitBinary finds mailpit: $PLANREPORT_MAILPIT, then PATH, then
-// $(go env GOPATH)/bin.
-func mailpitBinary() (string, bool) {
-	if p := os.Getenv("PLANREPORT_MAILPIT"); p != "" {
-		return p, true
-	}
-	if p, err := exec.LookPath("mailpit"); err == nil {
-		return p, true
-	}
-	out, err := exec.Command("go", "env", "GOPATH").Output()
-	if err != nil {
-		return "", false
-	}
-	p := filepath.Join(strings.TrimSpace(string(out)), "bin", "mailpit")
-	_, err = os.Stat(p)
-	return p, err == nil
-}
-
-// startMailpit starts mailpit with the extra options, waits until it
-// answers, and stops it at the end of the test.
-func startMailpit(t *testing.T, options ...string) mailpit {
-	t.Helper()
-	bin, ok := mailpitBinary()
-	if !ok {
-		testtool.Missing(t, "mailpit", "set PLANREPORT_MAILPIT, or go install github.com/axllent/mailpit@v1.27.11")
-	}
-	m := mailpit{smtpPort: closedPort(t)}
-	httpPort := closedPort(t)
-	m.api = "http://127.0.0.1:" + strconv.Itoa(httpPort)
-	args := append([]string{
-		"--smtp", "127.0.0.1:" + strconv.Itoa(m.smtpPort), "--listen", "127.0.0.1:" + strconv.Itoa(httpPort),
-		"--database", filepath.Join(t.TempDir(), "mailpit.db"), "--disable-version-check", "--quiet",
-		"--smtp-disable-rdns",
-	}, options...)
-	var stderr bytes.Buffer
-	cmd := exec.Command(bin, args...)
-	cmd.Stdout, cmd.Stderr = &stderr, &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("mailpit: %v", err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-exited
-	})
-	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		select {
-		case err := <-exited:
-			t.Fatalf("mailpit stopped: %v\n%s", err, stderr.String())
-		default:
-		}
-		if m.ready() {
-			return m
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("mailpit did not start within 15s:\n%s", stderr.String())
-		}
-	}
-}
-
-// ready reports whether both of mailpit's ports answer.
-func (m mailpit) ready() bool {
-	resp, err := http.Get(m.api + "/api/v1/messages")
-	if err != nil {
-		return false
-	}
-	resp.Body.Close()
-	conn, err := net.Dial("tcp", "127.0.0.1:"+strconv.Itoa(m.smtpPort))
-	if err != nil {
-		return false
-	}
-	conn.Close()
-	return resp.StatusCode == http.StatusOK
-}
-
-// get fetches an API path.
-func (m mailpit) get(t *testing.T, path string) []byte {
-	t.Helper()
-	resp, err := http.Get(m.api + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s: %s %v\n%s", path, resp.Status, err, body)
-	}
-	return body
-}
-
-// getJSON fetches an API path into v.
-func (m mailpit) getJSON(t *testing.T, path string, v any) {
-	t.Helper()
-	if err := json.Unmarshal(m.get(t, path), v); err != nil {
-		t.Fatalf("GET %s: %v", path, err)
-	}
-}
-
-// address is an address in mailpit's API.
-type address struct{ Name, Address string }
-
-// mailpitMessage is a message in mailpit's API.
-type mailpitMessage struct {
-	ID          string
-	From        address
-	To          []address
-	Subject     string
-	Attachments []struct {
-		PartID, FileName, ContentType string
-	}
-}
-
-// inbox returns every message mailpit holds, by recipient address.
-func (m mailpit) inbox(t *testing.T) map[string][]mailpitMessage {
-	t.Helper()
-	var list struct{ Messages []struct{ ID string } }
-	m.getJSON(t, "/api/v1/messages", &list)
-	byTo := map[string][]mailpitMessage{}
-	for _, summary := range list.Messages {
-		var msg mailpitMessage
-		m.getJSON(t, "/api/v1/message/"+summary.ID, &msg)
-		for _, to := range msg.To {
-			byTo[to.Address] = append(byTo[to.Address], msg)
-		}
-	}
-	return byTo
-}
-
 // checkInbox checks that each of rs got exactly one message, with the
 // templated subject and the files attached byte for byte.
-func (m mailpit) checkInbox(t *testing.T, rs []Recipient, files map[string]string) {
+func checkInbox(t *testing.T, m testtool.Mailpit, rs []Recipient, files map[string]string) {
 	t.Helper()
-	inbox := m.inbox(t)
+	inbox := m.Inbox(t)
 	for _, r := range rs {
 		got := inbox[r.Email]
 		if len(got) != 1 {
@@ -174,7 +32,7 @@ func (m mailpit) checkInbox(t *testing.T, rs []Recipient, files map[string]strin
 			t.Errorf("%s: %d attachments, want %d", r.Email, len(msg.Attachments), len(files))
 		}
 		for _, a := range msg.Attachments {
-			m.checkAttachment(t, r.Email, msg.ID, a.PartID, a.FileName, a.ContentType, files)
+			checkAttachment(t, m, r.Email, msg.ID, a.PartID, a.FileName, a.ContentType, files)
 		}
 	}
 	if len(inbox) != len(rs) {
@@ -183,7 +41,7 @@ func (m mailpit) checkInbox(t *testing.T, rs []Recipient, files map[string]strin
 }
 
 // checkAttachment checks one attachment against the file of its name.
-func (m mailpit) checkAttachment(t *testing.T, to, id, partID, name, ctype string, files map[string]string) {
+func checkAttachment(t *testing.T, m testtool.Mailpit, to, id, partID, name, ctype string, files map[string]string) {
 	t.Helper()
 	var path string
 	for p := range files {
@@ -199,7 +57,7 @@ func (m mailpit) checkAttachment(t *testing.T, to, id, partID, name, ctype strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := m.get(t, "/api/v1/message/"+id+"/part/"+partID)
+	got := m.Get(t, "/api/v1/message/"+id+"/part/"+partID)
 	if ctype != files[path] || !bytes.Equal(got, want) {
 		t.Errorf("%s: attachment %s is %s, %d bytes; want %s, the %d bytes of the file",
 			to, name, ctype, len(got), files[path], len(want))
@@ -207,16 +65,16 @@ func (m mailpit) checkAttachment(t *testing.T, to, id, partID, name, ctype strin
 }
 
 // mailpitJob is a job sending the test files to rs through m.
-func mailpitJob(t *testing.T, m mailpit, rs []Recipient, attachments ...string) Job {
+func mailpitJob(t *testing.T, m testtool.Mailpit, rs []Recipient, attachments ...string) Job {
 	return Job{
-		Server:  Server{Host: "127.0.0.1", Port: m.smtpPort, Security: "none", Timeout: 5 * time.Second},
+		Server:  Server{Host: "127.0.0.1", Port: m.SMTPPort, Security: "none", Timeout: 5 * time.Second},
 		Message: Message{From: "Clerk <clerk@example.org>"}, Data: testData,
 		Recipients: rs, Attachments: attachments, LogPath: filepath.Join(t.TempDir(), "send-log.json"),
 	}
 }
 
 func TestSendThroughMailpit(t *testing.T) {
-	m := startMailpit(t)
+	m := testtool.StartMailpit(t)
 	pdf, docx := testFiles(t)
 	rs := recipients("Jane Smith", "John Brown", "Ann Other")
 	job := mailpitJob(t, m, rs, pdf, docx)
@@ -229,7 +87,7 @@ func TestSendThroughMailpit(t *testing.T) {
 			t.Errorf("delivery %d: %+v, want sent to %s", i, d, rs[i].Email)
 		}
 	}
-	m.checkInbox(t, rs, map[string]string{pdf: "application/pdf",
+	checkInbox(t, m, rs, map[string]string{pdf: "application/pdf",
 		docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
 	checkLog(t, job.LogPath, map[string]Outcome{
 		"jane.smith@example.org": Sent, "john.brown@example.org": Sent, "ann.other@example.org": Sent,
@@ -258,7 +116,7 @@ func checkLog(t *testing.T, path string, want map[string]Outcome) {
 func TestRefusedAndOnlyFailed(t *testing.T) {
 	pdf, _ := testFiles(t)
 	rs := recipients("Jane Smith", "Refuse Me", "John Brown")
-	strict := startMailpit(t, "--smtp-allowed-recipients", `^(jane\.smith|john\.brown)@`)
+	strict := testtool.StartMailpit(t, "--smtp-allowed-recipients", `^(jane\.smith|john\.brown)@`)
 	job := mailpitJob(t, strict, rs, pdf)
 	res, err := Run(context.Background(), job)
 	t.Logf("Run: %v", err)
@@ -271,12 +129,12 @@ func TestRefusedAndOnlyFailed(t *testing.T) {
 			t.Errorf("%s: %s (%s), want %s", d.Recipient.Email, d.Outcome, d.Reason, outcomes[i])
 		}
 	}
-	strict.checkInbox(t, []Recipient{rs[0], rs[2]}, map[string]string{pdf: "application/pdf"})
+	checkInbox(t, strict, []Recipient{rs[0], rs[2]}, map[string]string{pdf: "application/pdf"})
 
 	// The resend goes to a server that accepts everyone; only the refused
 	// address may get a message.
-	open := startMailpit(t)
-	job.Server.Port = open.smtpPort
+	open := testtool.StartMailpit(t)
+	job.Server.Port = open.SMTPPort
 	job.OnlyFailed = true
 	res, err = Run(context.Background(), job)
 	if err != nil {
@@ -288,13 +146,13 @@ func TestRefusedAndOnlyFailed(t *testing.T) {
 			t.Errorf("only failed: %s: %s (%s), want %s", d.Recipient.Email, d.Outcome, d.Reason, outcomes[i])
 		}
 	}
-	open.checkInbox(t, []Recipient{rs[1]}, map[string]string{pdf: "application/pdf"})
+	checkInbox(t, open, []Recipient{rs[1]}, map[string]string{pdf: "application/pdf"})
 	checkLog(t, job.LogPath, map[string]Outcome{
 		"jane.smith@example.org": Sent, "refuse.me@example.org": Sent, "john.brown@example.org": Sent,
 	})
 
 	// Once all have it, a resend contacts no server at all.
-	job.Server.Port = closedPort(t)
+	job.Server.Port = testtool.FreePort(t)
 	res, err = Run(context.Background(), job)
 	if err != nil {
 		t.Fatalf("Run, only failed, none failed: %v", err)
@@ -311,7 +169,7 @@ func TestPasswordNeverShown(t *testing.T) {
 	if err := os.WriteFile(authFile, []byte("clerk:right-Pa55word\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	m := startMailpit(t, "--smtp-auth-file", authFile, "--smtp-auth-allow-insecure")
+	m := testtool.StartMailpit(t, "--smtp-auth-file", authFile, "--smtp-auth-allow-insecure")
 	pdf, _ := testFiles(t)
 	rs := recipients("Jane Smith")
 	tests := []struct {

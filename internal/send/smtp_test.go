@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/planreport/planreport/internal/testtool"
 )
 
 // listen opens a loopback listener that serve answers, and closes it at
@@ -35,18 +37,6 @@ func listen(t *testing.T, serve func(net.Conn)) int {
 		}
 	}()
 	return l.Addr().(*net.TCPAddr).Port
-}
-
-// closedPort returns a loopback port nothing listens on.
-func closedPort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	return port
 }
 
 // slowSMTP answers every command correctly but each after delay.
@@ -88,7 +78,7 @@ func slowSMTP(delay time.Duration) func(net.Conn) {
 func TestUnreachableServer(t *testing.T) {
 	silent := listen(t, func(net.Conn) {})
 	slow := listen(t, slowSMTP(100*time.Millisecond))
-	closed := closedPort(t)
+	closed := testtool.FreePort(t)
 	tests := []struct {
 		name   string
 		server Server
