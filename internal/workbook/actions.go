@@ -59,7 +59,7 @@ func (rd *reader) readAction(t *table, r tableRow) (actionRow, bool) {
 	}
 	if !a.Completed.IsZero() && !a.Added.IsZero() && a.Completed.Before(a.Added) {
 		rd.add(completedPlace.problem(Error, ErrCompletedBeforeAdded,
-			"action %s is completed on %s, before it was added on %s", a.No, formatDate(a.Completed), formatDate(a.Added)))
+			"action %s is marked completed on %s, before it was added on %s", a.No, formatDate(a.Completed), formatDate(a.Added)))
 	}
 	return row, noOK
 }

@@ -115,7 +115,7 @@ func TestProblems(t *testing.T) {
 				setCell(t, f, "Actions", "H4", "01/01/2018")
 			},
 			want:    []wantProblem{{"Actions", "H4", Error, ErrCompletedBeforeAdded}},
-			message: "action 10.1 is completed on 01/01/2018, before it was added on 03/10/2018"},
+			message: "action 10.1 is marked completed on 01/01/2018, before it was added on 03/10/2018"},
 		{name: "missing sheet",
 			change: func(t testing.TB, f *excelize.File) {
 				must(t, f.DeleteSheet("Leads"))
