@@ -53,11 +53,20 @@ func runGenerate(cmd *cobra.Command, args []string) error {
 	if len(args) > 1 {
 		return generateMany(cmd, job, args)
 	}
-	noteIfOpen(cmd.ErrOrStderr(), job.Workbook)
 	res, err := generate.Run(job)
-	printProblems(cmd.ErrOrStderr(), "", res.Problems)
+	return reportOutcome(cmd, "", job.Workbook, res, err)
+}
+
+// reportOutcome prints what one job found and wrote: a note when the
+// workbook is open in Excel, its problems (after prefix), and the paths
+// written on stdout, or why nothing was. It returns the error the command
+// exits with, nil when the job succeeded.
+func reportOutcome(cmd *cobra.Command, prefix, workbook string, res generate.Result, err error) error {
+	stderr := cmd.ErrOrStderr()
+	noteIfOpen(stderr, workbook)
+	printProblems(stderr, prefix, res.Problems)
 	if errors.Is(err, generate.ErrInvalid) {
-		fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, res.Problems)+"; no report written")
+		fmt.Fprintln(stderr, problemCount(workbook, res.Problems)+"; no report written")
 		return failed(errSilent)
 	}
 	if err != nil {
@@ -83,17 +92,6 @@ func renderFailed(err error) error {
 // readRenderFiles reads the Word template and the PDF fonts the
 // configuration names.
 func readRenderFiles(job *generate.Job) error {
-	read := func(key, path string, into *[]byte) error {
-		if path == "" {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return usage(fmt.Errorf("%s: %w", key, err))
-		}
-		*into = data
-		return nil
-	}
 	c := job.Config
 	for _, f := range []struct {
 		key, path string
@@ -104,9 +102,14 @@ func readRenderFiles(job *generate.Job) error {
 		{"fonts.bold", c.Fonts.Bold, &job.Fonts.Bold},
 		{"fonts.italic", c.Fonts.Italic, &job.Fonts.Italic},
 	} {
-		if err := read(f.key, f.path, f.into); err != nil {
-			return err
+		if f.path == "" {
+			continue
 		}
+		data, err := os.ReadFile(f.path)
+		if err != nil {
+			return usage(fmt.Errorf("%s: %w", f.key, err))
+		}
+		*f.into = data
 	}
 	return nil
 }
@@ -122,18 +125,10 @@ func generateMany(cmd *cobra.Command, template generate.Job, workbooks []string)
 	var failures []string
 	generate.RunAll(jobs, runtime.NumCPU(), func(i int, res generate.Result, err error) {
 		progress.clear()
-		noteIfOpen(cmd.ErrOrStderr(), jobs[i].Workbook)
-		printProblems(cmd.ErrOrStderr(), jobs[i].Workbook+": ", res.Problems)
-		switch {
-		case errors.Is(err, generate.ErrInvalid):
+		if err := reportOutcome(cmd, jobs[i].Workbook+": ", jobs[i].Workbook, res, err); err != nil {
 			failures = append(failures, jobs[i].Workbook)
-			fmt.Fprintln(cmd.ErrOrStderr(), problemCount(jobs[i].Workbook, res.Problems)+"; no report written")
-		case err != nil:
-			failures = append(failures, jobs[i].Workbook)
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %v\n", jobs[i].Workbook, err)
-		default:
-			for _, f := range res.Files {
-				fmt.Fprintln(cmd.OutOrStdout(), f)
+			if !errors.Is(err, errSilent) {
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s: %v\n", jobs[i].Workbook, err)
 			}
 		}
 		progress.step(jobs[i].Workbook)
