@@ -82,7 +82,7 @@ func TestStoppedMidway(t *testing.T) {
 		sig   syscall.Signal
 		after time.Duration
 	}{
-		{syscall.SIGTERM, 50 * time.Millisecond}, {syscall.SIGTERM, 400 * time.Millisecond},
+		{syscall.SIGTERM, 200 * time.Millisecond}, {syscall.SIGTERM, 400 * time.Millisecond},
 		{syscall.SIGTERM, 900 * time.Millisecond}, {syscall.SIGINT, 700 * time.Millisecond},
 		{syscall.SIGKILL, 300 * time.Millisecond}, {syscall.SIGKILL, 800 * time.Millisecond},
 	} {
