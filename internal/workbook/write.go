@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -137,7 +138,24 @@ func (wr *writer) grid(sheet string, header []any, widths []float64, style func(
 			return err
 		}
 	}
+	if err := wr.printSetup(sheet); err != nil {
+		return err
+	}
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// printSetup prints a sheet landscape, all its columns on the width of a
+// page, its header row repeated on every page.
+func (wr *writer) printSetup(sheet string) error {
+	fit, wide, tall := true, 1, 0
+	if err := wr.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	landscape := "landscape"
+	if err := wr.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	return wr.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
 }
 
 // row writes one data row; a day becomes a date cell.
@@ -301,15 +319,30 @@ func (wr *writer) instructions() error {
 				help = ragHelp(wr.opt.Scale)
 			}
 			if len(col.aliases) > 0 {
-				help += " The header may also read: " + strings.Join(col.aliases, ", ") + "."
+				help += " The header may also read: " + strings.TrimSuffix(strings.Join(col.aliases, ", "), ".") + "."
 			}
 			rows = append(rows, []any{"", col.name, help})
 		}
 	}
 	rows = append(rows, []any{"All sheets", "", generalHelp(wr.opt.MonthFirst)})
 	header := []any{"Sheet", "Column", "What to write"}
-	return wr.grid(instructionsSheet, header, []float64{16, 20, 110}, func(int) int { return wr.text }, rows)
+	if err := wr.grid(instructionsSheet, header, []float64{16, 20, instructionsWidth}, func(int) int { return wr.text }, rows); err != nil {
+		return err
+	}
+	// Row heights for the wrapped explanations, which not every program
+	// works out for itself.
+	for i, row := range rows {
+		lines := (utf8.RuneCountInString(row[2].(string)) + instructionsWidth - 11) / (instructionsWidth - 10)
+		if err := wr.f.SetRowHeight(instructionsSheet, i+2, 15*float64(max(lines, 1))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
+
+// instructionsWidth is the width of the Instructions sheet's explanations,
+// in characters.
+const instructionsWidth = 110
 
 func ragHelp(s rag.Scale) string {
 	parts := make([]string, len(s.Values))
