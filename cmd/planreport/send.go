@@ -57,28 +57,23 @@ func runSend(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, r, res, err := generate.Load(job)
+	res, err := generate.Run(job)
 	printProblems(cmd.ErrOrStderr(), "", res.Problems)
 	if errors.Is(err, generate.ErrInvalid) {
 		fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, res.Problems)+"; nothing sent")
 		return failed(errSilent)
 	}
 	if err != nil {
-		return failed(err)
-	}
-	rendered, err := generate.Render(r, job.Config, job.Template, job.Fonts)
-	if err != nil {
 		return renderFailed(err)
 	}
-	base := report.Filename(r.Title, r.Date)
-	if sendJob.Attachments, err = generate.Write(job.Config.OutDir, base, job.Config.Formats, rendered); err != nil {
-		return failed(err)
-	}
 	to, _ := cmd.Flags().GetStringArray("to")
-	sendJob.Recipients = recipients(p.Distribution, job.Config.Mail.To, to)
-	sendJob.Data = mailData(r)
+	sendJob.Attachments = res.Files
+	sendJob.Recipients = recipients(res.Plan.Distribution, job.Config.Mail.To, to)
+	sendJob.Data = mailData(res.Report)
 	sendJob.OutDir = job.Config.OutDir
-	sendJob.LogPath = filepath.Join(job.Config.OutDir, base+".sent.json")
+	// The log lies beside the report: its name with .sent.json.
+	pdf := res.Files[0]
+	sendJob.LogPath = strings.TrimSuffix(pdf, filepath.Ext(pdf)) + ".sent.json"
 	result, err := send.Run(context.Background(), sendJob)
 	for _, d := range result.Deliveries {
 		line := fmt.Sprintf("%s: %s", d.Recipient.Email, d.Outcome)

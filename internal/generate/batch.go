@@ -56,15 +56,15 @@ func RunAll(jobs []Job, workers int, done func(i int, res Result, err error)) {
 // runClaimed is Run with a check, before anything is written, that the
 // output paths are the job's to write.
 func runClaimed(job Job, claim func(paths []string) error) (Result, error) {
-	_, r, res, err := Load(job)
+	res, err := Load(job)
 	if err != nil {
 		return res, err
 	}
-	rendered, err := Render(r, job.Config, job.Template, job.Fonts)
+	rendered, err := Render(res.Report, job.Config, job.Template, job.Fonts)
 	if err != nil {
 		return res, err
 	}
-	base := reportName(r)
+	base := reportName(res.Report)
 	if err := claim(Paths(job.Config.OutDir, base, job.Config.Formats)); err != nil {
 		return res, err
 	}

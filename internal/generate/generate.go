@@ -41,7 +41,9 @@ type Job struct {
 // Result is what a job found and wrote.
 type Result struct {
 	Problems workbook.Problems
-	Files    []string // the paths written, in the order of Config.Formats
+	Plan     *plan.Plan     // the plan read; nil when it could not be
+	Report   *report.Report // the report model; nil when there is none
+	Files    []string       // the paths written, in the order of Config.Formats
 }
 
 // Read reads and validates the job's workbook.
@@ -70,18 +72,20 @@ func Run(job Job) (Result, error) {
 // reportName is the name of r's files, without extension.
 func reportName(r *report.Report) string { return report.Filename(r.Title, r.Date) }
 
-// Load reads and validates the job's workbook and builds the report model.
-func Load(job Job) (*plan.Plan, *report.Report, Result, error) {
+// Load reads and validates the job's workbook and builds the report model,
+// without rendering it.
+func Load(job Job) (Result, error) {
 	p, problems, err := Read(job)
 	res := Result{Problems: problems}
 	if err != nil {
-		return nil, nil, res, err
+		return res, err
 	}
 	if problems.HasErrors() || (job.Config.Strict && len(problems) > 0) {
-		return nil, nil, res, ErrInvalid
+		return res, ErrInvalid
 	}
-	r, err := Model(p, job.AsOf, job.Config)
-	return p, r, res, err
+	res.Plan = p
+	res.Report, err = Model(p, job.AsOf, job.Config)
+	return res, err
 }
 
 // Model builds the report model of plan p at asOf (zero: the latest point).

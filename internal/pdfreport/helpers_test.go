@@ -13,9 +13,6 @@ import (
 	"github.com/planreport/planreport/internal/sample"
 )
 
-// sampleDate is the seed report's report point.
-var sampleDate = plan.Date(2019, time.July, 31)
-
 // allSections switches every optional part on.
 var allSections = report.Sections{Exceptions: true, Trends: true, Chart: true}
 
