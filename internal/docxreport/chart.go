@@ -2,7 +2,6 @@ package docxreport
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -87,10 +86,13 @@ func chartXML(c report.Chart) []byte {
 		if v.Colour.Dark() {
 			labelColour = "FFFFFF"
 		}
-		fmt.Fprintf(&b, `<c:ser><c:idx val="%d"/><c:order val="%d"/><c:tx><c:v>%s</c:v></c:tx>`, i, i, escaped(v.Name))
-		fmt.Fprintf(&b, `<c:spPr><a:solidFill><a:srgbClr val="%s"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`, v.Colour.Hex())
+		index := strconv.Itoa(i)
+		b.WriteString(`<c:ser><c:idx val="` + index + `"/><c:order val="` + index + `"/><c:tx><c:v>`)
+		escape(&b, v.Name)
+		b.WriteString(`</c:v></c:tx><c:spPr><a:solidFill><a:srgbClr val="` + v.Colour.Hex() + `"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`)
 		// "0;;;" leaves the label of an empty segment blank.
-		fmt.Fprintf(&b, `<c:dLbls><c:numFmt formatCode="0;;;" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>%s`, chartText(labelColour, true))
+		b.WriteString(`<c:dLbls><c:numFmt formatCode="0;;;" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`)
+		b.WriteString(chartText(labelColour, true))
 		b.WriteString(`<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`)
 		writeStrCache(&b, "cat", column(0, len(labels)), labels)
 		writeNumCache(&b, column(i+1, len(labels)), values)
@@ -107,7 +109,7 @@ func chartXML(c report.Chart) []byte {
 	b.WriteString(`<c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`)
 	b.WriteString(chartText("404040", false))
 	b.WriteString(`<c:crossAx val="1001"/><c:crosses val="max"/><c:crossBetween val="between"/>`)
-	fmt.Fprintf(&b, `<c:majorUnit val="%d"/></c:valAx>`, step(slices.Max(append([]int{1}, c.Overall...))))
+	b.WriteString(`<c:majorUnit val="` + strconv.Itoa(step(slices.Max(append([]int{1}, c.Overall...)))) + `"/></c:valAx>`)
 	b.WriteString(`</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>`)
 	b.WriteString(chartText("404040", false))
 	b.WriteString(`</c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`)
@@ -147,45 +149,56 @@ func column(col, n int) string {
 	for col++; col > 0; col = (col - 1) / 26 {
 		name = string(rune('A'+(col-1)%26)) + name
 	}
-	return fmt.Sprintf("Sheet1!$%s$2:$%s$%d", name, name, n+1)
+	return "Sheet1!$" + name + "$2:$" + name + "$" + strconv.Itoa(n+1)
 }
 
 func writeStrCache(b *bytes.Buffer, element, ref string, labels []string) {
-	fmt.Fprintf(b, `<c:%s><c:strRef><c:f>%s</c:f><c:strCache><c:ptCount val="%d"/>`, element, ref, len(labels))
+	b.WriteString(`<c:` + element + `><c:strRef><c:f>` + ref + `</c:f><c:strCache><c:ptCount val="` + strconv.Itoa(len(labels)) + `"/>`)
 	for i, l := range labels {
-		fmt.Fprintf(b, `<c:pt idx="%d"><c:v>%s</c:v></c:pt>`, i, escaped(l))
+		writePoint(b, i)
+		escape(b, l)
+		b.WriteString(`</c:v></c:pt>`)
 	}
-	fmt.Fprintf(b, `</c:strCache></c:strRef></c:%s>`, element)
+	b.WriteString(`</c:strCache></c:strRef></c:` + element + `>`)
 }
 
 func writeNumCache(b *bytes.Buffer, ref string, values []int) {
-	fmt.Fprintf(b, `<c:val><c:numRef><c:f>%s</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="%d"/>`, ref, len(values))
+	b.WriteString(`<c:val><c:numRef><c:f>` + ref + `</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="` + strconv.Itoa(len(values)) + `"/>`)
 	for i, v := range values {
-		fmt.Fprintf(b, `<c:pt idx="%d"><c:v>%d</c:v></c:pt>`, i, v)
+		writePoint(b, i)
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(v), 10))
+		b.WriteString(`</c:v></c:pt>`)
 	}
 	b.WriteString(`</c:numCache></c:numRef></c:val>`)
 }
 
+// writePoint starts point i of a cache, up to its value.
+func writePoint(b *bytes.Buffer, i int) {
+	b.WriteString(`<c:pt idx="`)
+	b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(i), 10))
+	b.WriteString(`"><c:v>`)
+}
+
 // chartBlock is the "RAG at a glance" section: its heading and the chart,
 // or a sentence when no action has a RAG value.
-func (c *content) chartBlock(width int) string {
-	var b bytes.Buffer
-	para(&b, c.style.heading1, "", "", "RAG at a glance")
-	para(&b, c.style.tableText, `<w:keepNext/>`, "", c.r.ChartNote())
+func (c *content) chartBlock(b xmlWriter, width int) {
+	para(b, c.style.heading1, "", "", "RAG at a glance")
+	para(b, c.style.tableText, `<w:keepNext/>`, "", c.r.ChartNote())
 	if c.chart == nil {
-		para(&b, c.style.tableText, "", "", report.NoRAG)
-		return b.String()
+		para(b, c.style.tableText, "", "", report.NoRAG)
+		return
 	}
 	labels, _ := categories(c.r.Chart)
 	height := min(chartBase+chartPerBar*len(labels), chartMax)
-	fmt.Fprintf(&b, `<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr><w:r><w:drawing>`, c.style.tableText)
-	fmt.Fprintf(&b, `<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">`+
-		`<wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="%d" name="RAG at a glance" descr="%s"/><wp:cNvGraphicFramePr/>`,
-		width*635, height, chartDocPrID, escaped(c.chartDescription()))
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + c.style.tableText + `"/></w:pPr><w:r><w:drawing>`)
+	b.WriteString(`<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">` +
+		`<wp:extent cx="` + strconv.Itoa(width*635) + `" cy="` + strconv.Itoa(height) + `"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
+		`<wp:docPr id="` + strconv.Itoa(chartDocPrID) + `" name="RAG at a glance" descr="`)
+	escape(b, c.chartDescription())
+	b.WriteString(`"/><wp:cNvGraphicFramePr/>`)
 	b.WriteString(`<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">`)
 	b.WriteString(`<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="` + chartRelID + `"/>`)
 	b.WriteString(`</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`)
-	return b.String()
 }
 
 // chartDescription is the chart's alternative text, for screen readers:

@@ -1,53 +1,12 @@
 package docxreport
 
 import (
-	"bytes"
-	"encoding/xml"
 	"strconv"
 	"strings"
 
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
 )
-
-// styleIDs are the template's styles the generated content uses.
-type styleIDs struct {
-	heading1, heading2, tableText, tableHeading, listBullet, table string
-}
-
-// styleNames maps each style's name, as Word writes it in every language,
-// to where its id goes; the ids of built-in styles are translated by Word.
-var styleNames = map[string]func(*styleIDs) *string{
-	"heading 1":     func(s *styleIDs) *string { return &s.heading1 },
-	"heading 2":     func(s *styleIDs) *string { return &s.heading2 },
-	"table text":    func(s *styleIDs) *string { return &s.tableText },
-	"table heading": func(s *styleIDs) *string { return &s.tableHeading },
-	"list bullet":   func(s *styleIDs) *string { return &s.listBullet },
-	"plan table":    func(s *styleIDs) *string { return &s.table },
-}
-
-// readStyles finds the ids of the styles the content uses in the template's
-// styles part; a style the template lacks keeps the default template's id.
-func readStyles(stylesXML []byte) styleIDs {
-	ids := styleIDs{"Heading1", "Heading2", "TableText", "TableHeading", "ListBullet", "PlanTable"}
-	var styles struct {
-		Style []struct {
-			ID   string `xml:"styleId,attr"`
-			Name struct {
-				Val string `xml:"val,attr"`
-			} `xml:"name"`
-		} `xml:"style"`
-	}
-	if xml.Unmarshal(stylesXML, &styles) != nil {
-		return ids
-	}
-	for _, s := range styles.Style {
-		if field, ok := styleNames[strings.ToLower(s.Name.Val)]; ok && s.ID != "" {
-			*field(&ids) = escaped(s.ID)
-		}
-	}
-	return ids
-}
 
 // Column shares (per cent of the text width) of the generated tables.
 var (
@@ -68,7 +27,8 @@ const (
 type content struct {
 	r     *report.Report
 	style styleIDs
-	chart *addedPart // nil when the report has no chart part
+	chart *addedPart            // nil when the report has no chart part
+	fills map[rag.Colour]string // each RAG colour as a cell fill, once worked out
 }
 
 // textValues are the values of the text placeholders.
@@ -118,10 +78,9 @@ func (c *content) required() []string {
 	return names
 }
 
-func (c *content) summary(width int) string {
-	var b bytes.Buffer
-	para(&b, c.style.heading1, "", "", "Summary")
-	t := startTable(&b, c.style.table, width, summaryShares, true)
+func (c *content) summary(b xmlWriter, width int) {
+	para(b, c.style.heading1, "", "", "Summary")
+	t := startTable(b, c.style.table, width, summaryShares, true)
 	t.row(true)
 	for i, h := range report.SummaryColumns {
 		t.textCell(i, c.style.tableHeading, numberAlign(i), "", h)
@@ -137,7 +96,6 @@ func (c *content) summary(width int) string {
 		t.endRow()
 	}
 	t.end()
-	return b.String()
 }
 
 // numberAlign centres the summary table's columns of numbers, from the
@@ -149,14 +107,13 @@ func numberAlign(col int) string {
 	return jcCenter
 }
 
-func (c *content) legend(width int) string {
-	var b bytes.Buffer
+func (c *content) legend(b xmlWriter, width int) {
 	names := make([]string, len(c.r.Legend))
 	for i, v := range c.r.Legend {
 		names[i] = v.Name
 	}
-	para(&b, c.style.heading1, "", "", "RAG Legend – "+strings.Join(names, " "))
-	t := startTable(&b, c.style.table, width, legendShares, false)
+	para(b, c.style.heading1, "", "", "RAG Legend – "+strings.Join(names, " "))
+	t := startTable(b, c.style.table, width, legendShares, false)
 	for _, v := range c.r.Legend {
 		t.row(false)
 		c.ragCell(t, 0, &v, v.Code)
@@ -165,9 +122,8 @@ func (c *content) legend(width int) string {
 	}
 	t.end()
 	if c.r.Sections.Trends {
-		para(&b, c.style.tableText, `<w:spacing w:before="80"/>`, "", report.TrendNote)
+		para(b, c.style.tableText, `<w:spacing w:before="80"/>`, "", report.TrendNote)
 	}
-	return b.String()
 }
 
 // ragCell writes a cell shaded with the colour of RAG value v (none when
@@ -181,9 +137,22 @@ func (c *content) ragCell(t table, col int, v *rag.Value, label string) {
 	if v.Colour.Dark() {
 		rPr = rPrBoldWhite
 	}
-	t.cell(col, 1, v.Colour.Hex())
+	t.cell(col, 1, c.fill(v.Colour))
 	para(t.b, c.style.tableText, jcCenter, rPr, label)
 	t.endCell()
+}
+
+// fill is colour as a cell's fill.
+func (c *content) fill(colour rag.Colour) string {
+	hex, ok := c.fills[colour]
+	if !ok {
+		if c.fills == nil {
+			c.fills = map[rag.Colour]string{}
+		}
+		hex = colour.Hex()
+		c.fills[colour] = hex
+	}
+	return hex
 }
 
 // ragLabel is what an action's RAG cell shows: its code, and its trend when
@@ -198,14 +167,13 @@ func (c *content) ragLabel(a *report.Action) string {
 	return a.RAG.Code
 }
 
-func (c *content) exceptions(width int) string {
-	var b bytes.Buffer
-	para(&b, c.style.heading1, "", "", "Exceptions")
+func (c *content) exceptions(b xmlWriter, width int) {
+	para(b, c.style.heading1, "", "", "Exceptions")
 	if len(c.r.Exceptions) == 0 {
-		para(&b, c.style.tableText, "", "", report.NoExceptions)
-		return b.String()
+		para(b, c.style.tableText, "", "", report.NoExceptions)
+		return
 	}
-	t := startTable(&b, c.style.table, width, exceptionShares, true)
+	t := startTable(b, c.style.table, width, exceptionShares, true)
 	t.headingRow(c.style.tableHeading, report.ExceptionColumns)
 	for _, e := range c.r.Exceptions {
 		a := e.Action
@@ -222,7 +190,6 @@ func (c *content) exceptions(width int) string {
 		t.endRow()
 	}
 	t.end()
-	return b.String()
 }
 
 // linesCell writes a cell with one paragraph per line.
@@ -234,7 +201,7 @@ func (c *content) linesCell(t table, col int, lines []string) {
 
 // lines writes one paragraph of style styleID per line; an empty paragraph
 // when there are none, as a cell must end with a paragraph.
-func (c *content) lines(b *bytes.Buffer, styleID string, lines []string) {
+func (c *content) lines(b xmlWriter, styleID string, lines []string) {
 	for _, l := range lines {
 		para(b, styleID, "", "", l)
 	}
@@ -243,9 +210,8 @@ func (c *content) lines(b *bytes.Buffer, styleID string, lines []string) {
 	}
 }
 
-func (c *content) actions(width int) string {
-	var b bytes.Buffer
-	t := startTable(&b, c.style.table, width, actionShares, true)
+func (c *content) actions(b xmlWriter, width int) {
+	t := startTable(b, c.style.table, width, actionShares, true)
 	headings := append(append([]string(nil), report.ActionColumns...), c.r.Heading(), "RAG")
 	t.headingRow(c.style.tableHeading, headings)
 	span := len(actionShares)
@@ -263,7 +229,6 @@ func (c *content) actions(width int) string {
 		}
 	}
 	t.end()
-	return b.String()
 }
 
 // bandRow writes a row spanning the table that holds one heading: a theme
@@ -294,11 +259,10 @@ func (c *content) actionRow(t table, no string, a *report.Action) {
 	t.endRow()
 }
 
-func (c *content) maintenance(width int) string {
-	var b bytes.Buffer
+func (c *content) maintenance(b xmlWriter, width int) {
 	m := c.r.Maintenance
-	para(&b, c.style.heading1, "", "", m.Title)
-	t := startTable(&b, c.style.table, width, maintenanceShares, true)
+	para(b, c.style.heading1, "", "", m.Title)
+	t := startTable(b, c.style.table, width, maintenanceShares, true)
 	t.headingRow(c.style.tableHeading, []string{"No", m.TaskColumn, "Timescale"})
 	for _, task := range m.Tasks {
 		t.row(false)
@@ -308,5 +272,4 @@ func (c *content) maintenance(width int) string {
 		t.endRow()
 	}
 	t.end()
-	return b.String()
 }

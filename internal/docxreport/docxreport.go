@@ -46,15 +46,18 @@
 // subject and organisation, dated with the report's date, and every part of
 // the zip carries the same time: the same report and template always give
 // the same bytes.
+//
+// The template's document part is read with nguyenthenguyen/docx; the
+// report's zip is written with archive/zip (see writePackage). The
+// document part, tens of megabytes for thousands of actions, is never held
+// whole: it is compressed as it is made, on a second goroutine, at flate's
+// fastest level. The parts of the template that do not change are copied
+// as they are compressed, and small parts are stored.
 package docxreport
 
 import (
-	"bytes"
 	"errors"
-	"fmt"
 	"io"
-
-	"github.com/nguyenthenguyen/docx"
 
 	"github.com/planreport/planreport/internal/report"
 	"github.com/planreport/planreport/templates"
@@ -95,30 +98,20 @@ func render(r *report.Report, opt Options) ([]byte, error) {
 	if r.Sections.Chart && chartTotal(r.Chart) > 0 {
 		c.chart = newChartPart(r, t.has)
 	}
-	prepared, found, err := t.prepare(c)
+	changed, found, err := t.changes(c)
 	if err != nil {
 		return nil, err
 	}
-	opened, err := docx.ReadDocxFromMemory(bytes.NewReader(prepared), int64(len(prepared)))
-	if err != nil {
-		return nil, fmt.Errorf("Word template: %w", err)
-	}
-	doc := opened.Editable()
-	body, err := readPart(documentPart, doc.GetContent())
+	body, err := t.document()
 	if err != nil {
 		return nil, err
 	}
-	filled, err := body.fill(textValues(r), c.blocks())
+	edits, err := body.edits(textValues(r), c.blocks())
 	if err != nil {
 		return nil, err
 	}
 	if err := checkPlaceholders(documentPart, append(found, body.names()...), c.required()); err != nil {
 		return nil, err
 	}
-	doc.SetContent(filled)
-	var out bytes.Buffer
-	if err := doc.Write(&out); err != nil {
-		return nil, fmt.Errorf("writing the Word document: %w", err)
-	}
-	return fixTimes(out.Bytes())
+	return writePackage(t, changed, func(w xmlWriter) { body.write(w, edits) }, t.added(c))
 }

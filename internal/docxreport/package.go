@@ -7,7 +7,8 @@ import (
 	"io"
 	"path"
 	"strings"
-	"time"
+
+	"github.com/nguyenthenguyen/docx"
 
 	"github.com/planreport/planreport/internal/report"
 )
@@ -26,12 +27,9 @@ const (
 	coreRel  = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 )
 
-// zipTime is the modification time of every part of a written report (the
-// earliest a zip can hold), so that the same input gives the same bytes.
-var zipTime = time.Date(1980, time.January, 1, 0, 0, 0, 0, time.UTC)
-
 // template is the Word template, opened.
 type template struct {
+	data  []byte // the .docx
 	files []*zip.File
 }
 
@@ -40,7 +38,19 @@ func openTemplate(data []byte) (*template, error) {
 	if err != nil {
 		return nil, fmt.Errorf("Word template: not a .docx file: %w", err)
 	}
-	return &template{files: zr.File}, nil
+	return &template{data: data, files: zr.File}, nil
+}
+
+// document reads the template's document part for its placeholders. It is
+// read with nguyenthenguyen/docx, the library that fills in Word templates
+// in planreport's stack; the report is not written with its Write (see
+// writePackage).
+func (t *template) document() (*part, error) {
+	opened, err := docx.ReadDocxFromMemory(bytes.NewReader(t.data), int64(len(t.data)))
+	if err != nil {
+		return nil, fmt.Errorf("Word template: %w", err)
+	}
+	return readPart(documentPart, opened.Editable().GetContent())
 }
 
 func (t *template) file(name string) *zip.File {
@@ -79,29 +89,30 @@ func isHeaderOrFooter(name string) bool {
 		(strings.HasPrefix(base, "header") || strings.HasPrefix(base, "footer"))
 }
 
-// prepare makes the package the document is then written into: the
-// template with its headers and footers filled in, the report's document
-// properties, and the chart part when the report has one. It returns the
+// changes works out the parts of the package, other than the document,
+// that differ from the template's: the headers and footers filled in, the
+// report's document properties, and the content types and relationships
+// of the parts Render adds. It returns their new content by name, and the
 // placeholders found in the headers and footers.
-func (t *template) prepare(c *content) ([]byte, []string, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+func (t *template) changes(c *content) (map[string][]byte, []string, error) {
+	changed := map[string][]byte{}
 	var found []string
 	for _, f := range t.files {
-		data, changed, names, err := t.change(f.Name, c)
+		data, ok, names, err := t.change(f.Name, c)
 		if err != nil {
 			return nil, nil, err
 		}
 		found = append(found, names...)
-		if changed {
-			err = writePart(zw, f.Name, data)
-		} else {
-			err = zw.Copy(f)
-		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("Word template: %s: %w", f.Name, err)
+		if ok {
+			changed[f.Name] = data
 		}
 	}
+	return changed, found, nil
+}
+
+// added lists the parts Render adds to the template's: the document
+// properties when the template has none, and the chart.
+func (t *template) added(c *content) []*addedPart {
 	var added []*addedPart
 	if !t.has(corePart) {
 		added = append(added, &addedPart{name: corePart, xml: coreXML(c.r)})
@@ -109,15 +120,7 @@ func (t *template) prepare(c *content) ([]byte, []string, error) {
 	if c.chart != nil {
 		added = append(added, c.chart)
 	}
-	for _, p := range added {
-		if err := writePart(zw, p.name, p.xml); err != nil {
-			return nil, nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, nil, err
-	}
-	return buf.Bytes(), found, nil
+	return added
 }
 
 // change returns the new content of part name, or changed false to keep it.
@@ -186,15 +189,7 @@ func (t *template) fillHeaderOrFooter(name string, c *content) ([]byte, bool, []
 		}
 	}
 	filled, err := pt.fill(textValues(c.r), nil)
-	return []byte(filled), true, names, err
-}
-
-func writePart(zw *zip.Writer, name string, data []byte) error {
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
-	if err == nil {
-		_, err = w.Write(data)
-	}
-	return err
+	return filled, true, names, err
 }
 
 // coreXML is the report's document properties: title, subject, author,
@@ -217,39 +212,4 @@ func coreXML(r *report.Report) []byte {
 	b.WriteString(`<dcterms:modified xsi:type="dcterms:W3CDTF">` + date + `</dcterms:modified>`)
 	b.WriteString(`</cp:coreProperties>`)
 	return b.Bytes()
-}
-
-// fixTimes rewrites a .docx with every part's modification time set to
-// zipTime, copying the compressed data as it is.
-func fixTimes(docx []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	buf.Grow(len(docx) + 64*len(zr.File))
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		h := f.FileHeader
-		h.Flags &^= 0x8 // sizes in the local header, no data descriptor
-		h.Modified = time.Time{}
-		h.Extra = nil
-		h.ModifiedDate = uint16((zipTime.Year()-1980)<<9 | int(zipTime.Month())<<5 | zipTime.Day())
-		h.ModifiedTime = 0
-		w, err := zw.CreateRaw(&h)
-		if err != nil {
-			return nil, err
-		}
-		raw, err := f.OpenRaw()
-		if err != nil {
-			return nil, err
-		}
-		if _, err := io.Copy(w, raw); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }

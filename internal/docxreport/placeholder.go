@@ -213,32 +213,62 @@ func (pt *part) names() []string {
 	return names
 }
 
-// edit replaces the bytes start:end of a part.
+// edit replaces the bytes start:end of a part by what write writes.
 type edit struct {
 	start, end int
-	with       string
+	write      func(w xmlWriter)
 }
 
-// block makes the WordprocessingML that replaces the paragraph of a block
+// block writes the WordprocessingML that replaces the paragraph of a block
 // placeholder, given the text width of its section.
-type block func(width int) string
+type block func(w xmlWriter, width int)
 
-// fill replaces every placeholder of the part: a text placeholder by its
-// value inside the text of its paragraph (keeping the paragraph and its
-// runs' formatting), a block placeholder by the whole paragraph's
-// replacement. Both maps are keyed by lower-case name; a block name whose
-// function is nil is removed.
-func (pt *part) fill(values map[string]string, blocks map[string]block) (string, error) {
+// edits works out how to fill in every placeholder of the part, in the
+// order of the part: a text placeholder is replaced by its value inside
+// the text of its paragraph (keeping the paragraph and its runs'
+// formatting), a block placeholder by the whole paragraph's replacement.
+// Both maps are keyed by lower-case name; a block name whose function is
+// nil is removed. The blocks are written only when the part is.
+func (pt *part) edits(values map[string]string, blocks map[string]block) ([]edit, error) {
 	var edits []edit
 	for i := range pt.paras {
-		p := &pt.paras[i]
-		e, err := pt.fillParagraph(p, values, blocks)
+		e, err := pt.fillParagraph(&pt.paras[i], values, blocks)
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		edits = append(edits, e...)
 	}
-	return apply(pt.content, edits)
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	for i := 1; i < len(edits); i++ {
+		if edits[i].start < edits[i-1].end {
+			return nil, errors.New("Word template: a placeholder is nested inside another placeholder's paragraph")
+		}
+	}
+	return edits, nil
+}
+
+// write writes the part with the edits made; they must be in order and
+// must not overlap, as edits returns them.
+func (pt *part) write(w xmlWriter, edits []edit) {
+	pos := 0
+	for _, e := range edits {
+		w.WriteString(pt.content[pos:e.start])
+		e.write(w)
+		pos = e.end
+	}
+	w.WriteString(pt.content[pos:])
+}
+
+// fill returns the part with every placeholder filled in, as edits says.
+func (pt *part) fill(values map[string]string, blocks map[string]block) ([]byte, error) {
+	edits, err := pt.edits(values, blocks)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.Grow(len(pt.content))
+	pt.write(&b, edits)
+	return b.Bytes(), nil
 }
 
 func (pt *part) fillParagraph(p *paragraph, values map[string]string, blocks map[string]block) ([]edit, error) {
@@ -251,7 +281,7 @@ func (pt *part) fillParagraph(p *paragraph, values map[string]string, blocks map
 		case isBlock && strings.TrimSpace(plain) != plain[m[0]:m[1]]:
 			return nil, &TemplateError{pt.name, plain[m[0]:m[1]], ErrNotAlone}
 		case isBlock:
-			return []edit{{p.start, p.end, pt.replacement(p, build)}}, nil
+			return []edit{{p.start, p.end, func(w xmlWriter) { pt.replace(w, p, build) }}}, nil
 		case !isText:
 			return nil, &TemplateError{pt.name, plain[m[0]:m[1]], ErrUnknownPlaceholder}
 		}
@@ -262,29 +292,28 @@ func (pt *part) fillParagraph(p *paragraph, values map[string]string, blocks map
 		from, to := offset, offset+len(t.text)
 		offset = to
 		if rewritten, changed := substitute(plain, from, to, p.matches, values); changed {
-			var b bytes.Buffer
-			writeRunContent(&b, rewritten)
-			edits = append(edits, edit{t.start, t.end, b.String()})
+			edits = append(edits, edit{t.start, t.end, func(w xmlWriter) { writeRunContent(w, rewritten) }})
 		}
 	}
 	return edits, nil
 }
 
-// replacement is what replaces the paragraph of a block placeholder: the
+// replace writes what replaces the paragraph of a block placeholder: the
 // block, then an empty paragraph with the placeholder paragraph's
 // properties — it keeps the template's spacing after the block, any section
 // break the paragraph carried, and keeps Word from joining two tables.
 // A removed block leaves that paragraph only when it carried a section
 // break.
-func (pt *part) replacement(p *paragraph, build block) string {
-	trailer := "<w:p>" + p.pPr + "</w:p>"
-	if build == nil {
-		if strings.Contains(p.pPr, "sectPr") {
-			return trailer
-		}
-		return ""
+func (pt *part) replace(w xmlWriter, p *paragraph, build block) {
+	if build == nil && !strings.Contains(p.pPr, "sectPr") {
+		return
 	}
-	return build(pt.width(p)) + trailer
+	if build != nil {
+		build(w, pt.width(p))
+	}
+	w.WriteString("<w:p>")
+	w.WriteString(p.pPr)
+	w.WriteString("</w:p>")
 }
 
 // substitute rewrites the text plain[from:to] of one <w:t>: every
@@ -308,23 +337,6 @@ func substitute(plain string, from, to int, matches [][]int, values map[string]s
 	}
 	b.WriteString(plain[pos:to])
 	return b.String(), changed
-}
-
-// apply makes the edits to content. Edits must not overlap.
-func apply(content string, edits []edit) (string, error) {
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
-	var b strings.Builder
-	pos := 0
-	for _, e := range edits {
-		if e.start < pos {
-			return "", errors.New("Word template: a placeholder is nested inside another placeholder's paragraph")
-		}
-		b.WriteString(content[pos:e.start])
-		b.WriteString(e.with)
-		pos = e.end
-	}
-	b.WriteString(content[pos:])
-	return b.String(), nil
 }
 
 // checkPlaceholders checks that every name in required occurs in found.

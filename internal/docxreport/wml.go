@@ -2,6 +2,7 @@ package docxreport
 
 import (
 	"bytes"
+	"io"
 	"strconv"
 	"unicode/utf8"
 )
@@ -10,9 +11,18 @@ import (
 // prefix "w" in every part Word writes.
 const wNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
+// xmlWriter is what XML is written to, by appending: a bytes.Buffer for a
+// small part, a chunkWriter that hands the document to its compressor.
+// Their methods never fail (stream reports a failure of the compressor).
+type xmlWriter interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
 // writeRun writes text as one run with run properties rPr ("" for none):
 // the only way text reaches the document. Nothing is written for "".
-func writeRun(b *bytes.Buffer, rPr, text string) {
+func writeRun(b xmlWriter, rPr, text string) {
 	if text == "" {
 		return
 	}
@@ -25,9 +35,13 @@ func writeRun(b *bytes.Buffer, rPr, text string) {
 // writeRunContent writes text as the content of a run: its pieces as
 // <w:t xml:space="preserve">, each line break ("\n", "\r\n" or "\r") as
 // <w:br/> and each tab as <w:tab/>, everything escaped.
-func writeRunContent(b *bytes.Buffer, text string) {
+func writeRunContent(b xmlWriter, text string) {
 	start := 0
 	for i := 0; i < len(text); i++ {
+		if i+8 <= len(text) && !hasLess(word(text, i), 0x20) {
+			i += 7 // no control character, so no break or tab
+			continue
+		}
 		c := text[i]
 		if c != '\n' && c != '\r' && c != '\t' {
 			continue
@@ -46,7 +60,7 @@ func writeRunContent(b *bytes.Buffer, text string) {
 	writeT(b, text[start:])
 }
 
-func writeT(b *bytes.Buffer, s string) {
+func writeT(b xmlWriter, s string) {
 	if s == "" {
 		return
 	}
@@ -59,9 +73,13 @@ func writeT(b *bytes.Buffer, s string) {
 // value: the five special characters as entities, line ends and tabs as
 // character references, invalid UTF-8 as U+FFFD, and the characters XML
 // 1.0 forbids dropped.
-func escape(b *bytes.Buffer, s string) {
+func escape(b xmlWriter, s string) {
 	plain := 0 // start of the bytes not yet written
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && plainWord(word(s, i)) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'' {
 			i++
@@ -100,6 +118,38 @@ func escape(b *bytes.Buffer, s string) {
 	b.WriteString(s[plain:])
 }
 
+// Text is scanned eight bytes at a time where it can be: a word of eight
+// bytes is tested for the bytes that need attention with the usual bit
+// tricks on its bytes' high bits.
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// word is the eight bytes of s from i, the first the lowest.
+func word(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// hasLess reports whether a byte of x is less than n, for n up to 0x80.
+func hasLess(x uint64, n byte) bool {
+	return (x-lowBits*uint64(n))&^x&highBits != 0
+}
+
+// hasByte reports whether a byte of x is c.
+func hasByte(x uint64, c byte) bool { return hasLess(x^(lowBits*uint64(c)), 1) }
+
+// plainWord reports whether the bytes of x are ASCII that escape writes as
+// they are: none below 0x20 or from 0x80, none of " & ' < >. ("&" and "'"
+// are 0x26 and 0x27, "<" and ">" 0x3C and 0x3E, so setting bit 0 or bit 1
+// of every byte finds each pair at once.)
+func plainWord(x uint64) bool {
+	return x&highBits == 0 && !hasLess(x, 0x20) && !hasByte(x, '"') &&
+		!hasByte(x|lowBits, '\'') && !hasByte(x|2*lowBits, '>')
+}
+
 // xmlChar reports whether XML 1.0 allows r in a document (production Char).
 func xmlChar(r rune) bool {
 	return r == 0x9 || r == 0xA || r == 0xD ||
@@ -130,7 +180,7 @@ const (
 
 // para writes a paragraph of style styleID holding text as one run.
 // extra is more paragraph properties, in schema order after w:pStyle.
-func para(b *bytes.Buffer, styleID, extra, rPr, text string) {
+func para(b xmlWriter, styleID, extra, rPr, text string) {
 	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="`)
 	b.WriteString(styleID)
 	b.WriteString(`"/>`)
@@ -143,15 +193,20 @@ func para(b *bytes.Buffer, styleID, extra, rPr, text string) {
 // table is a table being written: fixed layout, the template's table style,
 // column widths in twips that sum to the text width.
 type table struct {
-	b      *bytes.Buffer
+	b      xmlWriter
 	widths []int
+	starts []string // the start of a one-column cell, by column, up to its width
 }
 
 // startTable begins a table whose columns take the given shares (in any
 // unit) of width twips. heading says whether its first row is a heading
 // row that the table style colours.
-func startTable(b *bytes.Buffer, styleID string, width int, shares []int, heading bool) table {
+func startTable(b xmlWriter, styleID string, width int, shares []int, heading bool) table {
 	t := table{b: b, widths: split(width, shares)}
+	t.starts = make([]string, len(t.widths))
+	for i, w := range t.widths {
+		t.starts[i] = cellStart(w)
+	}
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="`)
 	b.WriteString(styleID)
 	b.WriteString(`"/><w:tblW w:w="`)
@@ -203,17 +258,22 @@ func (t table) row(heading bool) {
 
 func (t table) endRow() { t.b.WriteString("</w:tr>") }
 
+// cellStart is the start of a cell of width w twips, up to its width.
+func cellStart(w int) string {
+	return `<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(w) + `" w:type="dxa"/>`
+}
+
 // cell begins the cell at column col spanning span columns, filled with
 // colour fill ("" for none). Its content must end with a paragraph.
 func (t table) cell(col, span int, fill string) {
-	w := 0
-	for _, cw := range t.widths[col : col+span] {
-		w += cw
-	}
-	t.b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="`)
-	t.b.WriteString(strconv.Itoa(w))
-	t.b.WriteString(`" w:type="dxa"/>`)
-	if span > 1 {
+	if span == 1 {
+		t.b.WriteString(t.starts[col])
+	} else {
+		w := 0
+		for _, cw := range t.widths[col : col+span] {
+			w += cw
+		}
+		t.b.WriteString(cellStart(w))
 		t.b.WriteString(`<w:gridSpan w:val="`)
 		t.b.WriteString(strconv.Itoa(span))
 		t.b.WriteString(`"/>`)

@@ -1,70 +1,41 @@
 package pdfreport
 
 import (
-	"github.com/go-pdf/fpdf"
-
+	"github.com/planreport/planreport/internal/pdfdoc"
 	"github.com/planreport/planreport/internal/rag"
 )
 
-// drawer draws laid-out rows with fpdf. It remembers the font and colours
-// last set, because fpdf formats a colour operator on every call.
+// drawer draws laid-out rows on a pdfdoc document, which leaves out any
+// setting of font, colour or line width that is already in force.
 type drawer struct {
-	pdf *fpdf.Fpdf
-	m   *metrics
-	g   geometry
-
-	font         font
-	fontSet      bool
-	fill, stroke rag.Colour
-	fillSet      bool
-	ruleSet      bool
-	ruleWidth    float64 // 0 when not set on this page
+	doc   *pdfdoc.Doc
+	fonts [styles]pdfdoc.FontID
+	m     *metrics
+	g     geometry
 }
-
-// reset forgets the state remembered, as after a new page.
-func (d *drawer) reset() { d.fontSet, d.fillSet, d.ruleSet, d.ruleWidth = false, false, false, 0 }
 
 func (d *drawer) setFont(f font) {
-	if d.fontSet && d.font == f {
-		return
-	}
-	if !d.fontSet || d.font.face != f.face || d.font.size != f.size {
-		d.pdf.SetFont(d.m.family, string(f.face), f.size)
-	}
-	if !d.fontSet || d.font.colour != f.colour {
-		d.pdf.SetTextColor(int(f.colour.R), int(f.colour.G), int(f.colour.B))
-	}
-	d.font, d.fontSet = f, true
+	d.doc.SetFont(d.fonts[f.face], f.size)
+	d.doc.SetFillColor(f.colour.R, f.colour.G, f.colour.B)
 }
 
-func (d *drawer) setFill(c rag.Colour) {
-	if !d.fillSet || d.fill != c {
-		d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
-		d.fill, d.fillSet = c, true
-	}
-}
+func (d *drawer) setFill(c rag.Colour) { d.doc.SetFillColor(c.R, c.G, c.B) }
 
 func (d *drawer) setRule(c rag.Colour, width float64) {
-	if !d.ruleSet || d.stroke != c {
-		d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
-		d.stroke, d.ruleSet = c, true
-	}
-	if d.ruleWidth != width {
-		d.pdf.SetLineWidth(width)
-		d.ruleWidth = width
-	}
+	d.doc.SetStrokeColor(c.R, c.G, c.B)
+	d.doc.SetLineWidth(width)
 }
 
 // box fills a rectangle.
 func (d *drawer) box(x, y, w, h float64, c rag.Colour) {
 	d.setFill(c)
-	d.pdf.Rect(x, y, w, h, "F")
+	d.doc.FillRect(x, y, w, h)
 }
 
 // rule draws a straight line.
 func (d *drawer) rule(x1, y1, x2, y2 float64, c rag.Colour, width float64) {
 	d.setRule(c, width)
-	d.pdf.Line(x1, y1, x2, y2)
+	d.doc.Line(x1, y1, x2, y2)
 }
 
 // text sets a printable text with its baseline placed so that the line of
@@ -75,7 +46,7 @@ func (d *drawer) text(x, top float64, s string, f font) {
 	}
 	d.setFont(f)
 	sz := f.size * ptToMM
-	d.pdf.Text(x, top+f.lineHeight()/2+0.34*sz, s)
+	d.doc.Text(x, top+f.lineHeight()/2+0.34*sz, s)
 }
 
 // textWidth is the width of printable text s set in f.
@@ -130,10 +101,10 @@ func (d *drawer) grid(widths []float64, y, h float64) {
 	x := d.g.left
 	for _, w := range widths[:len(widths)-1] {
 		x += w
-		d.pdf.Line(x, y, x, y+h)
+		d.doc.Line(x, y, x, y+h)
 	}
 	total := x + widths[len(widths)-1] - d.g.left
-	d.pdf.Rect(d.g.left, y, total, h, "D")
+	d.doc.StrokeRect(d.g.left, y, total, h)
 }
 
 // clip shortens a printable text, ending it with "…", so that it is no

@@ -9,76 +9,69 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/planreport/planreport/internal/pdfdoc"
 )
 
 // FontFiles are the TrueType fonts the report is set in, one file per
 // face. A nil face keeps the embedded Go font. Fonts with PostScript (CFF)
-// outlines and font collections are not supported: fpdf embeds TrueType
+// outlines and font collections are not supported: pdfdoc embeds TrueType
 // outlines only.
 type FontFiles struct {
 	Regular, Bold, Italic []byte
 }
 
-// style is one of the faces of the family, as fpdf names them. The report
-// uses regular, bold and italic; bold italic is not embedded, since fpdf
-// embeds (and spends time on) every face registered.
-type style string
+// style is one of the faces of the family. The report uses regular, bold
+// and italic.
+type style int
 
 const (
-	regular style = ""
-	bold    style = "B"
-	italic  style = "I"
+	regular style = iota
+	bold
+	italic
+	styles // the number of styles
 )
 
-// face is one font file and the style it is registered as.
+// face is one font file, parsed, and the style it is set in.
 type face struct {
 	style style
 	name  string // for errors: "regular", "bold", "italic"
-	ttf   []byte
+	font  *pdfdoc.Font
 }
 
-// faces pairs each style with its font file, the Go font where none is
-// given.
-func (ff FontFiles) faces() []face {
+// files pairs each style with its font file, the Go font where none is
+// given, in the order of the styles.
+func (ff FontFiles) files() [styles][]byte {
 	pick := func(b, fallback []byte) []byte {
 		if b == nil {
 			return fallback
 		}
 		return b
 	}
-	return []face{
-		{regular, "regular", pick(ff.Regular, goregular.TTF)},
-		{bold, "bold", pick(ff.Bold, gobold.TTF)},
-		{italic, "italic", pick(ff.Italic, goitalic.TTF)},
+	return [styles][]byte{
+		regular: pick(ff.Regular, goregular.TTF),
+		bold:    pick(ff.Bold, gobold.TTF),
+		italic:  pick(ff.Italic, goitalic.TTF),
 	}
 }
 
-// The family names the faces are registered under in a document (and that
-// a reader shows as the fonts' names).
-const (
-	goFamily     = "Go"
-	customFamily = "Custom"
-)
+var styleNames = [styles]string{regular: "regular", bold: "bold", italic: "italic"}
 
 // replacement stands for a character the fonts cannot draw.
 const replacement = '\uFFFD'
 
-// metrics holds, for every character of the Basic Multilingual Plane, its
-// advance width in each face (in thousandths of the font size), and whether
-// every face has a glyph for it. fpdf's own width lookups index a slice by
-// rune and cannot take characters beyond U+FFFF, so text is reduced to
-// what this table covers before it reaches fpdf.
+// metrics holds the parsed faces and, for every character of the Basic
+// Multilingual Plane, its advance width in each face (in thousandths of
+// the font size), and whether every face has a glyph for it. Text is
+// reduced to what this table covers before it is measured or drawn.
 type metrics struct {
-	family  string
-	faces   []face
+	faces   [styles]face
 	covered [0x10000]bool
-	widths  map[style]*[0x10000]uint16
+	widths  [styles][0x10000]uint16
 }
 
 var (
@@ -98,7 +91,7 @@ const maxCustomMetrics = 8
 // loadMetrics returns the metrics of the Go fonts, built once per process.
 func loadMetrics() (*metrics, error) {
 	goMetricsOnce.Do(func() {
-		goMetrics, goMetricsErr = newMetrics(goFamily, FontFiles{}.faces())
+		goMetrics, goMetricsErr = newMetrics(FontFiles{}.files())
 	})
 	return goMetrics, goMetricsErr
 }
@@ -115,11 +108,11 @@ func metricsFor(ff FontFiles) (*metrics, error) {
 	if ff.Regular == nil && ff.Bold == nil && ff.Italic == nil {
 		return loadMetrics()
 	}
-	faces := ff.faces()
+	files := ff.files()
 	h := sha256.New()
-	for _, f := range faces {
-		h.Write(binary.BigEndian.AppendUint64(nil, uint64(len(f.ttf))))
-		h.Write(f.ttf)
+	for _, b := range files {
+		h.Write(binary.BigEndian.AppendUint64(nil, uint64(len(b))))
+		h.Write(b)
 	}
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
@@ -128,7 +121,7 @@ func metricsFor(ff FontFiles) (*metrics, error) {
 	if m, ok := customMetrics[key]; ok {
 		return m, nil
 	}
-	m, err := newMetrics(customFamily, faces)
+	m, err := newMetrics(files)
 	if err != nil {
 		return nil, &FontError{Err: err}
 	}
@@ -139,77 +132,27 @@ func metricsFor(ff FontFiles) (*metrics, error) {
 	return m, nil
 }
 
-// newMetrics checks the font files and builds their metrics: the glyph
-// coverage from the fonts' character maps (sfnt), the widths from fpdf
-// itself, so that measuring and drawing agree to the unit.
-func newMetrics(family string, faces []face) (*metrics, error) {
-	m := &metrics{family: family, faces: faces, widths: map[style]*[0x10000]uint16{}}
-	for i := range m.covered {
-		m.covered[i] = true
-	}
-	var buf sfnt.Buffer
-	for _, fc := range faces {
-		f, err := parseTrueType(fc)
+// newMetrics parses the font files and builds their metrics from the
+// fonts' character maps and advance widths, the very widths pdfdoc writes
+// in the file, so that measuring and drawing agree to the unit.
+func newMetrics(files [styles][]byte) (*metrics, error) {
+	m := new(metrics)
+	for st, b := range files {
+		f, err := pdfdoc.ParseFont(b)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("the %s font cannot be used: %w", styleNames[st], err)
 		}
-		for r := range m.covered {
-			if g, err := f.GlyphIndex(&buf, rune(r)); err != nil || g == 0 {
-				m.covered[r] = false
-			}
-		}
+		m.faces[st] = face{style: style(st), name: styleNames[st], font: f}
 	}
-	for _, fc := range faces {
-		w, err := m.fpdfWidths(fc)
-		if err != nil {
-			return nil, fmt.Errorf("the %s font cannot be embedded: %w", fc.name, err)
+	for r := range m.covered {
+		covered := true
+		for st, fc := range m.faces {
+			covered = covered && fc.font.Glyph(rune(r)) != 0
+			m.widths[st][r] = uint16(fc.font.Width(rune(r)))
 		}
-		m.widths[fc.style] = w
+		m.covered[r] = covered
 	}
 	return m, nil
-}
-
-// parseTrueType checks that a face's file is a TrueType font.
-func parseTrueType(fc face) (*sfnt.Font, error) {
-	f, err := sfnt.Parse(fc.ttf)
-	if err != nil {
-		return nil, fmt.Errorf("the %s font is not a TrueType font: %w", fc.name, err)
-	}
-	switch binary.BigEndian.Uint32(fc.ttf) {
-	case 0x00010000, 0x74727565: // TrueType outlines: 1.0 or "true"
-		return f, nil
-	}
-	return nil, fmt.Errorf("the %s font has PostScript (CFF) outlines; only TrueType outlines can be embedded", fc.name)
-}
-
-// fpdfWidths has fpdf read a face and returns the widths it will use for
-// the characters every face covers.
-func (m *metrics) fpdfWidths(fc face) (w *[0x10000]uint16, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			w, err = nil, fmt.Errorf("fpdf failed reading it: %v", p)
-		}
-	}()
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(m.family, string(fc.style), fc.ttf)
-	pdf.SetFont(m.family, string(fc.style), 10)
-	if err := pdf.Error(); err != nil {
-		return nil, err
-	}
-	w = new([0x10000]uint16)
-	for r, ok := range m.covered {
-		if ok {
-			w[r] = uint16(pdf.GetStringSymbolWidth(string(rune(r))))
-		}
-	}
-	return w, nil
-}
-
-// addFonts registers the faces with a document.
-func (m *metrics) addFonts(pdf *fpdf.Fpdf) {
-	for _, fc := range m.faces {
-		pdf.AddUTF8FontFromBytes(m.family, string(fc.style), fc.ttf)
-	}
 }
 
 // printable reduces a text to what the fonts can draw: it is composed (NFC,
@@ -257,7 +200,7 @@ func (m *metrics) allCovered(s string) bool {
 
 // width is the advance of a printable text in thousandths of the font size.
 func (m *metrics) width(st style, s string) int {
-	w := m.widths[st]
+	w := &m.widths[st]
 	n := 0
 	for _, r := range s {
 		if r < 0x10000 {

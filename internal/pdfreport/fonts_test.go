@@ -2,6 +2,7 @@ package pdfreport
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -70,24 +71,39 @@ func TestFontFilesBad(t *testing.T) {
 	tests := []struct {
 		name  string
 		fonts FontFiles
-		want  string
+		want  []string // what the error says, in order
 	}{
-		{"garbage bold", FontFiles{Bold: []byte("this is not a font at all")}, "the bold font is not a TrueType font"},
-		{"empty italic", FontFiles{Italic: []byte{}}, "the italic font is not a TrueType font"},
-		{"truncated regular", FontFiles{Regular: goregular.TTF[:3000]}, "the regular font is not a TrueType font"},
-		{"PostScript outlines tag", FontFiles{Regular: cff}, "the regular font"},
+		{"garbage bold", FontFiles{Bold: []byte("this is not a font at all")}, []string{"the bold font cannot be used", "not a TrueType font"}},
+		{"empty italic", FontFiles{Italic: []byte{}}, []string{"the italic font cannot be used", "not a TrueType font"}},
+		{"truncated regular", FontFiles{Regular: goregular.TTF[:3000]}, []string{"the regular font cannot be used", "truncated"}},
+		{"PostScript outlines tag", FontFiles{Regular: cff}, []string{"the regular font cannot be used", "PostScript (CFF) outlines"}},
 	}
 	r := sampleReport(t, allSections)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
 			err := Render(&buf, r, Options{Fonts: tt.fonts})
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
+			if err == nil || !containsInOrder(err.Error(), tt.want) {
 				t.Fatalf("error %v, want one saying %q", err, tt.want)
+			}
+			if !errors.As(err, new(*FontError)) {
+				t.Errorf("error %v is not a *FontError", err)
 			}
 			if buf.Len() != 0 {
 				t.Errorf("%d bytes written despite the error", buf.Len())
 			}
 		})
 	}
+}
+
+// containsInOrder reports whether s holds each of parts, in order.
+func containsInOrder(s string, parts []string) bool {
+	for _, p := range parts {
+		i := strings.Index(s, p)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(p):]
+	}
+	return true
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // FuzzPrintable checks the text sanitising every text passes through before
-// fpdf sees it, and the wrapping of its result: whatever a person pasted,
+// pdfdoc sees it, and the wrapping of its result: whatever a person pasted,
 // the text that reaches the page is valid UTF-8 the fonts can draw, and
 // wrapping it loses no character and keeps every line within the width.
 func FuzzPrintable(f *testing.F) {

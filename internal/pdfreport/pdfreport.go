@@ -1,10 +1,9 @@
-// Package pdfreport draws a progress report (report.Report) as a PDF, with
-// go-pdf/fpdf, the way a council publishes it: a title block, the summary
-// table, the RAG legend, optionally "RAG at a glance" and the exceptions,
-// the action table grouped by theme and outcome, and the ongoing /
-// maintenance table; a running header with the plan's short title and a
-// "Page N of M" footer on every page; an outline (bookmarks) of the
-// sections, themes and outcomes.
+// Package pdfreport draws a progress report (report.Report) as a PDF, the
+// way a council publishes it: a title block, the summary table, the RAG
+// legend, optionally "RAG at a glance" and the exceptions, the action table
+// grouped by theme and outcome, and the ongoing / maintenance table; a
+// running header with the plan's short title and a "Page N of M" footer on
+// every page; an outline (bookmarks) of the sections, themes and outcomes.
 //
 // The layout is measured, then drawn. Every cell's text is wrapped with the
 // fonts' own widths (the Go fonts, or the TrueType fonts given in Options,
@@ -17,14 +16,14 @@
 // outcome rows are kept with the row after them. Because the page count is
 // known before drawing, "Page N of M" needs no alias.
 //
-// fpdf writes the document uncompressed; compressPages (compress.go) then
-// compresses the page contents in one pass, with one zlib writer, where
-// fpdf would make a new one for every page.
-//
-// The output is deterministic: its dates are the report's, not the clock's.
+// The drawing goes to internal/pdfdoc, the project's own PDF writer, which
+// writes the pages as they are drawn, compressed, and embeds subsets of the
+// fonts. The output is deterministic: its dates are the report's, not the
+// clock's.
 package pdfreport
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -32,8 +31,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-pdf/fpdf"
-
+	"github.com/planreport/planreport/internal/pdfdoc"
 	"github.com/planreport/planreport/internal/report"
 )
 
@@ -85,24 +83,24 @@ func geometryFor(opt Options) (geometry, error) {
 		top: contentTop, bottom: h - contentFoot}, nil
 }
 
-// Render writes report r to w as a PDF.
+// Render writes report r to w as a PDF. Nothing is written when it fails.
 func Render(w io.Writer, r *report.Report, opt Options) error {
-	pdf, err := draw(r, opt)
+	doc, err := draw(r, opt)
 	if err != nil {
 		return fmt.Errorf("pdf report: %w", err)
 	}
-	var packed pageCompressor
-	if err := pdf.Output(&packed); err != nil {
+	var buf bytes.Buffer
+	if _, err := doc.WriteTo(&buf); err != nil {
 		return fmt.Errorf("pdf report: writing the PDF: %w", err)
 	}
-	if _, err := w.Write(packed.pdf); err != nil {
+	if _, err := w.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("pdf report: writing the PDF: %w", err)
 	}
 	return nil
 }
 
-// draw lays out and draws report r, uncompressed, in a new fpdf document.
-func draw(r *report.Report, opt Options) (*fpdf.Fpdf, error) {
+// draw lays out and draws report r in a new document.
+func draw(r *report.Report, opt Options) (*pdfdoc.Doc, error) {
 	if r == nil {
 		return nil, errors.New("no report to render")
 	}
@@ -115,58 +113,45 @@ func draw(r *report.Report, opt Options) (*fpdf.Fpdf, error) {
 		return nil, err
 	}
 	pages := paginate(g, newContent(m, g, r))
-	pdf := newDocument(g, m, r)
-	d := &drawer{pdf: pdf, m: m, g: g}
+	d := &drawer{doc: newDocument(g, m, r), m: m, g: g}
+	for st, fc := range m.faces {
+		d.fonts[st] = d.doc.AddFont(fc.font)
+	}
 	for n, items := range pages {
 		d.page(r, n+1, len(pages), items)
 	}
-	return pdf, nil
+	return d.doc, nil
 }
 
-// newDocument starts an fpdf document with the fonts and the document
-// properties.
-func newDocument(g geometry, m *metrics, r *report.Report) *fpdf.Fpdf {
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm",
-		Size: fpdf.SizeType{Wd: g.width, Ht: g.height}})
-	pdf.SetMargins(g.left, g.top, g.right)
-	pdf.SetAutoPageBreak(false, 0)
-	// The pages are compressed afterwards, by compressPages, which is much
-	// faster on a long report than fpdf's own compression (compress.go).
-	pdf.SetCompression(false)
-	m.addFonts(pdf)
-	pdf.SetTitle(m.printable(r.Title), true)
-	pdf.SetAuthor(m.printable(r.Organisation), true)
-	pdf.SetSubject(m.printable(r.Subject()), true)
-	pdf.SetCreator(report.Creator, true)
-	pdf.SetLang("en-GB")
-	stamp := documentDate(r)
-	pdf.SetCreationDate(stamp)
-	pdf.SetModificationDate(stamp)
-	pdf.SetCatalogSort(true)
-	pdf.SetDisplayMode("fullwidth", "single")
-	return pdf
+// newDocument starts a document with the report's properties.
+func newDocument(g geometry, m *metrics, r *report.Report) *pdfdoc.Doc {
+	return pdfdoc.New(g.width, g.height, pdfdoc.Info{
+		Title:   m.printable(r.Title),
+		Author:  m.printable(r.Organisation),
+		Subject: m.printable(r.Subject()),
+		Creator: report.Creator,
+		Lang:    "en-GB",
+		Created: documentDate(r),
+	})
 }
 
 // documentDate is the date written in the file: the report's, or, for a
-// report without one, a fixed day (fpdf would use the clock for a zero
-// time).
+// report without one, the date the plan was first published; none when
+// the report has neither.
 func documentDate(r *report.Report) time.Time {
-	for _, t := range []time.Time{r.Date, r.FirstPublished} {
-		if !t.IsZero() {
-			return t
-		}
+	if !r.Date.IsZero() {
+		return r.Date
 	}
-	return time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
+	return r.FirstPublished
 }
 
 // page draws page n of total: its header and footer, then its rows.
 func (d *drawer) page(r *report.Report, n, total int, items []placed) {
-	d.pdf.AddPage()
-	d.reset()
+	d.doc.AddPage()
 	d.furniture(r, n, total)
 	for _, it := range items {
 		if it.part == 0 && it.src.mark != nil {
-			d.pdf.Bookmark(d.m.printable(oneLine(it.src.mark.title)), it.src.mark.level, it.y)
+			d.doc.Bookmark(d.m.printable(oneLine(it.src.mark.title)), it.src.mark.level, it.y)
 		}
 		d.row(it.row, it.y, it.h)
 	}

@@ -172,8 +172,8 @@ func TestOptions(t *testing.T) {
 		{"default A4 landscape", Options{}, "841.89 595.28", ""},
 		{"A4 portrait", Options{Orientation: "portrait"}, "595.28 841.89", ""},
 		{"A3 landscape", Options{PageSize: "A3"}, "1190.55 841.89", ""},
-		{"letter any case", Options{PageSize: "letter", Orientation: "Landscape"}, "792.00 612.00", ""},
-		{"legal portrait", Options{PageSize: "Legal", Orientation: "portrait"}, "612.00 1008.00", ""},
+		{"letter any case", Options{PageSize: "letter", Orientation: "Landscape"}, "792 612", ""},
+		{"legal portrait", Options{PageSize: "Legal", Orientation: "portrait"}, "612 1008", ""},
 		{"unknown size", Options{PageSize: "A5"}, "", `page size "A5"`},
 		{"unknown orientation", Options{Orientation: "sideways"}, "", `orientation "sideways"`},
 	}

@@ -20,7 +20,7 @@ func (m *metrics) wrap(st style, text string, max int) []string {
 
 // wrapParagraph appends the lines of one paragraph (a text without "\n").
 func (m *metrics) wrapParagraph(lines []string, st style, p string, max int) []string {
-	widths := m.widths[st]
+	widths := &m.widths[st]
 	start := 0  // byte offset where the current line starts
 	lineW := 0  // width of p[start:i]
 	space := -1 // byte offset of the last space after start, or -1

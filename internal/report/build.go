@@ -40,8 +40,7 @@ func Build(p *plan.Plan, asOf time.Time, opt Options) (*Report, error) {
 		Sections:       opt.Sections,
 		Maintenance:    maintenance(p),
 	}
-	b := builder{plan: p, scale: opt.Scale, date: point.Date, updates: indexUpdates(p.Updates)}
-	b.previous, b.hasPrevious = previousPoint(p, point.Date)
+	b := newBuilder(p, opt.Scale, point.Date)
 	r.Themes = b.themes()
 	r.Exceptions = exceptions(r.Themes)
 	r.Chart = chart(r.Legend, r.Themes)
@@ -98,19 +97,6 @@ func previousPoint(p *plan.Plan, d time.Time) (time.Time, bool) {
 	return prev, found
 }
 
-type updateKey struct {
-	action string
-	date   time.Time
-}
-
-func indexUpdates(updates []plan.Update) map[updateKey]plan.Update {
-	m := make(map[updateKey]plan.Update, len(updates))
-	for _, u := range updates {
-		m[updateKey{u.Action, u.Date}] = u
-	}
-	return m
-}
-
 // builder turns the plan's outcomes and actions into the report's themes.
 type builder struct {
 	plan        *plan.Plan
@@ -118,7 +104,43 @@ type builder struct {
 	date        time.Time
 	previous    time.Time
 	hasPrevious bool
-	updates     map[updateKey]plan.Update
+	updates     map[string]plan.Update // by action, at date (the last given)
+	before      map[string]plan.Update // by action, at previous
+	values      map[string]parsedRAG   // what each RAG cell's text says
+}
+
+// parsedRAG is the value of the scale a RAG cell's text names, if any.
+type parsedRAG struct {
+	value rag.Value
+	ok    bool
+}
+
+// newBuilder prepares the report of plan p at day date: the updates given
+// at date and at the report point before it, by action.
+func newBuilder(p *plan.Plan, scale rag.Scale, date time.Time) *builder {
+	b := &builder{plan: p, scale: scale, date: date, values: map[string]parsedRAG{},
+		updates: make(map[string]plan.Update, len(p.Actions)), before: map[string]plan.Update{}}
+	b.previous, b.hasPrevious = previousPoint(p, date)
+	for _, u := range p.Updates {
+		switch {
+		case u.Date.Equal(date):
+			b.updates[u.Action] = u
+		case b.hasPrevious && u.Date.Equal(b.previous):
+			b.before[u.Action] = u
+		}
+	}
+	return b
+}
+
+// value is the value of the scale that a RAG cell's text names; each
+// distinct text is parsed once.
+func (b *builder) value(text string) (rag.Value, bool) {
+	p, seen := b.values[text]
+	if !seen {
+		p.value, p.ok = b.scale.Parse(text)
+		b.values[text] = p
+	}
+	return p.value, p.ok
 }
 
 // themes groups the outcomes under their themes, in the order each theme
@@ -126,12 +148,22 @@ type builder struct {
 // outcomes in workbook order. Actions added after the report date are left
 // out; so are outcomes and themes left with no action.
 func (b *builder) themes() []Theme {
-	byOutcome := map[string][]Action{}
+	counts := map[string]int{}
+	for _, a := range b.plan.Actions {
+		if !a.Added.After(b.date) {
+			counts[a.Outcome]++
+		}
+	}
+	byOutcome := make(map[string][]Action, len(counts))
 	for _, a := range b.plan.Actions {
 		if a.Added.After(b.date) {
 			continue
 		}
-		byOutcome[a.Outcome] = append(byOutcome[a.Outcome], b.action(a))
+		actions := byOutcome[a.Outcome]
+		if actions == nil {
+			actions = make([]Action, 0, counts[a.Outcome])
+		}
+		byOutcome[a.Outcome] = append(actions, b.action(a))
 	}
 	var themes []Theme
 	themeIndex := map[string]int{}
@@ -159,16 +191,19 @@ func (b *builder) action(a plan.Action) Action {
 		Timescale: Clean(a.Timescale),
 		Due:       a.Due,
 	}
-	for _, l := range a.Leads {
-		row.Leads = append(row.Leads, Clean(l))
+	if len(a.Leads) > 0 {
+		row.Leads = make([]string, len(a.Leads))
+		for i, l := range a.Leads {
+			row.Leads[i] = Clean(l)
+		}
 	}
 	if !a.Open(b.date) {
 		row.CompletedOn = a.Completed
 	}
 	row.Overdue = a.Open(b.date) && !a.Due.IsZero() && a.Due.Before(b.date)
-	if u, ok := b.updates[updateKey{a.No, b.date}]; ok {
+	if u, ok := b.updates[a.No]; ok {
 		row.Points = SplitPoints(u.Text)
-		if v, ok := b.scale.Parse(u.RAG); ok {
+		if v, ok := b.value(u.RAG); ok {
 			row.RAG = &v
 		}
 	}
@@ -186,11 +221,11 @@ func (b *builder) trend(a plan.Action, now *rag.Value) Trend {
 	if !b.hasPrevious || a.Added.After(b.previous) {
 		return TrendNew
 	}
-	u, found := b.updates[updateKey{a.No, b.previous}]
+	u, found := b.before[a.No]
 	if !found {
 		return TrendNone
 	}
-	before, ok := b.scale.Parse(u.RAG)
+	before, ok := b.value(u.RAG)
 	if !ok {
 		return TrendNone
 	}

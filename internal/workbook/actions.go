@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/planreport/planreport/internal/rag"
 )
 
 // readActions reads the actions, filling in the blanks the format allows:
@@ -43,7 +45,7 @@ func (rd *reader) readAction(t *table, r tableRow) (actionRow, bool) {
 	a.Timescale, row.timescl, _ = rd.text(t, r, actionTimescale, false)
 	due, duePlace, _ := rd.date(t, r, actionDue, false)
 	a.Due, row.due, row.dueGiven = due, duePlace, !due.IsZero()
-	written, inTimescale := TimescaleDate(a.Timescale, rd.opt.MonthFirst)
+	written, inTimescale := rd.timescaleDate(a.Timescale)
 	switch {
 	case !row.dueGiven:
 		a.Due = written
@@ -64,6 +66,20 @@ func (rd *reader) readAction(t *table, r tableRow) (actionRow, bool) {
 	return row, noOK
 }
 
+// timescaleDate is TimescaleDate, remembering the date of each timescale
+// read: a plan's timescales repeat.
+func (rd *reader) timescaleDate(timescale string) (time.Time, bool) {
+	if d, seen := rd.timescales[timescale]; seen {
+		return d, !d.IsZero()
+	}
+	d, _ := TimescaleDate(timescale, rd.opt.MonthFirst)
+	if rd.timescales == nil {
+		rd.timescales = map[string]time.Time{}
+	}
+	rd.timescales[timescale] = d
+	return d, !d.IsZero()
+}
+
 // actionOutcome reads the action's outcome, checking it is one of the
 // Outcomes sheet's.
 func (rd *reader) actionOutcome(t *table, r tableRow, no string) string {
@@ -80,12 +96,8 @@ func (rd *reader) actionOutcome(t *table, r tableRow, no string) string {
 }
 
 func (rd *reader) knownOutcome(no string) bool {
-	for _, o := range rd.plan.Outcomes {
-		if o.Number == no {
-			return true
-		}
-	}
-	return false
+	_, ok := rd.outcomes[no]
+	return ok
 }
 
 // actionLeads reads the Strategic Lead cell, checking each lead is an
@@ -101,7 +113,7 @@ func (rd *reader) actionLeads(t *table, r tableRow) []string {
 		return leads
 	}
 	for i, lead := range leads {
-		approved, ok := rd.leads[fold(lead)]
+		approved, ok := rd.approvedLead(lead)
 		if ok {
 			leads[i] = approved
 			continue
@@ -114,6 +126,23 @@ func (rd *reader) actionLeads(t *table, r tableRow) []string {
 		rd.add(pl.problem(Error, ErrUnknownLead, msg, args...))
 	}
 	return leads
+}
+
+// approvedLead returns the Leads sheet's spelling of a lead, remembering
+// each lead found as written: a plan names its leads over and over.
+func (rd *reader) approvedLead(lead string) (string, bool) {
+	if approved, ok := rd.approved[lead]; ok {
+		return approved, true
+	}
+	var key [64]byte
+	approved, ok := rd.leads[string(appendFold(key[:0], lead))]
+	if ok {
+		if rd.approved == nil {
+			rd.approved = map[string]string{}
+		}
+		rd.approved[lead] = approved
+	}
+	return approved, ok
 }
 
 // readUpdates reads the progress updates, checking each is for a known
@@ -156,7 +185,7 @@ func (rd *reader) readUpdate(t *table, r tableRow) (updateRow, bool) {
 	row.rag = ragPlace
 	row.ragText = ragText
 	if ragText != "" {
-		v, ok := rd.opt.Scale.Parse(ragText)
+		v, ok := rd.parseRAG(ragText)
 		if !ok {
 			rd.add(ragPlace.problem(Error, ErrBadRAG, "%q is not a RAG value; use one of %s", ragText, joinOr(rd.opt.Scale.Codes())))
 		}
@@ -175,6 +204,26 @@ func (rd *reader) readUpdate(t *table, r tableRow) (updateRow, bool) {
 		}
 	}
 	return row, noOK && dateOK
+}
+
+// parseRAG reads a RAG value of the scale, remembering what each text
+// read is: a plan's RAG cells hold a few texts over and over.
+func (rd *reader) parseRAG(text string) (rag.Value, bool) {
+	if parsed, seen := rd.rags[text]; seen {
+		return parsed.value, parsed.ok
+	}
+	v, ok := rd.opt.Scale.Parse(text)
+	if rd.rags == nil {
+		rd.rags = map[string]parsedRAG{}
+	}
+	rd.rags[text] = parsedRAG{v, ok}
+	return v, ok
+}
+
+// parsedRAG is a RAG text as read.
+type parsedRAG struct {
+	value rag.Value
+	ok    bool
 }
 
 // joinOr lists words as "R, A or G".

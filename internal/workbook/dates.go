@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/planreport/planreport/internal/plan"
 )
@@ -136,22 +137,23 @@ type dateToken struct {
 // suffixes ("3rd"), weekday names and the word "of" are dropped.
 func dateTokens(s string) []dateToken {
 	var toks []dateToken
-	var sep strings.Builder
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	sep := 0 // where the separator before the next token starts
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			sep.WriteRune(r)
-			i++
+			i += size
 			continue
 		}
-		j := i
-		for j < len(rs) && (unicode.IsDigit(rs[j]) == unicode.IsDigit(r)) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j])) {
-			j++
+		j := i + size
+		for j < len(s) {
+			next, size := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsDigit(next) != unicode.IsDigit(r) || !unicode.IsLetter(next) && !unicode.IsDigit(next) {
+				break
+			}
+			j += size
 		}
-		t := dateToken{text: string(rs[i:j]), num: unicode.IsDigit(r), sep: sep.String()}
-		sep.Reset()
-		i = j
+		t := dateToken{text: s[i:j], num: unicode.IsDigit(r), sep: s[sep:i]}
+		sep, i = j, j
 		if droppedWord(t, toks) {
 			continue
 		}
@@ -164,14 +166,30 @@ func droppedWord(t dateToken, before []dateToken) bool {
 	if t.num {
 		return false
 	}
-	w := strings.ToLower(t.text)
+	var buf [16]byte
+	w := appendLower(buf[:0], t.text)
 	if t.sep == "" && len(before) > 0 && before[len(before)-1].num {
-		switch w {
+		switch string(w) {
 		case "st", "nd", "rd", "th":
 			return true
 		}
 	}
-	return w == "of" || weekdays[w]
+	return string(w) == "of" || weekdays[string(w)]
+}
+
+// appendLower appends s in lower case to dst.
+func appendLower(dst []byte, s string) []byte {
+	for _, r := range s {
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+// month is the month a word names, in full or abbreviated, in any case.
+func month(word string) (time.Month, bool) {
+	var buf [16]byte
+	m, ok := months[string(appendLower(buf[:0], word))]
+	return m, ok
 }
 
 var weekdays = map[string]bool{}
@@ -201,8 +219,8 @@ func matchDate(toks []dateToken, monthFirst, loose bool) (time.Time, int, error)
 		return dateToken{}
 	}
 	a, b, c := at(0), at(1), at(2)
-	ma, aIsMonth := months[strings.ToLower(a.text)]
-	mb, bIsMonth := months[strings.ToLower(b.text)]
+	ma, aIsMonth := month(a.text)
+	mb, bIsMonth := month(b.text)
 	switch {
 	case a.num && b.num && c.num && numericSeps(b.sep, c.sep, loose):
 		if len(a.text) == 4 {

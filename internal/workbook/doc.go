@@ -68,10 +68,28 @@
 // Due Date that differs from the date written in Timescale.
 //
 // A file that cannot be read as a workbook at all gets a *FileError, whose
-// text is one sentence: a legacy .xls, an empty, truncated or non-zip file,
-// a password-protected workbook without the right password, or one too
-// large to unpack (a zip bomb is refused from the sizes its directory
-// declares, before anything is unpacked).
+// text is one sentence: a legacy .xls, an empty, truncated, damaged or
+// non-zip file, a password-protected workbook without the right password,
+// or one too large to unpack (a zip bomb is refused from the sizes its
+// directory declares, before anything is unpacked, or, should the
+// directory lie, as soon as a part unpacks to more than it declares).
+//
+// # Reading
+//
+// Reading does not go through excelize, whose reading of a sheet, an XML
+// token at a time, cost most of the time of a reading. The workbook's zip
+// package is opened with archive/zip; the parts the plan is read from (the
+// workbook part and its relationships, the shared strings and the sheets
+// of the format) are unpacked as they are scanned by the reader's own XML
+// scanner (xmlscan.go), which reads the few elements it needs straight
+// from the bytes; the shared strings and the sheets are read side by side.
+// A cell reads as excelize reads it with RawCellValue (sheetxml.go says
+// how; a test holds the two together on workbooks of many producers and
+// on random sheets). A part whose XML is malformed makes the workbook
+// damaged; a part not read is not unpacked unless it is packed tightly
+// enough to hide a zip bomb. excelize writes workbooks, edits them when
+// rolling forward (keeping their formatting) and decrypts those protected
+// by a password.
 //
 // # Writing
 //

@@ -43,6 +43,7 @@ func FuzzActionNumber(f *testing.F) {
 
 func FuzzRead(f *testing.F) {
 	f.Add(writeBytes(f, testPlan()))
+	f.Add(withPlanSheet(f, oddSheet, oddSST))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p, problems, err := Read(bytes.NewReader(b), Options{})
 		var fe *FileError

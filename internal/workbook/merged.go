@@ -1,70 +1,76 @@
 package workbook
 
 import (
-	"bytes"
-	"encoding/xml"
-	"path"
+	"sort"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// Finding a sheet's merged cells with excelize means decoding the whole
-// sheet a second time, which would more than double the cost of reading.
-// So the sheet's XML is first searched for a merged range, and only a sheet
-// that has one is decoded. A sheet so large that excelize keeps it in a
-// temporary file rather than in memory (over 16 MB unpacked) is not searched
-// and its merged cells are not filled.
+// cellRange is a merged range of cells: its top-left and bottom-right
+// corners, 1-based.
+type cellRange struct {
+	col1, row1, col2, row2 int
+}
 
-// sheetParts maps each sheet's name to its part in the package, from the
-// workbook part and its relationships.
-func sheetParts(f *excelize.File) map[string]string {
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
+// mergedRanges reads a sheet's merged ranges as excelize reads them: "$"
+// signs dropped, a single cell "B2" the range B2:B2. One that cannot be
+// read spoils them all.
+func mergedRanges(refs []string) []cellRange {
+	ranges := make([]cellRange, 0, len(refs))
+	for _, ref := range refs {
+		if !strings.Contains(ref, ":") {
+			ref += ":" + ref
+		}
+		corners := strings.Split(strings.ReplaceAll(ref, "$", ""), ":")
+		c1, r1, err1 := cellCoordinates([]byte(corners[0]))
+		c2, r2, err2 := cellCoordinates([]byte(corners[1]))
+		if err1 != nil || err2 != nil {
+			return nil
+		}
+		ranges = append(ranges, cellRange{c1, r1, c2, r2})
 	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
+	return ranges
+}
+
+// fillMerged gives every cell of a merged range below the header the value
+// of the range's top-left cell, which is where Excel keeps it; a merged
+// Strategic Lead or Theme then applies to each row it spans. Only the
+// format's columns are filled, and no more cells than the table holds, so
+// that ranges a hostile file makes huge or overlapping cost little.
+func (rd *reader) fillMerged(t *table) {
+	if len(t.rows) == 0 {
+		return
 	}
-	if xml.Unmarshal(pkgPart(f, "xl/workbook.xml"), &wb) != nil ||
-		xml.Unmarshal(pkgPart(f, "xl/_rels/workbook.xml.rels"), &rels) != nil {
-		return nil
-	}
-	targets := map[string]string{}
-	for _, r := range rels.Rels {
-		target := strings.ReplaceAll(r.Target, `\`, "/")
-		if strings.HasPrefix(target, "/") {
-			targets[r.ID] = strings.TrimPrefix(target, "/")
-		} else {
-			targets[r.ID] = path.Join("xl", target)
+	budget := 2 * len(t.rows) * len(t.index)
+	for _, m := range mergedRanges(t.merged) {
+		if budget = fillRange(t, m, budget); budget <= 0 {
+			return
 		}
 	}
-	parts := map[string]string{}
-	for _, s := range wb.Sheets {
-		parts[s.Name] = targets[s.ID]
-	}
-	return parts
 }
 
-// pkgPart is a part's bytes as excelize holds them in memory, or nil.
-func pkgPart(f *excelize.File, name string) []byte {
-	v, ok := f.Pkg.Load(name)
-	if !ok {
-		return nil
+// fillRange fills one merged range and returns what is left of the budget.
+func fillRange(t *table, m cellRange, budget int) int {
+	first := sort.Search(len(t.rows), func(i int) bool { return t.rows[i].num >= m.row1 })
+	if first == len(t.rows) || t.rows[first].num != m.row1 {
+		return budget
 	}
-	b, _ := v.([]byte)
-	return b
+	for _, col := range t.index {
+		if col < m.col1-1 || col > m.col2-1 || col >= len(t.rows[first].cells) {
+			continue
+		}
+		v := t.rows[first].cells[col]
+		for i := first + 1; i < len(t.rows) && t.rows[i].num <= m.row2 && budget > 0; i++ {
+			t.rows[i].set(col, v)
+			budget--
+		}
+	}
+	return budget
 }
 
-// mayHaveMerges reports whether the sheet's XML holds a merged range.
-func (rd *reader) mayHaveMerges(sheet string) bool {
-	if rd.parts == nil {
-		rd.parts = sheetParts(rd.file)
+// set puts v in the row's 0-based column col.
+func (r *tableRow) set(col int, v string) {
+	for len(r.cells) <= col {
+		r.cells = append(r.cells, "")
 	}
-	return bytes.Contains(pkgPart(rd.file, rd.parts[sheet]), []byte("<mergeCell"))
+	r.cells[col] = v
 }

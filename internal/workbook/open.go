@@ -51,16 +51,19 @@ func fileError(name string, kind error, format string, args ...any) *FileError {
 
 // Size limits. A real plan of 100,000 rows is a few MB as a file and some
 // tens of MB unpacked; the limits are well above that and well below what
-// would exhaust memory or disk. A zip bomb is refused before excelize
-// unpacks it: from the sizes its directory declares, and, for one whose
-// directory lies, by unpacking each part without keeping it (checkUnpacked).
+// would exhaust memory or disk. A zip bomb is refused before anything is
+// unpacked from the sizes its directory declares and, for one whose
+// directory lies, as soon as a part unpacks to more than it declares (see
+// openPart); a part the reader does not read is unpacked, and not kept,
+// only if it is packed tightly enough to hide one (see checkRest).
 const (
 	maxFileSize  = 64 << 20  // the .xlsx file itself
 	maxUnzipped  = 512 << 20 // all its parts unpacked
 	maxOtherPart = 32 << 20  // any part but a worksheet or the shared strings
 	maxParts     = 10000
-	// Worksheets and shared strings larger than this are unpacked to a
-	// temporary file and streamed from there rather than held in memory.
+	// Roll has excelize unpack worksheets and shared strings larger than
+	// this to a temporary file and stream them from there rather than hold
+	// them in memory.
 	maxInMemoryPart = 16 << 20
 )
 
@@ -103,7 +106,12 @@ func loadFile(path string) ([]byte, error) {
 
 // readAll reads the file's bytes, refusing one over maxFileSize.
 func readAll(r io.Reader, name string) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	var buf bytes.Buffer
+	if sized, ok := r.(interface{ Len() int }); ok {
+		buf.Grow(min(sized.Len(), maxFileSize) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, maxFileSize+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, err
 	}
@@ -111,41 +119,6 @@ func readAll(r io.Reader, name string) ([]byte, error) {
 		return nil, fileError(name, ErrTooLarge, "%s is larger than %d MB, too large for a plan workbook", name, maxFileSize>>20)
 	}
 	return b, nil
-}
-
-// open checks the file's bytes, decrypting them if they are protected by
-// a password, and opens them with excelize.
-func open(b []byte, name, password string) (f *excelize.File, err error) {
-	defer func() {
-		// excelize is not written for hostile input; whatever it trips on
-		// is a damaged file, not a crash.
-		if r := recover(); r != nil {
-			f, err = nil, damaged(name)
-		}
-	}()
-	if bytes.HasPrefix(b, oleSignature) && encryptedOOXML(b) {
-		if b, err = decrypt(b, name, password); err != nil {
-			return nil, err
-		}
-	}
-	if err := sniff(b, name); err != nil {
-		return nil, err
-	}
-	f, err = excelize.OpenReader(bytes.NewReader(b), excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    maxUnzipped,
-		UnzipXMLSizeLimit: maxInMemoryPart,
-	})
-	if err == nil {
-		return f, nil
-	}
-	if f != nil {
-		f.Close()
-	}
-	if strings.Contains(err.Error(), "unzip size") {
-		return nil, tooLarge(name)
-	}
-	return nil, damaged(name)
 }
 
 // decrypt opens a password-protected workbook's package.
@@ -163,20 +136,20 @@ func decrypt(b []byte, name, password string) ([]byte, error) {
 // sniff tells what kind of file b is, from its first bytes and, for a zip
 // archive, its directory, and returns a FileError unless it is an .xlsx
 // workbook that is not too large to open.
-func sniff(b []byte, name string) error {
+func sniff(b []byte, name string) (*zip.Reader, error) {
 	switch {
 	case len(b) == 0:
-		return fileError(name, ErrNotWorkbook, "%s is empty (0 bytes); it is not an Excel workbook", name)
+		return nil, fileError(name, ErrNotWorkbook, "%s is empty (0 bytes); it is not an Excel workbook", name)
 	case bytes.HasPrefix(b, oleSignature):
-		return fileError(name, ErrLegacyXLS, "%s is an Excel 97-2003 workbook (.xls); open it in Excel and save it as .xlsx (Excel Workbook)", name)
+		return nil, fileError(name, ErrLegacyXLS, "%s is an Excel 97-2003 workbook (.xls); open it in Excel and save it as .xlsx (Excel Workbook)", name)
 	case !bytes.HasPrefix(b, []byte("PK")):
-		return fileError(name, ErrNotWorkbook, "%s is not an Excel workbook (.xlsx); open it in Excel and save it as .xlsx (Excel Workbook)", name)
+		return nil, fileError(name, ErrNotWorkbook, "%s is not an Excel workbook (.xlsx); open it in Excel and save it as .xlsx (Excel Workbook)", name)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return fileError(name, ErrDamaged, "%s is truncated or damaged (its zip archive cannot be read); save or copy it again", name)
+		return nil, fileError(name, ErrDamaged, "%s is truncated or damaged (its zip archive cannot be read); save or copy it again", name)
 	}
-	return checkParts(zr, name)
+	return zr, checkParts(zr, name)
 }
 
 // encryptedOOXML reports whether an OLE2 file holds the streams of an
@@ -194,7 +167,7 @@ func utf16le(s string) []byte {
 }
 
 // checkParts looks through the zip archive's directory: it must hold a
-// workbook, and its parts must not unpack to more than the limits.
+// workbook, and its parts must not declare more than the limits.
 func checkParts(zr *zip.Reader, name string) error {
 	if len(zr.File) > maxParts {
 		return tooLarge(name)
@@ -219,7 +192,7 @@ func checkParts(zr *zip.Reader, name string) error {
 	if !workbook {
 		return fileError(name, ErrNotWorkbook, "%s is a zip archive but not an Excel workbook (.xlsx)", name)
 	}
-	return checkUnpacked(zr, name)
+	return nil
 }
 
 // partName is a part's name as the checks compare it.
@@ -228,36 +201,14 @@ func partName(zf *zip.File) string {
 }
 
 // partLimit is the most a part may unpack to: a worksheet or the shared
-// strings, which excelize streams from a temporary file, up to the limit
-// of the whole; any other part, which it holds in memory, maxOtherPart.
+// strings, which are streamed, up to the limit of the whole; any other
+// part, maxOtherPart.
 func partLimit(zf *zip.File) uint64 {
 	part := partName(zf)
 	if strings.HasPrefix(part, "xl/worksheets/") || part == "xl/sharedstrings.xml" {
 		return maxUnzipped
 	}
 	return maxOtherPart
-}
-
-// checkUnpacked unpacks every part, keeping none of it, and checks it
-// against its directory entry. archive/zip stops reading a part at the size
-// its entry declares, but excelize (lib.go, readFile) ignores that error and
-// keeps what it read, so a part that holds more than it declares would be
-// read cut short, dropping rows without a word; and a part whose entry
-// understates its size may be a zip bomb, which is counted here only as
-// far as the limits.
-func checkUnpacked(zr *zip.Reader, name string) error {
-	var total uint64
-	for _, zf := range zr.File {
-		size, err := unpackedSize(zf, min(partLimit(zf), maxUnzipped-total))
-		total += size
-		switch {
-		case total > maxUnzipped || size > partLimit(zf):
-			return tooLarge(name)
-		case err != nil || size != zf.UncompressedSize64:
-			return damaged(name)
-		}
-	}
-	return nil
 }
 
 // unpackedSize unpacks a part, whatever size its entry declares, and

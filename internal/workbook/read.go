@@ -6,8 +6,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
 )
@@ -31,11 +29,11 @@ func Read(r io.Reader, opt Options) (*plan.Plan, Problems, error) {
 // of the plan so far, and the problems found.
 type reader struct {
 	opt        Options
-	file       *excelize.File
+	pkg        *workbookPackage
 	date1904   bool
 	sheetNames map[string]string // folded name → name in the workbook
-	parts      map[string]string // sheet name → its part, once needed
-	tables     []*table          // per sheet of the format, as read; nil when missing
+	names      columnNames
+	tables     []*table // per sheet of the format, as read; nil when missing
 	plan       plan.Plan
 	problems   Problems
 
@@ -43,9 +41,16 @@ type reader struct {
 	// be read (a check against a sheet that could not is skipped, so that
 	// one missing sheet is one problem, not hundreds).
 	reportsOK, outcomesOK, leadsOK, actionsOK bool
+	outcomes                                  map[string]int    // outcome number → its row
 	leads                                     map[string]string // folded lead → approved spelling
 	actionRows                                map[string]actionRow
 	updateRows                                []updateRow
+
+	// Texts read already and what they read as, remembered because a plan
+	// repeats them.
+	approved   map[string]string    // lead as written → approved spelling, once found
+	timescales map[string]time.Time // Timescale → its date, or zero
+	rags       map[string]parsedRAG // RAG text → its value
 }
 
 // actionRow is an action with where its cells were read from.
@@ -94,14 +99,13 @@ func validate(b []byte, name string, opt Options) (*reader, error) {
 	if len(opt.Scale.Values) == 0 {
 		opt.Scale = rag.Default()
 	}
-	f, err := open(b, name, opt.Password)
+	pkg, err := openPackage(b, name, opt.Password)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	rd := &reader{opt: opt, file: f, sheetNames: findSheets(f)}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		rd.date1904 = *props.Date1904
+	rd := &reader{opt: opt, pkg: pkg, date1904: pkg.date1904, sheetNames: findSheets(pkg.sheets), names: defaultColumnNames()}
+	if len(opt.Aliases) > 0 {
+		rd.names = newColumnNames(opt.Aliases)
 	}
 	if err := rd.readSheets(name); err != nil {
 		return nil, err
@@ -112,13 +116,15 @@ func validate(b []byte, name string, opt Options) (*reader, error) {
 }
 
 // readSheets reads every sheet of the format: their rows side by side,
-// then their content in the format's order, since each sheet is checked
-// against those before it.
+// and their content in the format's order, since each sheet is checked
+// against those before it, each as soon as its rows are in.
 func (rd *reader) readSheets(name string) (err error) {
-	rd.tables, err = rd.streamSheets(name)
+	stream, err := rd.streamSheets(name)
 	if err != nil {
 		return err
 	}
+	defer stream.wait()
+	rd.tables = stream.tables
 	defer func() {
 		if r := recover(); r != nil {
 			err = damaged(name)
@@ -134,6 +140,9 @@ func (rd *reader) readSheets(name string) (err error) {
 		sheetMaintenance:  rd.readMaintenance,
 		sheetDistribution: rd.readDistribution,
 	} {
+		if err := stream.read(order); err != nil {
+			return err
+		}
 		if rd.prepareTable(order, rd.tables[order]) {
 			readSheet(rd.tables[order])
 		}
@@ -192,9 +201,10 @@ func (rd *reader) readPlan(t *table) {
 }
 
 func (rd *reader) planField(name string) (column, bool) {
-	for _, field := range planFields {
-		if rd.namesOf(field)[fold(name)] {
-			return field, true
+	folded := fold(name)
+	for i := range planFields {
+		if rd.names[&planFields[i]][folded] {
+			return planFields[i], true
 		}
 	}
 	return column{}, false
@@ -244,7 +254,8 @@ func (rd *reader) readReports(t *table) {
 // above.
 func (rd *reader) readOutcomes(t *table) {
 	rd.outcomesOK = true
-	seen := map[string]int{}
+	rd.outcomes = map[string]int{}
+	seen := rd.outcomes
 	theme := ""
 	for _, r := range t.rows {
 		if v, _, _ := rd.text(t, r, outcomeTheme, false); v != "" {

@@ -143,6 +143,9 @@ func readToRoll(src string, point plan.ReportPoint, opt Options) ([]byte, *reade
 	if rd.problems.HasErrors() {
 		return nil, nil, &InvalidError{Name: src, Problems: rd.problems}
 	}
+	if err := rd.pkg.checkAll(); err != nil {
+		return nil, nil, err
+	}
 	if latest, ok := rd.plan.Latest(); ok && !point.Date.After(latest.Date) {
 		return nil, nil, fmt.Errorf("cannot roll %s forward to %s: %w, %s (%s)",
 			src, formatDate(point.Date), ErrNotAfterLatest, formatDate(latest.Date), latest.Name)

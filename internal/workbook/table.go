@@ -1,11 +1,9 @@
 package workbook
 
 import (
-	"sort"
+	"archive/zip"
 	"strings"
 	"sync"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // table is a sheet's rows as read: the header found, and each non-blank
@@ -18,6 +16,7 @@ type table struct {
 	headed []string // the header's cells
 	index  []int    // per column of the spec, its 0-based place in the sheet, or -1
 	rows   []tableRow
+	merged []string // the sheet's merged ranges, as written
 }
 
 type tableRow struct {
@@ -44,49 +43,82 @@ func (t *table) value(r tableRow, c int) (string, place) {
 func (t *table) has(c int) bool { return t.index[c] >= 0 }
 
 // findSheets maps each folded sheet name of the workbook to the name.
-func findSheets(f *excelize.File) map[string]string {
+func findSheets(sheets []sheetPart) map[string]string {
 	names := map[string]string{}
-	for _, name := range f.GetSheetList() {
-		if _, seen := names[fold(name)]; !seen {
-			names[fold(name)] = name
+	for _, s := range sheets {
+		if _, seen := names[fold(s.name)]; !seen {
+			names[fold(s.name)] = s.name
 		}
 	}
 	return names
 }
 
-// streamSheets reads the rows of every sheet of the format the workbook
-// has, the sheets side by side. tables holds nil for a sheet not found.
-func (rd *reader) streamSheets(name string) ([]*table, error) {
-	tables := make([]*table, len(sheets))
-	errs := make([]error, len(sheets))
-	var wg sync.WaitGroup
+// sheetStream is the rows of the sheets of the format being read, each
+// sheet's by a goroutine of its own, while the shared strings are.
+type sheetStream struct {
+	tables []*table // per sheet of the format; nil for a sheet not found
+	done   []chan struct{}
+	errs   []error
+	sst    *stringTable
+}
+
+// streamSheets starts reading the rows of every sheet of the format the
+// workbook has, once the rest of the package is checked.
+func (rd *reader) streamSheets(name string) (*sheetStream, error) {
+	s := &sheetStream{tables: make([]*table, len(sheets)), done: make([]chan struct{}, len(sheets)),
+		errs: make([]error, len(sheets))}
+	parts := make([]*zip.File, len(sheets))
 	for order := range sheets {
 		sheetName, found := rd.sheetNames[fold(sheets[order].name)]
 		if !found {
 			continue
 		}
-		t := &table{spec: &sheets[order], name: sheetName, order: order}
-		tables[order] = t
-		wg.Go(func() {
+		part, err := rd.pkg.sheet(sheetName)
+		if err != nil {
+			return nil, err
+		}
+		s.tables[order], parts[order] = &table{spec: &sheets[order], name: sheetName, order: order}, part
+	}
+	if err := rd.pkg.checkRest(append(parts, rd.pkg.sst)); err != nil {
+		return nil, err
+	}
+	s.sst = rd.pkg.readStrings()
+	for order, t := range s.tables {
+		s.done[order] = make(chan struct{})
+		if t == nil {
+			close(s.done[order])
+			continue
+		}
+		go func() {
+			defer close(s.done[order])
 			defer func() {
 				if r := recover(); r != nil {
-					errs[order] = damaged(name)
+					s.errs[order] = damaged(name)
 				}
 			}()
-			if err := rd.streamRows(t); err != nil {
-				errs[order] = damaged(name)
-			}
-		})
+			s.errs[order] = rd.streamRows(t, parts[order], s.sst)
+		}()
 	}
-	wg.Wait()
-	// One sentence is enough: a damaged part (shared strings, say) would
-	// otherwise give the same one for every sheet.
-	for _, err := range errs {
-		if err != nil {
-			return tables, err
-		}
+	return s, nil
+}
+
+// read waits for the rows of sheet order of the format, and returns the
+// error reading them or the shared strings, if any. The sheets being read
+// in order, that is the first error: one sentence is enough, where a
+// damaged part would give the same one for every sheet.
+func (s *sheetStream) read(order int) error {
+	<-s.done[order]
+	if s.sst.wait(); s.sst.err != nil {
+		return s.sst.err
 	}
-	return tables, nil
+	return s.errs[order]
+}
+
+// wait waits for every sheet's rows.
+func (s *sheetStream) wait() {
+	for _, done := range s.done {
+		<-done
+	}
 }
 
 // prepareTable finishes reading sheet order of the format once its rows are
@@ -110,27 +142,18 @@ func (rd *reader) prepareTable(order int, t *table) bool {
 
 // streamRows reads the sheet's rows: the first non-blank is the header, the
 // non-blank rows after it the data.
-func (rd *reader) streamRows(t *table) error {
-	rows, err := rd.file.Rows(t.name)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for num := 1; rows.Next(); num++ {
-		cells, err := rows.Columns()
-		if err != nil {
-			return err
-		}
-		if blank(cells) {
-			continue
-		}
-		if t.header == 0 {
-			t.header, t.headed, t.index = num, cells, rd.matchHeader(t.spec, cells)
-			continue
-		}
-		t.rows = append(t.rows, tableRow{num: num, cells: cells})
-	}
-	return rows.Error()
+func (rd *reader) streamRows(t *table, part *zip.File, sst *stringTable) error {
+	return rd.pkg.scan(part, func(x *xmlScanner) {
+		t.merged = scanSheet(x, sst, func(num int, cells []string) {
+			switch {
+			case blank(cells):
+			case t.header == 0:
+				t.header, t.headed, t.index = num, cells, rd.matchHeader(t.spec, cells)
+			default:
+				t.rows = append(t.rows, tableRow{num: num, cells: cells})
+			}
+		})
+	})
 }
 
 func blank(cells []string) bool {
@@ -145,12 +168,16 @@ func blank(cells []string) bool {
 // matchHeader finds each of the spec's columns among the header cells, by
 // its name, an alias or a name the options add; the first match wins.
 func (rd *reader) matchHeader(spec *sheetSpec, header []string) []int {
+	folded := make([]string, len(header))
+	for i, h := range header {
+		folded[i] = fold(h)
+	}
 	index := make([]int, len(spec.columns))
-	for c, col := range spec.columns {
+	for c := range spec.columns {
 		index[c] = -1
-		names := rd.namesOf(col)
-		for i, h := range header {
-			if names[fold(h)] {
+		names := rd.names[&spec.columns[c]]
+		for i, h := range folded {
+			if names[h] {
 				index[c] = i
 				break
 			}
@@ -159,22 +186,41 @@ func (rd *reader) matchHeader(spec *sheetSpec, header []string) []int {
 	return index
 }
 
-// namesOf is the set of folded names a column or field is known by.
-func (rd *reader) namesOf(col column) map[string]bool {
-	names := map[string]bool{fold(col.name): true}
-	for _, a := range col.aliases {
-		names[fold(a)] = true
-	}
-	for canonical, extra := range rd.opt.Aliases {
-		if fold(canonical) == fold(col.name) {
-			for _, a := range extra {
-				names[fold(a)] = true
+// columnNames holds the set of folded names each column of the format and
+// each plan field is known by: its name, its aliases and those the options
+// add.
+type columnNames map[*column]map[string]bool
+
+func newColumnNames(aliases map[string][]string) columnNames {
+	all := columnNames{}
+	add := func(col *column) {
+		names := map[string]bool{fold(col.name): true}
+		for _, a := range col.aliases {
+			names[fold(a)] = true
+		}
+		for canonical, extra := range aliases {
+			if fold(canonical) == fold(col.name) {
+				for _, a := range extra {
+					names[fold(a)] = true
+				}
 			}
 		}
+		delete(names, "")
+		all[col] = names
 	}
-	delete(names, "")
-	return names
+	for i := range sheets {
+		for c := range sheets[i].columns {
+			add(&sheets[i].columns[c])
+		}
+	}
+	for i := range planFields {
+		add(&planFields[i])
+	}
+	return all
 }
+
+// defaultColumnNames is the names without aliases from the options.
+var defaultColumnNames = sync.OnceValue(func() columnNames { return newColumnNames(nil) })
 
 // headerlessPlan reads a Plan sheet written without a header, whose first
 // row is already a field ("Title | …"), as fields in column A and values
@@ -207,54 +253,4 @@ func (rd *reader) checkHeader(t *table) bool {
 		}
 	}
 	return ok
-}
-
-// fillMerged gives every cell of a merged range below the header the value
-// of the range's top-left cell, which is where Excel keeps it; a merged
-// Strategic Lead or Theme then applies to each row it spans. Only the
-// format's columns are filled, and no more cells than the table holds, so
-// that ranges a hostile file makes huge or overlapping cost little.
-func (rd *reader) fillMerged(t *table) {
-	if len(t.rows) == 0 || !rd.mayHaveMerges(t.name) {
-		return
-	}
-	merged, err := rd.file.GetMergeCells(t.name, true)
-	if err != nil || len(merged) == 0 {
-		return
-	}
-	budget := 2 * len(t.rows) * len(t.index)
-	for _, m := range merged {
-		if budget = fillRange(t, m, budget); budget <= 0 {
-			return
-		}
-	}
-}
-
-// fillRange fills one merged range and returns what is left of the budget.
-func fillRange(t *table, m excelize.MergeCell, budget int) int {
-	c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-	c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-	first := sort.Search(len(t.rows), func(i int) bool { return t.rows[i].num >= r1 })
-	if err1 != nil || err2 != nil || first == len(t.rows) || t.rows[first].num != r1 {
-		return budget
-	}
-	for _, col := range t.index {
-		if col < c1-1 || col > c2-1 || col >= len(t.rows[first].cells) {
-			continue
-		}
-		v := t.rows[first].cells[col]
-		for i := first + 1; i < len(t.rows) && t.rows[i].num <= r2 && budget > 0; i++ {
-			t.rows[i].set(col, v)
-			budget--
-		}
-	}
-	return budget
-}
-
-// set puts v in the row's 0-based column col.
-func (r *tableRow) set(col int, v string) {
-	for len(r.cells) <= col {
-		r.cells = append(r.cells, "")
-	}
-	r.cells[col] = v
 }

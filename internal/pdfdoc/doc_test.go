@@ -1,0 +1,467 @@
+package pdfdoc
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/planreport/planreport/internal/testtool"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// a4 starts an A4 portrait document with the Go fonts added, F1 to F3.
+func a4(t testing.TB) (*Doc, []FontID) {
+	d := New(210, 297, Info{})
+	var ids []FontID
+	for _, f := range goFonts(t) {
+		ids = append(ids, d.AddFont(f))
+	}
+	return d, ids
+}
+
+func TestContent(t *testing.T) {
+	// On A4, y = 0 is 841.89 pt up; 10 mm is 28.35 pt.
+	tests := []struct {
+		name string
+		draw func(d *Doc, f []FontID)
+		want string // the last page's content
+	}{
+		{"fill", func(d *Doc, f []FontID) {
+			d.SetFillColor(255, 0, 128)
+			d.FillRect(10, 20, 30, 40)
+		}, "1 0 0.502 rg\n28.35 785.2 85.04 -113.39 re f\n"},
+		{"stroke with the default width", func(d *Doc, f []FontID) {
+			d.StrokeRect(0, 0, 10, 10)
+		}, "0 0 0 RG\n0.57 w\n0 841.89 28.35 -28.35 re S\n"},
+		{"line", func(d *Doc, f []FontID) {
+			d.SetStrokeColor(1, 2, 3)
+			d.SetLineWidth(0.5)
+			d.Line(10, 10, 20, 297)
+		}, "0.004 0.008 0.012 RG\n1.42 w\n28.35 813.54 m 56.69 0 l S\n"},
+		{"state set once while it does not change", func(d *Doc, f []FontID) {
+			d.SetFillColor(0, 0, 255)
+			d.FillRect(0, 0, 1, 1)
+			d.SetFillColor(0, 0, 255)
+			d.FillRect(0, 0, 1, 1)
+			d.Line(0, 0, 1, 1)
+			d.SetLineWidth(0.2)
+			d.Line(0, 0, 1, 1)
+		}, "0 0 1 rg\n0 841.89 2.83 -2.83 re f\n0 841.89 2.83 -2.83 re f\n" +
+			"0 0 0 RG\n0.57 w\n0 841.89 m 2.83 839.06 l S\n0 841.89 m 2.83 839.06 l S\n"},
+		{"setting without drawing emits nothing", func(d *Doc, f []FontID) {
+			d.SetFillColor(9, 9, 9)
+			d.SetStrokeColor(9, 9, 9)
+			d.SetLineWidth(3)
+			d.SetFont(f[1], 30)
+			d.SetFillColor(0, 0, 0)
+			d.FillRect(0, 0, 1, 1)
+		}, "0 0 0 rg\n0 841.89 2.83 -2.83 re f\n"},
+		{"text", func(d *Doc, f []FontID) {
+			d.SetFont(f[0], 9)
+			d.Text(10, 20, "Hé")
+			d.Text(10, 30, "–")
+			d.SetFont(f[0], 10.5)
+			d.Text(10, 40, "A")
+			d.SetFont(f[2], 10.5)
+			d.Text(10, 50, "\U0001F600")
+		}, "0 0 0 rg\nBT /F1 9 Tf 28.35 785.2 Td (\x00+\x00\xAB) Tj ET\n" +
+			"BT 28.35 756.85 Td (\x02\x19) Tj ET\n" +
+			"BT /F1 10.5 Tf 28.35 728.5 Td (\x00$) Tj ET\n" +
+			"BT /F3 10.5 Tf 28.35 700.16 Td (\x00\x00) Tj ET\n"},
+		{"text whose glyph ids need escapes", func(d *Doc, f []FontID) {
+			d.SetFont(f[0], 9)
+			d.Text(0, 0, "*EFyŦ") // glyphs 0x0D, 0x28, 0x29, 0x5C, 0x128
+		}, "0 0 0 rg\nBT /F1 9 Tf 0 841.89 Td (\x00\\r\x00\\(\x00\\)\x00\\\\\x01\\() Tj ET\n"},
+		{"text in the fill colour", func(d *Doc, f []FontID) {
+			d.SetFont(f[1], 8)
+			d.SetFillColor(255, 255, 255)
+			d.Text(0, 0, "A")
+			d.FillRect(0, 0, 1, 1)
+		}, "1 1 1 rg\nBT /F2 8 Tf 0 841.89 Td (\x00$) Tj ET\n0 841.89 2.83 -2.83 re f\n"},
+		{"empty text draws nothing", func(d *Doc, f []FontID) {
+			d.SetFont(f[0], 8)
+			d.Text(0, 0, "")
+		}, ""},
+		{"state set again on a new page", func(d *Doc, f []FontID) {
+			d.SetFont(f[0], 8)
+			d.SetFillColor(255, 0, 0)
+			d.SetStrokeColor(0, 255, 0)
+			d.SetLineWidth(1)
+			d.Text(0, 0, "A")
+			d.Line(0, 0, 1, 1)
+			d.AddPage()
+			d.Text(0, 0, "A")
+			d.Line(0, 0, 1, 1)
+		}, "1 0 0 rg\nBT /F1 8 Tf 0 841.89 Td (\x00$) Tj ET\n0 1 0 RG\n2.83 w\n0 841.89 m 2.83 839.06 l S\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, ids := a4(t)
+			d.AddPage()
+			tt.draw(d, ids)
+			if got := string(d.content); got != tt.want {
+				t.Errorf("content\n%s\nwant\n%s", got, tt.want)
+			}
+			write(t, d)
+		})
+	}
+}
+
+func TestAppendNum(t *testing.T) {
+	tests := []struct {
+		v    float64
+		want string
+	}{
+		{0, "0"}, {1, "1"}, {-1, "-1"}, {0.5, "0.5"}, {0.05, "0.05"}, {12.344, "12.34"},
+		{12.346, "12.35"}, {-12.346, "-12.35"}, {0.004, "0"}, {-0.004, "0"}, {99.999, "100"},
+		{841.8897637795275, "841.89"}, {1e6 * ptPerMM, "2834645.67"}, {math.Copysign(0, -1), "0"},
+	}
+	for _, tt := range tests {
+		t.Run(strconv.FormatFloat(tt.v, 'g', -1, 64), func(t *testing.T) {
+			if got := string(appendNum(nil, tt.v)); got != tt.want {
+				t.Errorf("appendNum(%v) = %q, want %q", tt.v, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMisuse(t *testing.T) {
+	font := goFonts(t)[0]
+	tests := []struct {
+		name string
+		draw func(d *Doc)
+		want string
+	}{
+		{"no page", func(d *Doc) {}, "no page"},
+		{"drawing before the first page", func(d *Doc) { d.FillRect(0, 0, 1, 1); d.AddPage() }, "FillRect: called before the first AddPage"},
+		{"text before the first page", func(d *Doc) { d.Text(0, 0, "x"); d.AddPage() }, "Text: called before the first AddPage"},
+		{"text without a font", func(d *Doc) { d.AddPage(); d.Text(0, 0, "x") }, "page 1: Text: no font set"},
+		{"a font of another document", func(d *Doc) { d.AddPage(); d.SetFont(7, 9) }, "SetFont: font 7 was not added"},
+		{"no font", func(d *Doc) { d.AddFont(nil) }, "AddFont: no font"},
+		{"NaN", func(d *Doc) { d.AddPage(); d.AddPage(); d.Line(0, math.NaN(), 1, 1) }, "page 2: Line: NaN is not a number"},
+		{"infinite size", func(d *Doc) { d.AddFont(font); d.SetFont(1, math.Inf(1)) }, "SetFont: +Inf"},
+		{"huge width", func(d *Doc) { d.AddPage(); d.StrokeRect(0, 0, 2e6, 1) }, "StrokeRect: 2e+06 is not a number between"},
+		{"line width NaN", func(d *Doc) { d.SetLineWidth(math.NaN()) }, "SetLineWidth"},
+		{"bookmark two levels down", func(d *Doc) {
+			d.AddPage()
+			d.Bookmark("A", 0, 0)
+			d.Bookmark("B", 2, 0)
+		}, `Bookmark: "B" is at level 2 after one at level 0`},
+		{"first bookmark not at the top", func(d *Doc) { d.AddPage(); d.Bookmark("A", 1, 0) }, "at level 1 after one at level -1"},
+		{"negative level", func(d *Doc) { d.AddPage(); d.Bookmark("A", -1, 0) }, "at level -1"},
+		{"bookmark before the first page", func(d *Doc) { d.Bookmark("A", 0, 0); d.AddPage() }, "Bookmark: called before"},
+		{"the first misuse is the one reported", func(d *Doc) {
+			d.AddPage()
+			d.Text(0, 0, "x")
+			d.FillRect(math.NaN(), 0, 0, 0)
+		}, "no font set"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := New(210, 297, Info{})
+			tt.draw(d)
+			_, err := d.WriteTo(&bytes.Buffer{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("WriteTo error %v, want one saying %q", err, tt.want)
+			}
+		})
+	}
+	for _, size := range [][2]float64{{0, 297}, {210, -1}, {math.NaN(), 1}, {1, 1e7}} {
+		if _, err := New(size[0], size[1], Info{}).WriteTo(&bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "page size") {
+			t.Errorf("New(%v, %v): WriteTo error %v, want one about the page size", size[0], size[1], err)
+		}
+	}
+}
+
+func TestOutlineTree(t *testing.T) {
+	// Each node is written parent/prev/next/first/last/count, "-" for none,
+	// R for the root.
+	tests := []struct {
+		name   string
+		levels []int
+		want   []string // the bookmarks', then the root's
+	}{
+		{"one", []int{0}, []string{"R/-/-/-/-/0", "-/-/-/0/0/1"}},
+		{"siblings", []int{0, 0, 0}, []string{
+			"R/-/1/-/-/0", "R/0/2/-/-/0", "R/1/-/-/-/0", "-/-/-/0/2/3"}},
+		{"nested", []int{0, 1, 2, 1, 0, 1}, []string{
+			"R/-/4/1/3/3", "0/-/3/2/2/1", "1/-/-/-/-/0", "0/1/-/-/-/0", "R/0/-/5/5/1", "4/-/-/-/-/0", "-/-/-/0/4/6"}},
+		{"back up two levels", []int{0, 1, 2, 0}, []string{
+			"R/-/3/1/1/2", "0/-/-/2/2/1", "1/-/-/-/-/0", "R/0/-/-/-/0", "-/-/-/0/3/4"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var marks []bookmark
+			for _, l := range tt.levels {
+				marks = append(marks, bookmark{level: l})
+			}
+			var got []string
+			for _, n := range outlineTree(marks) {
+				var parts []string
+				for _, v := range []int{n.parent, n.prev, n.next, n.first, n.last} {
+					switch v {
+					case -1:
+						parts = append(parts, "-")
+					case len(marks):
+						parts = append(parts, "R")
+					default:
+						parts = append(parts, strconv.Itoa(v))
+					}
+				}
+				got = append(got, strings.Join(parts, "/")+"/"+strconv.Itoa(n.count))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("tree\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDates(t *testing.T) {
+	tests := []struct {
+		name string
+		t    time.Time
+		want string
+	}{
+		{"UTC", time.Date(2019, 7, 31, 0, 0, 0, 0, time.UTC), "(D:20190731000000Z)"},
+		{"east", time.Date(2019, 7, 31, 13, 4, 5, 0, time.FixedZone("BST", 3600)), "(D:20190731130405+01'00')"},
+		{"west, half hours", time.Date(2019, 1, 2, 3, 4, 5, 0, time.FixedZone("", -(3*3600+1800))), "(D:20190102030405-03'30')"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(appendDate(nil, tt.t)); got != tt.want {
+				t.Errorf("appendDate = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// sampleTexts are drawn in the sample document, in each face.
+var sampleTexts = []string{
+	"CPC Improvement Plan 2018 – 2020",
+	"Year 1 Progress / Update Report @ 31 July 2019",
+	"The lead’s “multi-agency” review • cost £1,200 • café à la carte però",
+	"A rune the font lacks: \u0378, and the replacement character: \uFFFD",
+	"Glyph ids a string escapes: *EFy (Ŧŧ) back\\slash", // ids with bytes ( ) \\ and CR
+}
+
+// sampleDocument is a few pages in the three Go faces, with fills, rules
+// and bookmarks.
+func sampleDocument(t testing.TB) *Doc {
+	d := New(210, 297, Info{
+		Title: "CPC Improvement Plan 2018 – 2020", Author: "Perth & Kinross (CPC)", Subject: "Year 1 Progress / Update Report",
+		Creator: "planreport", Producer: "pdfdoc", Lang: "en-GB", Created: testDate,
+	})
+	var ids []FontID
+	for _, f := range goFonts(t) {
+		ids = append(ids, d.AddFont(f))
+	}
+	for page, face := range ids {
+		d.AddPage()
+		d.Bookmark(fmt.Sprintf("Page %d – face %d", page+1, face), 0, 10)
+		d.SetFillColor(31, 56, 100)
+		d.FillRect(15, 10, 180, 12)
+		d.SetStrokeColor(200, 200, 200)
+		d.SetLineWidth(0.3)
+		for i, s := range sampleTexts {
+			y := 40 + float64(i)*12
+			if i == 2 {
+				d.Bookmark("Section “two”", 1, y)
+			}
+			d.StrokeRect(15, y-6, 180, 10)
+			d.Line(15, y+5, 195, y+5)
+			d.SetFillColor(0, 0, 0)
+			d.SetFont(face, 10)
+			d.Text(18, y, s)
+		}
+	}
+	return d
+}
+
+// TestGolden compares a small document, its objects with their streams
+// inflated, with testdata/sample.golden (go test -update rewrites it).
+func TestGolden(t *testing.T) {
+	pdf := write(t, sampleDocument(t))
+	objects := readObjects(t, pdf)
+	var dump strings.Builder
+	fmt.Fprintf(&dump, "%q\n", pdf[:bytes.Index(pdf, []byte("1 0 obj"))])
+	for num := 1; num <= len(objects); num++ {
+		o := objects[num]
+		fmt.Fprintf(&dump, "%d 0 obj\n%s\n", num, o.value)
+		switch {
+		case strings.Contains(o.value, "/Length1"):
+			f := mustFont(t, o.stream)
+			fmt.Fprintf(&dump, "[TrueType %s, %d bytes, glyphs outlined %v]\n", f.PostScriptName(), len(o.stream), outlined(f))
+		case o.stream != nil:
+			fmt.Fprintf(&dump, "%s", o.stream)
+		}
+	}
+	got := []byte(dump.String())
+	if want := testtool.Golden(t, "testdata/sample.golden", got, *update); !bytes.Equal(got, want) {
+		t.Errorf("the document differs from testdata/sample.golden (go test -update rewrites it):\n%s", got)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	d := sampleDocument(t)
+	first, again := write(t, d), write(t, d)
+	if !bytes.Equal(first, again) {
+		t.Error("WriteTo wrote different bytes the second time")
+	}
+	if other := write(t, sampleDocument(t)); !bytes.Equal(first, other) {
+		t.Error("two identical documents were written differently")
+	}
+	d.Text(10, 200, "more")
+	if more := write(t, d); bytes.Equal(first, more) || !bytes.Equal(more, write(t, d)) {
+		t.Error("drawing on the last page after WriteTo is lost, or written differently twice")
+	}
+}
+
+// TestMemory checks what a document of 1,600 dense pages holds before
+// WriteTo: only compressed pages. (BenchmarkDocument1600Pages reports what
+// drawing and writing it allocates.)
+func TestMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in short mode: draws 1,600 pages")
+	}
+	fonts := goFonts(t)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	d := denseDocument(fonts, 1600)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	held := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	compressed := 0
+	for _, p := range d.pages.wait() {
+		compressed += len(p)
+	}
+	t.Logf("1,600 pages: %.1f MB held, of which %.1f MB compressed content", float64(held)/1e6, float64(compressed)/1e6)
+	if held > 25e6 {
+		t.Errorf("the document holds %.1f MB; want under 25 MB", float64(held)/1e6)
+	}
+	runtime.KeepAlive(d)
+}
+
+// pdfTool runs a poppler or qpdf program on the file, failing the test on
+// an error or anything written to stderr.
+func pdfTool(t *testing.T, program string, args ...string) string {
+	t.Helper()
+	testtool.Need(t, program)
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(program, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+		t.Fatalf("%s %s: %v\n%s%s", program, strings.Join(args, " "), err, stderr.String(), stdout.String())
+	}
+	return stdout.String()
+}
+
+// save writes pdf to a file in the test's temporary directory.
+func save(t *testing.T, pdf []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// qpdfCheck runs qpdf --check, which must find nothing wrong.
+func qpdfCheck(t *testing.T, path string) {
+	t.Helper()
+	if out := pdfTool(t, "qpdf", "--check", path); strings.Contains(strings.ToLower(out), "warning") ||
+		!strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+}
+
+func TestTools(t *testing.T) {
+	path := save(t, write(t, sampleDocument(t)))
+	t.Run("qpdf", func(t *testing.T) { qpdfCheck(t, path) })
+	t.Run("pdftotext", func(t *testing.T) {
+		testtool.Need(t, "pdftotext")
+		pages := testtool.PDFPages(t, path, "-layout")
+		if len(pages) != 3 {
+			t.Fatalf("%d pages, want 3", len(pages))
+		}
+		for i, page := range pages {
+			for _, s := range sampleTexts {
+				// A rune the font lacks is drawn as .notdef, which reads back as U+FFFD.
+				if s = strings.ReplaceAll(s, "\u0378", "\uFFFD"); !strings.Contains(page, s) {
+					t.Errorf("page %d lacks %q:\n%s", i+1, s, page)
+				}
+			}
+		}
+	})
+	t.Run("pdffonts", func(t *testing.T) {
+		out := pdfTool(t, "pdffonts", path)
+		row := regexp.MustCompile(`(?m)^[A-Z]{6}\+(GoRegular|Go-Bold|Go-Italic) +CID TrueType +Identity-H +yes yes yes +\d+ +0$`)
+		if got := row.FindAllStringSubmatch(out, -1); len(got) != 3 || got[0][1] != "GoRegular" || got[1][1] != "Go-Bold" || got[2][1] != "Go-Italic" {
+			t.Errorf("pdffonts does not list the three Go faces, embedded subsets with ToUnicode:\n%s", out)
+		}
+	})
+	t.Run("pdfinfo", func(t *testing.T) {
+		out := pdfTool(t, "pdfinfo", "-isodates", path)
+		for _, want := range []string{
+			"Title:           CPC Improvement Plan 2018 – 2020\n", "Subject:         Year 1 Progress / Update Report\n",
+			"Author:          Perth & Kinross (CPC)\n", "Creator:         planreport\n", "Producer:        pdfdoc\n",
+			"CreationDate:    2019-07-31T00:00:00Z\n", "Pages:           3\n", "Page size:       595.28 x 841.89 pts (A4)\n",
+			"PDF version:     1.7\n",
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("pdfinfo lacks %q:\n%s", want, out)
+			}
+		}
+	})
+	t.Run("pdftoppm", func(t *testing.T) {
+		pdfTool(t, "pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-png", path, filepath.Join(t.TempDir(), "page"))
+	})
+	t.Run("outlines", func(t *testing.T) {
+		out := pdfTool(t, "qpdf", "--json", "--json-key=outlines", path)
+		for _, want := range []string{`"title": "Page 1 – face 1"`, `"title": "Section “two”"`, `"dest": [`} {
+			if !strings.Contains(out, want) {
+				t.Errorf("qpdf --json lacks %s:\n%s", want, out)
+			}
+		}
+	})
+}
+
+// TestCompositeRenders draws only a composite glyph, whose components are
+// all there is to draw, and checks that the rendered page has ink.
+func TestCompositeRenders(t *testing.T) {
+	f := mustFont(t, compositeFont(t))
+	d := New(50, 50, Info{})
+	d.AddPage()
+	d.SetFont(d.AddFont(f), 100)
+	d.Text(5, 40, "X")
+	path := save(t, write(t, d))
+	qpdfCheck(t, path)
+	out := filepath.Join(t.TempDir(), "page")
+	pdfTool(t, "pdftoppm", "-r", "30", "-gray", "-singlefile", path, out)
+	pgm, err := os.ReadFile(out + ".pgm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ink := 0
+	for _, v := range pgm[len(pgm)-59*59:] { // the pixels, after the header
+		if v < 128 {
+			ink++
+		}
+	}
+	if ink < 100 {
+		t.Errorf("%d dark pixels: the composite glyph X (A over B and C) did not render", ink)
+	}
+}

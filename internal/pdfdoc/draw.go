@@ -1,0 +1,193 @@
+package pdfdoc
+
+import (
+	"math"
+	"strconv"
+)
+
+// FillRect fills the rectangle at x, y (its top left corner), w wide and h
+// high, in the fill colour.
+func (d *Doc) FillRect(x, y, w, h float64) {
+	if d.drawing("FillRect", x, y, w, h) {
+		d.syncFill()
+		d.rect(x, y, w, h, "re f\n")
+	}
+}
+
+// StrokeRect outlines the rectangle at x, y, w wide and h high, in the
+// stroke colour and line width.
+func (d *Doc) StrokeRect(x, y, w, h float64) {
+	if d.drawing("StrokeRect", x, y, w, h) {
+		d.syncStroke()
+		d.rect(x, y, w, h, "re S\n")
+	}
+}
+
+// rect appends a rectangle and the operator that paints it.
+func (d *Doc) rect(x, y, w, h float64, paint string) {
+	d.point(x, y)
+	d.content = appendNum(d.content, w*ptPerMM)
+	d.content = append(d.content, ' ')
+	d.content = appendNum(d.content, -h*ptPerMM)
+	d.content = append(d.content, ' ')
+	d.content = append(d.content, paint...)
+}
+
+// Line draws a straight line from x1, y1 to x2, y2 in the stroke colour and
+// line width.
+func (d *Doc) Line(x1, y1, x2, y2 float64) {
+	if !d.drawing("Line", x1, y1, x2, y2) {
+		return
+	}
+	d.syncStroke()
+	d.point(x1, y1)
+	d.content = append(d.content, "m "...)
+	d.point(x2, y2)
+	d.content = append(d.content, "l S\n"...)
+}
+
+// point appends the position x, y (mm from the top left) in points from
+// the bottom left, each followed by a space.
+func (d *Doc) point(x, y float64) {
+	d.content = appendNum(d.content, x*ptPerMM)
+	d.content = append(d.content, ' ')
+	d.content = appendNum(d.content, d.height-y*ptPerMM)
+	d.content = append(d.content, ' ')
+}
+
+// Text draws s with its baseline at y, starting at x, in the current font,
+// size and fill colour. Each rune is drawn as the font's glyph (.notdef,
+// glyph 0, for a rune the font lacks). No kerning, no shaping.
+func (d *Doc) Text(x, y float64, s string) {
+	if s == "" || !d.drawing("Text", x, y) {
+		return
+	}
+	if d.want.set&hasFont == 0 {
+		d.fail("Text", "no font set (call SetFont first)")
+		return
+	}
+	d.syncFill()
+	d.content = append(d.content, "BT "...)
+	d.syncFont()
+	d.point(x, y)
+	d.content = append(d.content, "Td ("...)
+	d.content = d.fonts[d.want.font-1].appendGlyphs(d.content, s)
+	d.content = append(d.content, ") Tj ET\n"...)
+}
+
+// appendGlyphs appends s's glyph ids, two bytes each, as the bytes of a
+// literal string, noting the glyphs drawn. Half the size of hex digits, it
+// is half the work for the compressor.
+func (df *docFont) appendGlyphs(b []byte, s string) []byte {
+	f := df.font
+	for _, r := range s {
+		g := f.Glyph(r)
+		if df.drawn[g] == 0 {
+			df.drawn[g] = r + 1
+		}
+		b = appendStringByte(appendStringByte(b, byte(g>>8)), byte(g))
+	}
+	return b
+}
+
+// appendStringByte appends c to a literal string: escaped when it is a
+// parenthesis or a backslash, or a carriage return, which a reader would
+// take for the end of a line.
+func appendStringByte(b []byte, c byte) []byte {
+	switch c {
+	case '(', ')', '\\':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	}
+	return append(b, c)
+}
+
+// syncFill sets the fill colour asked for, if the content has not.
+func (d *Doc) syncFill() {
+	if d.has.set&hasFill == 0 || d.has.fill != d.want.fill {
+		d.content = appendColour(d.content, d.want.fill, "rg\n")
+		d.has.fill = d.want.fill
+		d.has.set |= hasFill
+	}
+}
+
+// syncStroke sets the stroke colour and line width asked for, if the
+// content has not.
+func (d *Doc) syncStroke() {
+	if d.has.set&hasStroke == 0 || d.has.stroke != d.want.stroke {
+		d.content = appendColour(d.content, d.want.stroke, "RG\n")
+		d.has.stroke = d.want.stroke
+		d.has.set |= hasStroke
+	}
+	if d.has.set&hasLineWidth == 0 || d.has.lineWidth != d.want.lineWidth {
+		d.content = appendNum(d.content, d.want.lineWidth*ptPerMM)
+		d.content = append(d.content, " w\n"...)
+		d.has.lineWidth = d.want.lineWidth
+		d.has.set |= hasLineWidth
+	}
+}
+
+// syncFont selects the font and size asked for, if the content has not.
+func (d *Doc) syncFont() {
+	if d.has.set&hasFont != 0 && d.has.font == d.want.font && d.has.size == d.want.size {
+		return
+	}
+	d.content = append(d.content, "/F"...)
+	d.content = strconv.AppendInt(d.content, int64(d.want.font), 10)
+	d.content = append(d.content, ' ')
+	d.content = appendNum(d.content, d.want.size)
+	d.content = append(d.content, " Tf "...)
+	d.has.font, d.has.size = d.want.font, d.want.size
+	d.has.set |= hasFont
+}
+
+// appendNum appends v rounded to two decimals, without trailing zeros. v
+// is finite and well within the range of int64 hundredths.
+func appendNum(b []byte, v float64) []byte {
+	var n int64
+	if v < 0 {
+		n = int64(v*100 - 0.5)
+	} else {
+		n = int64(v*100 + 0.5)
+	}
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	var digits [24]byte
+	i := len(digits)
+	if frac := n % 100; frac%10 != 0 {
+		i -= 3
+		digits[i], digits[i+1], digits[i+2] = '.', byte('0'+frac/10), byte('0'+frac%10)
+	} else if frac != 0 {
+		i -= 2
+		digits[i], digits[i+1] = '.', byte('0'+frac/10)
+	}
+	for n /= 100; ; n /= 10 {
+		i--
+		digits[i] = byte('0' + n%10)
+		if n < 10 {
+			break
+		}
+	}
+	return append(b, digits[i:]...)
+}
+
+// colourComponents are the 256 values of a colour component as PDF
+// numbers from 0 to 1, with three decimals.
+var colourComponents = func() (c [256]string) {
+	for i := range c {
+		c[i] = strconv.FormatFloat(math.Round(float64(i)*1000/255)/1000, 'f', -1, 64)
+	}
+	return c
+}()
+
+// appendColour appends an RGB colour operator.
+func appendColour(b []byte, c [3]uint8, op string) []byte {
+	for _, v := range c {
+		b = append(b, colourComponents[v]...)
+		b = append(b, ' ')
+	}
+	return append(b, op...)
+}

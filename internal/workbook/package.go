@@ -1,0 +1,366 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// A workbook is a zip package of XML parts (the Open Packaging
+// Conventions): _rels/.rels names the workbook part, usually
+// xl/workbook.xml, which lists the sheets in order, each by its name and
+// a relationship ID; the workbook's relationships, in
+// xl/_rels/workbook.xml.rels, give each ID's part, usually
+// xl/worksheets/sheetN.xml; and xl/sharedStrings.xml holds the strings
+// the sheets' cells refer to by index.
+
+// workbookPackage is a workbook's package, checked and opened for reading.
+type workbookPackage struct {
+	name     string               // the file's name, for errors
+	files    []*zip.File          // its parts, in the archive's order
+	parts    map[string]*zip.File // by name, with "\" read as "/"
+	sst      *zip.File            // the shared strings, or nil
+	sheets   []sheetPart          // in the workbook's order
+	date1904 bool
+	read     map[*zip.File]bool // the parts read, the others being only checked
+}
+
+// sheetPart is a sheet of the workbook and its part, nil when the package
+// lacks it.
+type sheetPart struct {
+	name string
+	part *zip.File
+}
+
+// relationship is one of a part's relationships to another.
+type relationship struct {
+	id, kind, target string
+}
+
+// openPackage checks the file's bytes (see sniff), decrypting them if they
+// are protected by a password, and reads the sheets and the date system
+// from the workbook part.
+func openPackage(b []byte, name, password string) (p *workbookPackage, err error) {
+	defer func() {
+		// excelize, which decrypts, is not written for hostile input;
+		// whatever it trips on is a damaged file, not a crash.
+		if r := recover(); r != nil {
+			p, err = nil, damaged(name)
+		}
+	}()
+	if bytes.HasPrefix(b, oleSignature) && encryptedOOXML(b) {
+		if b, err = decrypt(b, name, password); err != nil {
+			return nil, err
+		}
+	}
+	zr, err := sniff(b, name)
+	if err != nil {
+		return nil, err
+	}
+	p = &workbookPackage{name: name, files: zr.File, parts: make(map[string]*zip.File, len(zr.File)),
+		read: map[*zip.File]bool{}}
+	for _, zf := range zr.File {
+		part := strings.ReplaceAll(zf.Name, `\`, "/")
+		p.parts[part] = zf
+		if strings.EqualFold(part, "xl/sharedStrings.xml") {
+			p.sst = zf
+		}
+	}
+	return p, p.readWorkbook()
+}
+
+// readWorkbook reads the workbook part and its relationships.
+func (p *workbookPackage) readWorkbook() error {
+	rels, err := p.relationships("_rels/.rels")
+	if err != nil {
+		return err
+	}
+	workbook := "xl/workbook.xml"
+	for _, r := range rels {
+		if strings.HasSuffix(r.kind, "/officeDocument") {
+			workbook = targetPart("", r.target)
+			break
+		}
+	}
+	var ids []string
+	p.read[p.parts[workbook]] = true
+	err = p.scan(p.parts[workbook], func(x *xmlScanner) {
+		for x.next() {
+			switch {
+			case x.level() == 1 && !x.end && !x.is("workbook"):
+				x.fail(errMalformed)
+			case x.level() == 2 && x.is("workbookPr"):
+				p.date1904 = date1904(x)
+			case x.level() == 3 && x.is("sheet"):
+				name, id := sheetAttrs(x)
+				p.sheets = append(p.sheets, sheetPart{name: name})
+				ids = append(ids, id)
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if rels, err = p.relationships(relationshipsOf(workbook)); err != nil {
+		return err
+	}
+	for i, id := range ids {
+		for _, r := range rels {
+			if r.id == id {
+				p.sheets[i].part = p.parts[targetPart(workbook, r.target)]
+			}
+		}
+	}
+	return nil
+}
+
+// date1904 reads <workbookPr>'s date1904, which must be a boolean.
+func date1904(x *xmlScanner) (date1904 bool) {
+	x.eachAttr(func(local, value []byte) bool {
+		if string(local) == "date1904" {
+			var err error
+			if date1904, err = strconv.ParseBool(string(bytes.TrimSpace(value))); err != nil {
+				x.fail(errMalformed)
+			}
+		}
+		return true
+	})
+	return date1904
+}
+
+// sheetAttrs reads a <sheet>'s name and relationship ID.
+func sheetAttrs(x *xmlScanner) (name, id string) {
+	x.eachAttr(func(local, value []byte) bool {
+		switch string(local) {
+		case "name":
+			name = string(value)
+		case "id":
+			id = string(value)
+		}
+		return true
+	})
+	return name, id
+}
+
+// relationships reads a relationships part; a part the package lacks has
+// none.
+func (p *workbookPackage) relationships(part string) ([]relationship, error) {
+	zf := p.parts[part]
+	if zf == nil {
+		return nil, nil
+	}
+	var rels []relationship
+	p.read[zf] = true
+	err := p.scan(zf, func(x *xmlScanner) {
+		for x.next() {
+			if x.level() != 2 || !x.is("Relationship") {
+				continue
+			}
+			var r relationship
+			x.eachAttr(func(local, value []byte) bool {
+				switch string(local) {
+				case "Id":
+					r.id = string(value)
+				case "Type":
+					r.kind = string(value)
+				case "Target":
+					r.target = string(value)
+				}
+				return true
+			})
+			rels = append(rels, r)
+		}
+	})
+	return rels, err
+}
+
+// relationshipsOf is the name of a part's relationships part.
+func relationshipsOf(part string) string {
+	dir, file := path.Split(part)
+	return dir + "_rels/" + file + ".rels"
+}
+
+// targetPart is the part a relationship of part source targets; the
+// package's own relationships have the source "".
+func targetPart(source, target string) string {
+	target = strings.ReplaceAll(target, `\`, "/")
+	if !strings.HasPrefix(target, "/") {
+		target = path.Dir(source) + "/" + target
+	}
+	return strings.TrimPrefix(path.Clean(target), "/")
+}
+
+// sheet returns the part of the named sheet; a sheet whose part is missing
+// is damage.
+func (p *workbookPackage) sheet(name string) (*zip.File, error) {
+	for _, s := range p.sheets {
+		if s.name == name && s.part != nil {
+			return s.part, nil
+		}
+	}
+	return nil, damaged(p.name)
+}
+
+// sharedStrings reads the shared strings; a package without them has none.
+func (p *workbookPackage) sharedStrings() ([]string, error) {
+	if p.sst == nil {
+		return nil, nil
+	}
+	var sst []string
+	err := p.scan(p.sst, func(x *xmlScanner) { sst = readSharedStrings(x) })
+	return sst, err
+}
+
+// stringTable is the shared strings, read by a goroutine of their own while
+// the sheets are scanned.
+type stringTable struct {
+	read    chan struct{} // closed once they are read
+	strings []string
+	err     error
+}
+
+// readStrings starts reading the shared strings.
+func (p *workbookPackage) readStrings() *stringTable {
+	st := &stringTable{read: make(chan struct{})}
+	go func() {
+		defer close(st.read)
+		defer func() {
+			if r := recover(); r != nil {
+				st.err = damaged(p.name)
+			}
+		}()
+		st.strings, st.err = p.sharedStrings()
+	}()
+	return st
+}
+
+// stringsRead is a table of strings already read.
+func stringsRead(strs []string) *stringTable {
+	st := &stringTable{read: make(chan struct{}), strings: strs}
+	close(st.read)
+	return st
+}
+
+// isRead reports whether the strings are read.
+func (st *stringTable) isRead() bool {
+	select {
+	case <-st.read:
+		return true
+	default:
+		return false
+	}
+}
+
+// wait returns the strings once they are read.
+func (st *stringTable) wait() []string {
+	<-st.read
+	return st.strings
+}
+
+// scan reads a part with read, which must read it to its end. A part the
+// package lacks, or whose XML is malformed, is damaged.
+func (p *workbookPackage) scan(zf *zip.File, read func(*xmlScanner)) error {
+	if zf == nil {
+		return damaged(p.name)
+	}
+	rc, err := p.openPart(zf)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	x := newXMLScanner(rc, zf.UncompressedSize64)
+	read(x)
+	var fe *FileError
+	switch {
+	case x.err == nil:
+		return nil
+	case errors.As(x.err, &fe):
+		return x.err
+	}
+	return damaged(p.name)
+}
+
+// openPart opens a part, to be read to its end. archive/zip stops reading
+// a part at the size its directory entry declares, failing if it holds
+// more or less, or does not match its checksum: then the workbook is
+// damaged, or too large when the part unpacks to more than its limit (a
+// zip bomb whose directory lies), which is counted, without keeping what
+// is unpacked, only as far as the limit.
+func (p *workbookPackage) openPart(zf *zip.File) (io.ReadCloser, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, damaged(p.name)
+	}
+	return &checkedPart{ReadCloser: rc, zf: zf, name: p.name}, nil
+}
+
+// checkedPart is a part being read, whose errors are FileErrors.
+type checkedPart struct {
+	io.ReadCloser
+	zf   *zip.File
+	name string
+}
+
+func (c *checkedPart) Read(b []byte) (int, error) {
+	n, err := c.ReadCloser.Read(b)
+	switch {
+	case err == nil || err == io.EOF:
+		return n, err
+	case errors.Is(err, zip.ErrFormat):
+		if size, _ := unpackedSize(c.zf, partLimit(c.zf)); size > partLimit(c.zf) {
+			return n, tooLarge(c.name)
+		}
+	}
+	return n, damaged(c.name)
+}
+
+// maxDeflateRatio is the most deflate can pack data: 1032 to 1.
+const maxDeflateRatio = 1032
+
+// checkRest checks the parts neither read already nor to be read. Those
+// are never unpacked, so only one that could be a zip bomb matters, and it
+// is unpacked, keeping none of it, to refuse it should it unpack to more
+// than its limit; any other cannot, packed as small as it is.
+func (p *workbookPackage) checkRest(toRead []*zip.File) error {
+	for _, zf := range toRead {
+		p.read[zf] = true
+	}
+	for _, zf := range p.files {
+		if !p.read[zf] && zf.CompressedSize64 > partLimit(zf)/maxDeflateRatio {
+			if err := p.unpack(zf); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkAll unpacks every part not read, keeping none of it, so that any
+// part that is not what its directory entry declares makes the workbook
+// damaged or too large: before excelize, which keeps what it can of a
+// damaged part, opens the workbook to edit it.
+func (p *workbookPackage) checkAll() error {
+	for _, zf := range p.files {
+		if !p.read[zf] {
+			if err := p.unpack(zf); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// unpack unpacks a part, keeping none of it; see openPart.
+func (p *workbookPackage) unpack(zf *zip.File) error {
+	rc, err := p.openPart(zf)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	_, err = io.Copy(io.Discard, rc)
+	return err
+}
