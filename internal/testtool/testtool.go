@@ -25,6 +25,7 @@ func Missing(t testing.TB, what, hint string) {
 // packages names the Debian package of each program.
 var packages = map[string]string{
 	"pdftotext": "poppler-utils",
+	"pdffonts":  "poppler-utils",
 	"pdfinfo":   "poppler-utils",
 	"pdftoppm":  "poppler-utils",
 	"qpdf":      "qpdf",
