@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -358,26 +357,11 @@ func TestMemory(t *testing.T) {
 // pdfTool runs a poppler or qpdf program on the file, failing the test on
 // an error or anything written to stderr.
 func pdfTool(t *testing.T, program string, args ...string) string {
-	t.Helper()
-	testtool.Need(t, program)
-	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(program, args...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
-		t.Fatalf("%s %s: %v\n%s%s", program, strings.Join(args, " "), err, stderr.String(), stdout.String())
-	}
-	return stdout.String()
+	return testtool.Run(t, program, args...)
 }
 
 // save writes pdf to a file in the test's temporary directory.
-func save(t *testing.T, pdf []byte) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+func save(t *testing.T, pdf []byte) string { return testtool.TempFile(t, "doc.pdf", pdf) }
 
 // qpdfCheck runs qpdf --check, which must find nothing wrong.
 func qpdfCheck(t *testing.T, path string) {

@@ -1,10 +1,6 @@
 package pdfreport
 
 import (
-	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,27 +9,10 @@ import (
 )
 
 // writePDF writes a PDF to a file of the test's temporary folder.
-func writePDF(t *testing.T, pdf []byte) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "report.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+func writePDF(t *testing.T, pdf []byte) string { return testtool.TempFile(t, "report.pdf", pdf) }
 
 // run runs a tool and returns its standard output.
-func run(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	testtool.Need(t, name)
-	var out, errOut bytes.Buffer
-	cmd := exec.Command(name, args...)
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, out.String(), errOut.String())
-	}
-	return out.String()
-}
+func run(t *testing.T, name string, args ...string) string { return testtool.Run(t, name, args...) }
 
 // pdfPages reads a PDF's text back with pdftotext, in content-stream order
 // (the order the renderer draws in), one string per page.

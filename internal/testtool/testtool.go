@@ -6,8 +6,10 @@
 package testtool
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -76,4 +78,29 @@ func Golden(t testing.TB, path string, got []byte, update bool) []byte {
 		t.Fatalf("%v (run go test -update to write it)", err)
 	}
 	return want
+}
+
+// Run runs a program the test needs (see Need) and returns its standard
+// output, failing the test when it fails or writes to its standard error.
+func Run(t testing.TB, program string, args ...string) string {
+	t.Helper()
+	Need(t, program)
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(program, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+		t.Fatalf("%s %s: %v\n%s%s", program, strings.Join(args, " "), err, stderr.String(), stdout.String())
+	}
+	return stdout.String()
+}
+
+// TempFile writes data to a file called name in the test's temporary
+// folder and returns its path.
+func TempFile(t testing.TB, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
