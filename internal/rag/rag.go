@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Colour is a 24-bit RGB colour.
@@ -81,17 +82,35 @@ func key(s string) string {
 }
 
 // Parse finds the value whose code or name is s, ignoring case and spacing.
+// It compares in place, without building keys: the reader and the report
+// call it for every RAG cell.
 func (s Scale) Parse(text string) (Value, bool) {
-	k := key(text)
-	if k == "" {
+	if strings.TrimFunc(text, unicode.IsSpace) == "" {
 		return Value{}, false
 	}
 	for _, v := range s.Values {
-		if key(v.Code) == k || key(v.Name) == k {
+		if sameKey(v.Code, text) || sameKey(v.Name, text) {
 			return v, true
 		}
 	}
 	return Value{}, false
+}
+
+// sameKey reports whether key(a) == key(b), without building either.
+func sameKey(a, b string) bool {
+	for {
+		a = strings.TrimLeftFunc(a, unicode.IsSpace)
+		b = strings.TrimLeftFunc(b, unicode.IsSpace)
+		if a == "" || b == "" {
+			return a == b
+		}
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
 }
 
 // Rank is the position of the value with this code, 0 for the worst, or -1

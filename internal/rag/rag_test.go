@@ -110,3 +110,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestSameKey(t *testing.T) {
+	tests := []struct{ name, a, b string }{
+		{"equal", "Amber", "Amber"},
+		{"case", "amber", "AMBER"},
+		{"spacing", " A m\tber ", "Amber"},
+		{"different", "Amber", "Ambers"},
+		{"prefix", "Am", "Amber"},
+		{"empty and spaces", "", "  "},
+		{"invalid UTF-8", "A\xffB", "a\xff b"},
+		{"non-ASCII", "Ämber", "ämber"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, want := sameKey(tt.a, tt.b), key(tt.a) == key(tt.b); got != want {
+				t.Errorf("sameKey(%q, %q) = %v, want %v (as key compares)", tt.a, tt.b, got, want)
+			}
+		})
+	}
+}

@@ -106,19 +106,12 @@ type builder struct {
 	hasPrevious bool
 	updates     map[string]plan.Update // by action, at date (the last given)
 	before      map[string]plan.Update // by action, at previous
-	values      map[string]parsedRAG   // what each RAG cell's text says
-}
-
-// parsedRAG is the value of the scale a RAG cell's text names, if any.
-type parsedRAG struct {
-	value rag.Value
-	ok    bool
 }
 
 // newBuilder prepares the report of plan p at day date: the updates given
 // at date and at the report point before it, by action.
 func newBuilder(p *plan.Plan, scale rag.Scale, date time.Time) *builder {
-	b := &builder{plan: p, scale: scale, date: date, values: map[string]parsedRAG{},
+	b := &builder{plan: p, scale: scale, date: date,
 		updates: make(map[string]plan.Update, len(p.Actions)), before: map[string]plan.Update{}}
 	b.previous, b.hasPrevious = previousPoint(p, date)
 	for _, u := range p.Updates {
@@ -130,17 +123,6 @@ func newBuilder(p *plan.Plan, scale rag.Scale, date time.Time) *builder {
 		}
 	}
 	return b
-}
-
-// value is the value of the scale that a RAG cell's text names; each
-// distinct text is parsed once.
-func (b *builder) value(text string) (rag.Value, bool) {
-	p, seen := b.values[text]
-	if !seen {
-		p.value, p.ok = b.scale.Parse(text)
-		b.values[text] = p
-	}
-	return p.value, p.ok
 }
 
 // themes groups the outcomes under their themes, in the order each theme
@@ -203,7 +185,7 @@ func (b *builder) action(a plan.Action) Action {
 	row.Overdue = a.Open(b.date) && !a.Due.IsZero() && a.Due.Before(b.date)
 	if u, ok := b.updates[a.No]; ok {
 		row.Points = SplitPoints(u.Text)
-		if v, ok := b.value(u.RAG); ok {
+		if v, ok := b.scale.Parse(u.RAG); ok {
 			row.RAG = &v
 		}
 	}
@@ -225,7 +207,7 @@ func (b *builder) trend(a plan.Action, now *rag.Value) Trend {
 	if !found {
 		return TrendNone
 	}
-	before, ok := b.value(u.RAG)
+	before, ok := b.scale.Parse(u.RAG)
 	if !ok {
 		return TrendNone
 	}

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/planreport/planreport/internal/rag"
 )
 
 // readActions reads the actions, filling in the blanks the format allows:
@@ -185,7 +183,7 @@ func (rd *reader) readUpdate(t *table, r tableRow) (updateRow, bool) {
 	row.rag = ragPlace
 	row.ragText = ragText
 	if ragText != "" {
-		v, ok := rd.parseRAG(ragText)
+		v, ok := rd.opt.Scale.Parse(ragText)
 		if !ok {
 			rd.add(ragPlace.problem(Error, ErrBadRAG, "%q is not a RAG value; use one of %s", ragText, joinOr(rd.opt.Scale.Codes())))
 		}
@@ -204,26 +202,6 @@ func (rd *reader) readUpdate(t *table, r tableRow) (updateRow, bool) {
 		}
 	}
 	return row, noOK && dateOK
-}
-
-// parseRAG reads a RAG value of the scale, remembering what each text
-// read is: a plan's RAG cells hold a few texts over and over.
-func (rd *reader) parseRAG(text string) (rag.Value, bool) {
-	if parsed, seen := rd.rags[text]; seen {
-		return parsed.value, parsed.ok
-	}
-	v, ok := rd.opt.Scale.Parse(text)
-	if rd.rags == nil {
-		rd.rags = map[string]parsedRAG{}
-	}
-	rd.rags[text] = parsedRAG{v, ok}
-	return v, ok
-}
-
-// parsedRAG is a RAG text as read.
-type parsedRAG struct {
-	value rag.Value
-	ok    bool
 }
 
 // joinOr lists words as "R, A or G".

@@ -50,7 +50,6 @@ type reader struct {
 	// repeats them.
 	approved   map[string]string    // lead as written → approved spelling, once found
 	timescales map[string]time.Time // Timescale → its date, or zero
-	rags       map[string]parsedRAG // RAG text → its value
 }
 
 // actionRow is an action with where its cells were read from.
