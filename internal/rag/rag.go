@@ -12,6 +12,7 @@ package rag
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -37,10 +38,46 @@ func ParseColour(s string) (Colour, error) {
 // Hex returns the colour as "RRGGBB", the form WordprocessingML uses.
 func (c Colour) Hex() string { return fmt.Sprintf("%02X%02X%02X", c.R, c.G, c.B) }
 
-// Dark reports whether white text reads better than black on this colour.
-func (c Colour) Dark() bool {
-	// Relative luminance with the Rec. 709 weights, on a 0–255 scale.
-	return 0.2126*float64(c.R)+0.7152*float64(c.G)+0.0722*float64(c.B) < 140
+// White and Black are the two text colours a fill can carry.
+var (
+	White = Colour{0xFF, 0xFF, 0xFF}
+	Black = Colour{}
+)
+
+// Luminance is the colour's relative luminance as WCAG 2 defines it, from
+// 0 (black) to 1 (white).
+func (c Colour) Luminance() float64 {
+	lin := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
+}
+
+// Contrast is the WCAG 2 contrast ratio of two colours, from 1 to 21.
+func Contrast(a, b Colour) float64 {
+	la, lb := a.Luminance(), b.Luminance()
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// Dark reports whether white text contrasts more with this fill than black
+// text does. The better of the two always reaches at least 4.58:1, above
+// WCAG AA's 4.5:1 for normal text, whatever colour a committee configures.
+func (c Colour) Dark() bool { return Contrast(White, c) > Contrast(Black, c) }
+
+// Text is the text colour for this fill: white or black, whichever has the
+// higher contrast ratio.
+func (c Colour) Text() Colour {
+	if c.Dark() {
+		return White
+	}
+	return Black
 }
 
 // Value is one point of the scale.

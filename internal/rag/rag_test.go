@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -75,7 +76,7 @@ func TestColour(t *testing.T) {
 	}{
 		{"#C00000", Colour{0xC0, 0, 0}, false, true},
 		{"ffc000", Colour{0xFF, 0xC0, 0}, false, false},
-		{" #00B050 ", Colour{0, 0xB0, 0x50}, false, true},
+		{" #00B050 ", Colour{0, 0xB0, 0x50}, false, false}, // black 7.3:1, white only 2.9:1
 		{"red", Colour{}, true, false},
 		{"#12345", Colour{}, true, false},
 		{"#GGGGGG", Colour{}, true, false},
@@ -128,5 +129,47 @@ func TestSameKey(t *testing.T) {
 				t.Errorf("sameKey(%q, %q) = %v, want %v (as key compares)", tt.a, tt.b, got, want)
 			}
 		})
+	}
+}
+
+func TestContrast(t *testing.T) {
+	tests := []struct {
+		a, b Colour
+		want float64
+	}{
+		{White, Black, 21},
+		{Black, Black, 1},
+		{White, Colour{0, 0xB0, 0x50}, 2.87},
+		{Black, Colour{0, 0xB0, 0x50}, 7.33},
+		{White, Colour{0xC0, 0, 0}, 6.48},
+		{Black, Colour{0xFF, 0xC0, 0}, 12.79},
+		{Colour{0x77, 0x77, 0x77}, White, 4.48},
+	}
+	for _, tt := range tests {
+		got := Contrast(tt.a, tt.b)
+		if math.Abs(got-tt.want) > 0.01 || Contrast(tt.b, tt.a) != got {
+			t.Errorf("Contrast(%v, %v) = %.3f, want %.2f", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestTextContrast checks the promise the renderers rely on: whatever
+// fill a committee configures, its text colour reaches WCAG AA (4.5:1).
+func TestTextContrast(t *testing.T) {
+	worst := 21.0
+	for r := 0; r < 256; r += 5 {
+		for g := 0; g < 256; g += 5 {
+			for b := 0; b < 256; b += 5 {
+				fill := Colour{uint8(r), uint8(g), uint8(b)}
+				c := Contrast(fill.Text(), fill)
+				worst = min(worst, c)
+				if other := Contrast(White, fill) + Contrast(Black, fill) - c; other > c {
+					t.Fatalf("%s: text contrast %.2f, but the other colour gives %.2f", fill.Hex(), c, other)
+				}
+			}
+		}
+	}
+	if worst < 4.5 {
+		t.Errorf("worst text contrast %.2f, want at least 4.5", worst)
 	}
 }
