@@ -24,6 +24,7 @@ type fileConfig struct {
 	Formats  []string `mapstructure:"formats"`
 	Template string   `mapstructure:"template"`
 	Strict   bool     `mapstructure:"strict"`
+	Language string   `mapstructure:"language"`
 	Page     struct {
 		Size        string `mapstructure:"size"`
 		Orientation string `mapstructure:"orientation"`
@@ -143,6 +144,7 @@ func setDefaults(v *viper.Viper, c config.Config) {
 	v.SetDefault("formats", c.Formats)
 	v.SetDefault("template", c.Template)
 	v.SetDefault("strict", c.Strict)
+	v.SetDefault("language", c.Language)
 	v.SetDefault("page.size", c.Page.Size)
 	v.SetDefault("page.orientation", c.Page.Orientation)
 	v.SetDefault("fonts.regular", "")
@@ -175,6 +177,7 @@ func (fc fileConfig) config() (config.Config, error) {
 		Formats:    splitList(fc.Formats),
 		Template:   fc.Template,
 		Strict:     fc.Strict,
+		Language:   fc.Language,
 		Page:       config.Page{Size: fc.Page.Size, Orientation: fc.Page.Orientation},
 		Fonts:      config.Fonts{Regular: fc.Fonts.Regular, Bold: fc.Fonts.Bold, Italic: fc.Fonts.Italic},
 		MonthFirst: fc.Dates.MonthFirst,

@@ -5,7 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -60,6 +62,13 @@ func newJob(cmd *cobra.Command, args []string) (generate.Job, error) {
 		job.Workbook = args[0]
 	}
 	job.Password, _ = cmd.Flags().GetString("password")
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		secs, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return job, usage(fmt.Errorf("SOURCE_DATE_EPOCH: %q is not a number of seconds", s))
+		}
+		job.Modified = time.Unix(secs, 0).UTC()
+	}
 	if s, _ := cmd.Flags().GetString("as-of"); s != "" {
 		d, err := workbook.ParseDate(s, c.MonthFirst)
 		if err != nil {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
 )
@@ -21,6 +23,9 @@ type Config struct {
 	Formats  []string // "pdf", "docx"
 	Template string   // a committee's own .docx template; "" for the default
 	Strict   bool     // warnings stop generation like errors
+	// Language is the report's language as a BCP 47 tag ("en-GB"): the
+	// PDF's /Lang, the HTML's lang and Word's proofing language.
+	Language string
 	Page     Page
 	Fonts    Fonts
 	// MonthFirst reads text dates such as 03/10/2018 month first (US);
@@ -74,6 +79,7 @@ func Default() Config {
 		Workbook: "inputs/cpc-improvement-plan.xlsx",
 		OutDir:   "outputs",
 		Formats:  []string{"pdf", "docx"},
+		Language: "en-GB",
 		Page:     Page{Size: "A4", Orientation: "landscape"},
 		RAG:      rag.Default(),
 		Sections: report.Sections{Exceptions: true, Trends: true, Chart: true},
@@ -92,6 +98,9 @@ func (c *Config) Validate() error {
 		if !slices.Contains(Formats, c.Formats[i]) {
 			return fmt.Errorf("formats: %q is not a format planreport writes (%s)", f, strings.Join(Formats, ", "))
 		}
+	}
+	if _, err := language.Parse(c.Language); err != nil || c.Language == "" {
+		return fmt.Errorf("language: %q is not a language tag such as en-GB or gd", c.Language)
 	}
 	if !slices.ContainsFunc(PageSizes, func(s string) bool { return strings.EqualFold(s, c.Page.Size) }) {
 		return fmt.Errorf("page.size: %q is not one of %s", c.Page.Size, strings.Join(PageSizes, ", "))

@@ -36,6 +36,9 @@ type Job struct {
 	Config   config.Config
 	Template []byte // the Word template's bytes; nil for the default
 	Fonts    pdfreport.FontFiles
+	// Modified dates the documents (SOURCE_DATE_EPOCH); zero for the
+	// workbook's own last-modified time.
+	Modified time.Time
 }
 
 // Result is what a job found and wrote.
@@ -84,12 +87,18 @@ func Load(job Job) (Result, error) {
 		return res, ErrInvalid
 	}
 	res.Plan = p
-	res.Report, err = Model(p, job.AsOf, job.Config)
+	modified := job.Modified
+	if modified.IsZero() {
+		if fi, err := os.Stat(job.Workbook); err == nil {
+			modified = fi.ModTime().Truncate(time.Second)
+		}
+	}
+	res.Report, err = Model(p, job.AsOf, job.Config, modified)
 	return res, err
 }
 
 // Model builds the report model of plan p at asOf (zero: the latest point).
-func Model(p *plan.Plan, asOf time.Time, c config.Config) (*report.Report, error) {
+func Model(p *plan.Plan, asOf time.Time, c config.Config, modified time.Time) (*report.Report, error) {
 	if asOf.IsZero() {
 		latest, ok := p.Latest()
 		if !ok {
@@ -97,7 +106,7 @@ func Model(p *plan.Plan, asOf time.Time, c config.Config) (*report.Report, error
 		}
 		asOf = latest.Date
 	}
-	return report.Build(p, asOf, report.Options{Scale: c.RAG, Sections: c.Sections})
+	return report.Build(p, asOf, report.Options{Scale: c.RAG, Sections: c.Sections, Language: c.Language, Modified: modified})
 }
 
 // Render renders r in every configured format at once, keyed by format.

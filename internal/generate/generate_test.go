@@ -98,7 +98,7 @@ func FuzzWorkbookToReport(f *testing.F) {
 		if err != nil || problems.HasErrors() {
 			return
 		}
-		r, err := Model(p, time.Time{}, c)
+		r, err := Model(p, time.Time{}, c, time.Time{})
 		if err != nil {
 			t.Fatalf("a valid workbook has no report model: %v", err)
 		}

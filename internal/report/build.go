@@ -13,6 +13,8 @@ import (
 type Options struct {
 	Scale    rag.Scale
 	Sections Sections
+	Language string    // BCP 47 tag, "en-GB"
+	Modified time.Time // see Report.Modified
 }
 
 // Default maintenance headings, used when the plan gives none.
@@ -35,6 +37,8 @@ func Build(p *plan.Plan, asOf time.Time, opt Options) (*Report, error) {
 		ReportName:     Clean(point.Name),
 		Date:           point.Date,
 		FirstPublished: p.FirstPublished,
+		Language:       opt.Language,
+		Modified:       opt.Modified.UTC(),
 		Summary:        summary(p, point.Date),
 		Legend:         cleanValues(opt.Scale.Values),
 		Sections:       opt.Sections,

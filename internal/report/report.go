@@ -30,6 +30,12 @@ type Report struct {
 	ReportName     string    // "Year 1 Progress / Update Report"
 	Date           time.Time // the report point
 	FirstPublished time.Time
+	// Language is the report's BCP 47 language tag ("en-GB").
+	Language string
+	// Modified is when the report's content last changed: SOURCE_DATE_EPOCH
+	// when set, else the workbook's last-modified time. Renderers date the
+	// document with it, never with the clock, so reruns are identical.
+	Modified time.Time
 
 	Summary []SummaryRow
 	Legend  []rag.Value // the scale, worst first, with its definitions
