@@ -75,6 +75,7 @@ then PLANREPORT_* environment variables, then flags.`,
 		newInitCommand(),
 		newSendCommand(),
 		newRollCommand(),
+		newConfigCommand(),
 	)
 	return root
 }

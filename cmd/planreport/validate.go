@@ -70,7 +70,7 @@ func newJob(cmd *cobra.Command, args []string) (generate.Job, error) {
 		job.Modified = time.Unix(secs, 0).UTC()
 	}
 	if s, _ := cmd.Flags().GetString("as-of"); s != "" {
-		d, err := workbook.ParseDate(s, c.MonthFirst)
+		d, err := workbook.ParseDate(s, c.Dates.MonthFirst)
 		if err != nil {
 			return job, usage(fmt.Errorf("--as-of: %w", err))
 		}

@@ -59,7 +59,7 @@ func ReadOptions(c config.Config, asOf time.Time, password string) workbook.Opti
 	return workbook.Options{
 		Scale:      c.RAG,
 		Aliases:    c.Headers,
-		MonthFirst: c.MonthFirst,
+		MonthFirst: c.Dates.MonthFirst,
 		Password:   password,
 		AsOf:       asOf,
 	}
