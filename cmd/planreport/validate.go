@@ -29,9 +29,9 @@ errors (warnings allowed) and 1 when the workbook has errors.`,
 				return err
 			}
 			noteIfOpen(cmd.ErrOrStderr(), job.Workbook)
-			_, problems, err := generate.Read(job)
+			_, problems, err := generate.Read(cmd.Context(), job)
 			if err != nil {
-				return failed(err)
+				return jobFailed(err)
 			}
 			printProblems(cmd.OutOrStdout(), "", problems)
 			fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, problems))
