@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 
@@ -15,9 +16,12 @@ import (
 func benchmarkProcess(b *testing.B, args ...string) {
 	b.Helper()
 	bin := buildBinary(b)
-	out := b.TempDir()
+	dir := b.TempDir()
 	peak := int64(0)
-	for b.Loop() {
+	for n := 0; b.Loop(); n++ {
+		// A new folder each run, so that the files are really written (a
+		// file that already holds the same report is left alone).
+		out := filepath.Join(dir, strconv.Itoa(n))
 		cmd := exec.Command(bin, append(args, "--out", out)...)
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("%v\n%s", err, msg)
