@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/planreport/planreport/internal/sample"
+	"github.com/planreport/planreport/internal/testtool"
 )
 
 // benchmarkProcess runs the planreport binary as a whole process, as a
@@ -47,10 +48,7 @@ func BenchmarkProcess10000(b *testing.B) {
 // BenchmarkLibreOfficeSample is the comparison: the time LibreOffice takes
 // to turn the sample's .docx into PDF, when it is installed.
 func BenchmarkLibreOfficeSample(b *testing.B) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		b.Skip("LibreOffice (soffice) is not installed")
-	}
+	soffice := testtool.Need(b, "soffice")[0]
 	dir := b.TempDir()
 	if r := run([]string{"generate", absSample(b), "--format", "docx", "--out", dir}, os.Stdout, os.Stderr); r != 0 {
 		b.Fatalf("generate: exit %d", r)
