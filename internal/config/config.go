@@ -87,8 +87,8 @@ type Mail struct {
 // Formats the renderers can write.
 var Formats = []string{"pdf", "docx"}
 
-// PageSizes the PDF can be printed on.
-var PageSizes = []string{"A4", "A3", "Letter", "Legal"}
+// pageSizes the PDF can be printed on.
+var pageSizes = []string{"A4", "A3", "Letter", "Legal"}
 
 // Default is the configuration used where nothing else is set.
 func Default() Config {
@@ -120,8 +120,8 @@ func (c Config) Validate() error {
 	if _, err := language.Parse(c.Language); err != nil || c.Language == "" {
 		return fmt.Errorf("language: %q is not a language tag such as en-GB or gd", c.Language)
 	}
-	if !slices.ContainsFunc(PageSizes, func(s string) bool { return strings.EqualFold(s, c.Page.Size) }) {
-		return fmt.Errorf("page.size: %q is not one of %s", c.Page.Size, strings.Join(PageSizes, ", "))
+	if !slices.ContainsFunc(pageSizes, func(s string) bool { return strings.EqualFold(s, c.Page.Size) }) {
+		return fmt.Errorf("page.size: %q is not one of %s", c.Page.Size, strings.Join(pageSizes, ", "))
 	}
 	if o := c.Page.Orientation; !strings.EqualFold(o, "landscape") && !strings.EqualFold(o, "portrait") {
 		return fmt.Errorf("page.orientation: %q is neither landscape nor portrait", c.Page.Orientation)
