@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -61,5 +62,20 @@ func TestSettings(t *testing.T) {
 	}
 	if got := EnvName("mail.password_env"); got != "PLANREPORT_MAIL_PASSWORD_ENV" {
 		t.Errorf("EnvName = %s", got)
+	}
+}
+
+// TestValidateChangesNothing: Validate reports and leaves the values as
+// they are, even those it refuses.
+func TestValidateChangesNothing(t *testing.T) {
+	c := Default()
+	c.Formats = []string{" PDF ", "docx"}
+	c.Page.Size = "letter"
+	before := fmt.Sprintf("%+v", c)
+	if err := c.Validate(); err == nil {
+		t.Error("Validate accepted \" PDF \"")
+	}
+	if after := fmt.Sprintf("%+v", c); after != before {
+		t.Errorf("Validate changed the configuration:\n%s\nto\n%s", before, after)
 	}
 }
