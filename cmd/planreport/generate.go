@@ -64,6 +64,9 @@ func reportOutcome(cmd *cobra.Command, prefix, path string, res generate.Result,
 	stderr := cmd.ErrOrStderr()
 	noteIfOpen(stderr, path)
 	printProblems(stderr, prefix, res.Problems)
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, prefix+"warning: "+w)
+	}
 	if errors.Is(err, workbook.ErrInvalid) {
 		fmt.Fprintln(stderr, problemCount(path, res.Problems)+"; no report written")
 		return failed(errSilent)
@@ -114,6 +117,13 @@ func readRenderFiles(job *generate.Job) error {
 			return usage(fmt.Errorf("%s: %w", f.key, err))
 		}
 		*f.into = data
+	}
+	for i, path := range c.Fonts.Fallback {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return usage(fmt.Errorf("fonts.fallback[%d]: %w", i, err))
+		}
+		job.Fonts.Fallback = append(job.Fonts.Fallback, data)
 	}
 	return nil
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/sample"
+	"github.com/planreport/planreport/internal/testtool"
 	"github.com/planreport/planreport/internal/workbook"
 	"github.com/planreport/planreport/templates"
 )
@@ -497,5 +498,29 @@ func TestWorkbookOpenInExcel(t *testing.T) {
 				t.Errorf("validate the lock file: exit %d, stderr %q; want 1 and one sentence", r.code, r.stderr)
 			}
 		})
+	}
+}
+
+// TestUnprintableCharacter checks that a character no font has is printed
+// as a warning naming where it is, that the report is still written, and
+// that a fallback font that has it (fonts.fallback) prints it instead.
+func TestUnprintableCharacter(t *testing.T) {
+	dir := inTempDir(t)
+	p := sample.Plan()
+	p.Updates[len(p.Updates)-1].Text += "; नमस्ते"
+	path := writePlan(t, dir, "plan.xlsx", p)
+	no := p.Updates[len(p.Updates)-1].Action
+	r := planreport(t, "generate", path, "--format", "pdf", "--out", dir)
+	if r.code != 0 || !strings.Contains(r.stderr, "warning: action "+no+": 'न' (U+0928) is in no font") || !strings.HasSuffix(strings.TrimSpace(r.stdout), ".pdf") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 0, the PDF, and a warning naming action %s and U+0928", r.code, r.stdout, r.stderr, no)
+	}
+	const lohit = "/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf"
+	if _, err := os.Stat(lohit); err != nil {
+		testtool.Missing(t, "the Lohit Devanagari font", "apt-get install fonts-lohit-deva")
+	}
+	t.Setenv("PLANREPORT_FONTS_FALLBACK", lohit)
+	r = planreport(t, "generate", path, "--format", "pdf", "--out", dir)
+	if r.code != 0 || strings.Contains(r.stderr, "U+0928") {
+		t.Errorf("with a fallback font: exit %d, stderr %q; want 0 and no warning", r.code, r.stderr)
 	}
 }

@@ -53,12 +53,14 @@ type Page struct {
 	Orientation string `mapstructure:"orientation"` // landscape, portrait
 }
 
-// Fonts are TrueType files that replace the PDF's embedded Go fonts; each
-// blank one keeps the default.
+// Fonts are TrueType files for the PDF: the body font's faces, each blank
+// one keeping the built-in Liberation Sans, and fallback fonts for the
+// characters neither the body font nor the built-in DejaVu Sans has.
 type Fonts struct {
-	Regular string `mapstructure:"regular"`
-	Bold    string `mapstructure:"bold"`
-	Italic  string `mapstructure:"italic"`
+	Regular  string   `mapstructure:"regular"`
+	Bold     string   `mapstructure:"bold"`
+	Italic   string   `mapstructure:"italic"`
+	Fallback []string `mapstructure:"fallback"`
 }
 
 // Dates is how text dates are read.

@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -53,6 +54,8 @@ type Result struct {
 	Plan     *plan.Plan     // the plan read; nil when it could not be
 	Report   *report.Report // the report model; nil when there is none
 	Files    []string       // the paths written, in the order of Config.Formats
+	// Warnings are the renderers': a character no font has, with where it is.
+	Warnings []string
 }
 
 // Read reads and validates the job's workbook.
@@ -90,7 +93,8 @@ func run(ctx context.Context, job Job, claim func(paths []string) error) (Result
 	if err != nil {
 		return res, err
 	}
-	rendered, err := render(ctx, res.Report, job)
+	rendered, warnings, err := render(ctx, res.Report, job)
+	res.Warnings = warnings
 	if err != nil {
 		return res, err
 	}
@@ -140,9 +144,10 @@ func model(p *plan.Plan, asOf time.Time, c config.Config, modified time.Time) (*
 }
 
 // render renders r in every configured format at once, in the order of
-// the formats.
-func render(ctx context.Context, r *report.Report, job Job) ([][]byte, error) {
+// the formats, with the renderers' warnings.
+func render(ctx context.Context, r *report.Report, job Job) ([][]byte, []string, error) {
 	out := make([][]byte, len(job.Config.Formats))
+	warnings := make([][]string, len(job.Config.Formats))
 	var g errgroup.Group
 	for i, f := range job.Config.Formats {
 		g.Go(func() error {
@@ -150,25 +155,28 @@ func render(ctx context.Context, r *report.Report, job Job) ([][]byte, error) {
 				return err
 			}
 			var buf bytes.Buffer
-			if err := renderFormat(&buf, f, r, job); err != nil {
+			warn := func(s string) { warnings[i] = append(warnings[i], s) }
+			if err := renderFormat(&buf, f, r, job, warn); err != nil {
 				return fmt.Errorf("cannot write the %s report: %w", f, classify(err))
 			}
 			out[i] = buf.Bytes()
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return nil, err
+	err := g.Wait()
+	if err == nil {
+		err = ctx.Err()
 	}
-	return out, ctx.Err()
+	return out, slices.Concat(warnings...), err
 }
 
 // renderFormat renders r in one format.
-func renderFormat(w io.Writer, format string, r *report.Report, job Job) error {
+func renderFormat(w io.Writer, format string, r *report.Report, job Job, warn func(string)) error {
 	c := job.Config
 	switch format {
 	case "pdf":
-		return pdfreport.Render(w, r, pdfreport.Options{PageSize: c.Page.Size, Orientation: c.Page.Orientation, Fonts: job.Fonts})
+		return pdfreport.Render(w, r, pdfreport.Options{PageSize: c.Page.Size, Orientation: c.Page.Orientation,
+			Fonts: job.Fonts, Warn: warn})
 	case "docx":
 		return docxreport.Render(w, r, docxreport.Options{Template: job.Template})
 	}

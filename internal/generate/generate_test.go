@@ -107,7 +107,7 @@ func FuzzWorkbookToReport(f *testing.F) {
 		if err != nil {
 			t.Fatalf("a valid workbook has no report model: %v", err)
 		}
-		if _, err := render(context.Background(), r, Job{Config: c}); err != nil {
+		if _, _, err := render(context.Background(), r, Job{Config: c}); err != nil {
 			t.Fatalf("a valid workbook failed to render: %v", err)
 		}
 	})
