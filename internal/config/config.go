@@ -20,7 +20,7 @@ import (
 type Config struct {
 	Workbook string   // the workbook read when none is named on the command line
 	OutDir   string   // where reports are written
-	Formats  []string // "pdf", "docx"
+	Formats  []string // "pdf", "docx", "html"
 	Template string   // a committee's own .docx template; "" for the default
 	Strict   bool     // warnings stop generation like errors
 	// Language is the report's language as a BCP 47 tag ("en-GB"): the
@@ -68,7 +68,7 @@ type Mail struct {
 }
 
 // Formats the renderers can write.
-var Formats = []string{"pdf", "docx"}
+var Formats = []string{"pdf", "docx", "html"}
 
 // PageSizes the PDF can be printed on.
 var PageSizes = []string{"A4", "A3", "Letter", "Legal"}
@@ -78,7 +78,7 @@ func Default() Config {
 	return Config{
 		Workbook: "inputs/cpc-improvement-plan.xlsx",
 		OutDir:   "outputs",
-		Formats:  []string{"pdf", "docx"},
+		Formats:  []string{"pdf", "docx", "html"},
 		Language: "en-GB",
 		Page:     Page{Size: "A4", Orientation: "landscape"},
 		RAG:      rag.Default(),

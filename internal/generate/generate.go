@@ -18,6 +18,7 @@ import (
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/config"
 	"github.com/planreport/planreport/internal/docxreport"
+	"github.com/planreport/planreport/internal/htmlreport"
 	"github.com/planreport/planreport/internal/pdfreport"
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/report"
@@ -145,6 +146,8 @@ func renderFormat(w io.Writer, format string, r *report.Report, c config.Config,
 		return pdfreport.Render(w, r, pdfreport.Options{PageSize: c.Page.Size, Orientation: c.Page.Orientation, Fonts: fonts})
 	case "docx":
 		return docxreport.Render(w, r, docxreport.Options{Template: template})
+	case "html":
+		return htmlreport.Render(w, r, htmlreport.Options{})
 	}
 	return fmt.Errorf("planreport does not write %q files", format)
 }
