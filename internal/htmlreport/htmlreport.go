@@ -10,6 +10,7 @@
 package htmlreport
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -51,6 +52,7 @@ func Render(w io.Writer, r *report.Report, opt Options) error {
 // from it.
 type pageData struct {
 	R                *report.Report
+	Lang             string // the report's language; en-GB when it has none
 	Creator          string
 	CSS              template.CSS // a rule per RAG colour used
 	LegendTitle      string
@@ -60,11 +62,14 @@ type pageData struct {
 	SummaryColumns   []string
 	ExceptionColumns []string
 	ActionColumns    []string
+	Themes           []themeView
+	Exceptions       []exceptionRow
 }
 
 func newPage(r *report.Report) *pageData {
 	p := &pageData{
 		R:                r,
+		Lang:             cmp.Or(r.Language, "en-GB"),
 		Creator:          report.Creator,
 		CSS:              colourCSS(r),
 		LegendTitle:      legendTitle(r.Legend),
@@ -72,6 +77,8 @@ func newPage(r *report.Report) *pageData {
 		SummaryColumns:   report.SummaryColumns,
 		ExceptionColumns: report.ExceptionColumns,
 		ActionColumns:    append(slices.Clone(report.ActionColumns), report.Clean(r.Heading()), "RAG"),
+		Themes:           themeViews(r),
+		Exceptions:       exceptionRows(r),
 	}
 	if r.Sections.Trends && anyTrend(r) {
 		p.TrendNote = report.TrendNote
@@ -108,31 +115,6 @@ func anyTrend(r *report.Report) bool {
 		}
 	}
 	return false
-}
-
-// ragCell is what the template prints in a RAG cell.
-type ragCell struct {
-	V    *rag.Value
-	Mark string // "▲", "new"; empty when none is shown
-	Said string // the mark in words, for screen readers
-}
-
-// Cell is the RAG cell of action a.
-func (p *pageData) Cell(a *report.Action) ragCell {
-	c := ragCell{V: a.RAG}
-	if a.RAG != nil && p.R.Sections.Trends && a.Trend != report.TrendNone {
-		c.Mark = a.Trend.Symbol()
-		c.Said = trendWords(a.Trend)
-	}
-	return c
-}
-
-// trendWords says a trend mark in words.
-func trendWords(t report.Trend) string {
-	if t == report.TrendNew {
-		return "new: added since the previous report"
-	}
-	return t.Word() + " than at the previous report"
 }
 
 // colourClass is the class of the cells filled with c.
