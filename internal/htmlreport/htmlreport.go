@@ -63,7 +63,7 @@ type pageData struct {
 	ExceptionColumns []string
 	ActionColumns    []string
 	Themes           []themeView
-	Exceptions       []exceptionRow
+	Exceptions       template.HTML // the exceptions table's body rows
 }
 
 func newPage(r *report.Report) *pageData {

@@ -10,13 +10,12 @@ import (
 	"github.com/planreport/planreport/internal/report"
 )
 
-// The action and exception tables are read from rows worked out in Go, with
-// every text cleaned and every RAG cell decided. The action tables' body
-// rows are written here, each text escaped by html.EscapeString, rather
-// than by the template: html/template makes a reflective call for every
-// value it prints, and a 10,000-action page took 0.43 s (0.30 s with the
-// rows worked out in Go) that way, against the 0.3 s allowed; written here,
-// BenchmarkRender10000 takes 0.13 s.
+// The body rows of the action and exception tables are written here, each
+// text cleaned and escaped by html.EscapeString, rather than by the
+// template: html/template makes a reflective call for every value it
+// prints, and a 10,000-action page (about 4,000 exceptions) took 0.43 s
+// that way, against the 0.3 s allowed; written here, BenchmarkRender10000
+// takes 0.10 s.
 
 // themeView is a theme heading and its outcomes.
 type themeView struct {
@@ -39,12 +38,6 @@ type actionRow struct {
 	RAG                 ragCell
 }
 
-// exceptionRow is one row of the exceptions table.
-type exceptionRow struct {
-	Action  *actionRow // nil when the exception names no action
-	Reasons []string
-}
-
 // ragCell is what a RAG cell prints.
 type ragCell struct {
 	Class, Code, Name string // empty Code: no RAG given
@@ -59,6 +52,7 @@ func themeViews(r *report.Report) []themeView {
 		for j := range t.Outcomes {
 			o := &t.Outcomes[j]
 			var b strings.Builder
+			b.Grow(2048 * len(o.Actions))
 			for k := range o.Actions {
 				newActionRow(r, &o.Actions[k]).write(&b)
 			}
@@ -69,16 +63,19 @@ func themeViews(r *report.Report) []themeView {
 	return themes
 }
 
-func exceptionRows(r *report.Report) []exceptionRow {
-	rows := make([]exceptionRow, len(r.Exceptions))
-	for i, e := range r.Exceptions {
-		rows[i].Reasons = cleanAll(e.Reasons)
-		if e.Action != nil {
-			a := newActionRow(r, e.Action)
-			rows[i].Action = &a
+// exceptionRows are the body rows of the exceptions table.
+func exceptionRows(r *report.Report) template.HTML {
+	var b strings.Builder
+	for _, e := range r.Exceptions {
+		if e.Action == nil {
+			b.WriteString(`<tr><td colspan="5"></td><td>`)
+			writeList(&b, `<ul class="plain">`, cleanAll(e.Reasons))
+			b.WriteString("</td></tr>\n")
+			continue
 		}
+		newActionRow(r, e.Action).writeException(&b, cleanAll(e.Reasons))
 	}
-	return rows
+	return template.HTML(b.String())
 }
 
 func newActionRow(r *report.Report, a *report.Action) actionRow {
@@ -128,15 +125,42 @@ func (a actionRow) write(b *strings.Builder) {
 	if a.Completed != "" {
 		b.WriteString(` class="done"`)
 	}
-	b.WriteString(`><th scope="row">` + esc(a.No) + "</th><td>" + esc(a.Text))
+	b.WriteString(">")
+	a.writeFirst(b)
+	b.WriteString("<td>")
+	writeList(b, "<ul>", a.Points)
+	b.WriteString("</td>")
+	a.RAG.write(b)
+	b.WriteString("</tr>\n")
+}
+
+// writeException writes the action's row of the exceptions table.
+func (a actionRow) writeException(b *strings.Builder, reasons []string) {
+	b.WriteString("<tr>")
+	a.writeFirst(b)
+	a.RAG.write(b)
+	b.WriteString("<td>")
+	writeList(b, `<ul class="plain">`, reasons)
+	b.WriteString("</td></tr>\n")
+}
+
+// writeFirst writes the cells both tables begin with: number, text,
+// leads, timescale.
+func (a actionRow) writeFirst(b *strings.Builder) {
+	b.WriteString(`<th scope="row">`)
+	b.WriteString(esc(a.No))
+	b.WriteString("</th><td>")
+	b.WriteString(esc(a.Text))
 	if a.Completed != "" {
-		b.WriteString(`<p class="completed">` + esc(a.Completed) + "</p>")
+		b.WriteString(`<p class="completed">`)
+		b.WriteString(esc(a.Completed))
+		b.WriteString("</p>")
 	}
 	b.WriteString("</td><td>")
 	writeList(b, `<ul class="plain">`, a.Leads)
-	b.WriteString("</td><td>" + esc(a.Timescale) + "</td><td>")
-	writeList(b, "<ul>", a.Points)
-	b.WriteString("</td>" + string(a.RAG.HTML()) + "</tr>\n")
+	b.WriteString("</td><td>")
+	b.WriteString(esc(a.Timescale))
+	b.WriteString("</td>")
 }
 
 // writeList writes texts as the items of a list opened by ul, or nothing
@@ -147,23 +171,36 @@ func writeList(b *strings.Builder, ul string, texts []string) {
 	}
 	b.WriteString(ul)
 	for _, s := range texts {
-		b.WriteString("<li>" + esc(s) + "</li>")
+		b.WriteString("<li>")
+		b.WriteString(esc(s))
+		b.WriteString("</li>")
 	}
 	b.WriteString("</ul>")
 }
 
-// HTML is the RAG cell: the value's code, its name for screen readers,
-// and the trend mark with its words; its class gives the fill and the
-// text colour.
-func (c ragCell) HTML() template.HTML {
+// write writes the RAG cell: the value's code, its name for screen
+// readers, and the trend mark with its words; its class gives the fill and
+// the text colour.
+func (c ragCell) write(b *strings.Builder) {
 	if c.Code == "" {
-		return `<td class="rag">–<span class="vh">no RAG given</span></td>`
+		b.WriteString(`<td class="rag">–<span class="vh">no RAG given</span></td>`)
+		return
 	}
-	s := `<td class="rag ` + c.Class + `">` + esc(c.Code) + `<span class="vh"> – ` + esc(c.Name) + "</span>"
+	b.WriteString(`<td class="rag `)
+	b.WriteString(c.Class)
+	b.WriteString(`">`)
+	b.WriteString(esc(c.Code))
+	b.WriteString(`<span class="vh"> – `)
+	b.WriteString(esc(c.Name))
+	b.WriteString("</span>")
 	if c.Mark != "" {
-		s += `<span class="mark" aria-hidden="true">` + esc(c.Mark) + `</span><span class="vh">, ` + esc(c.Said) + "</span>"
+		b.WriteString(`<span class="mark" aria-hidden="true">`)
+		b.WriteString(esc(c.Mark))
+		b.WriteString(`</span><span class="vh">, `)
+		b.WriteString(esc(c.Said))
+		b.WriteString("</span>")
 	}
-	return template.HTML(s + "</td>")
+	b.WriteString("</td>")
 }
 
 // esc escapes s for the text of an element.
