@@ -31,7 +31,8 @@ type browserResult struct {
 	ClientWidth int
 }
 
-// TestBrowser opens the seed's page and a large plan's in chromium and
+// TestBrowser opens the seed's page, a large plan's and one whose every
+// text is a 32,767-character word and right-to-left text in chromium and
 // checks them with axe-core: no violation of the WCAG 2.0, 2.1 and 2.2 A
 // and AA rules, no request but the file itself, no sideways scrolling at
 // 320 CSS pixels, and every action and figure in the page's text.
@@ -45,7 +46,8 @@ func TestBrowser(t *testing.T) {
 	pages := []struct {
 		name string
 		r    *report.Report
-	}{{"seed", seed}, {"1000 actions", large(t, 1000)}}
+	}{{"seed", seed}, {"1000 actions", large(t, 1000)},
+		{"hostile text", hostile(strings.Repeat("W", 32767) + " שלום עולם مرحبا 👨‍👩‍👧 <b>&amp;</b> \u202eevil")}}
 	dir := t.TempDir()
 	var files []string
 	for i, p := range pages {
