@@ -93,3 +93,17 @@ func TestNiceStep(t *testing.T) {
 		}
 	}
 }
+
+// TestChartEmpty checks that a report where no action has a RAG says so
+// instead of drawing an empty chart.
+func TestChartEmpty(t *testing.T) {
+	r := sample.Report(allSections)
+	r.Chart.Overall = make([]int, len(r.Chart.Overall))
+	for i := range r.Chart.Rows {
+		r.Chart.Rows[i].Counts = make([]int, len(r.Chart.Values))
+	}
+	doc := parse(t, render(t, r))
+	if n := len(elements(doc, "svg")); n != 0 || !strings.Contains(text(doc), report.NoRAG) {
+		t.Errorf("%d charts drawn; want none, and %q", n, report.NoRAG)
+	}
+}
