@@ -63,7 +63,6 @@ type pageData struct {
 	ExceptionColumns []string
 	ActionColumns    []string
 	Themes           []themeView
-	Exceptions       template.HTML // the exceptions table's body rows
 }
 
 func newPage(r *report.Report) *pageData {
@@ -78,7 +77,6 @@ func newPage(r *report.Report) *pageData {
 		ExceptionColumns: report.ExceptionColumns,
 		ActionColumns:    append(slices.Clone(report.ActionColumns), report.Clean(r.Heading()), "RAG"),
 		Themes:           themeViews(r),
-		Exceptions:       exceptionRows(r),
 	}
 	if r.Sections.Trends && anyTrend(r) {
 		p.TrendNote = report.TrendNote
@@ -116,6 +114,9 @@ func anyTrend(r *report.Report) bool {
 	}
 	return false
 }
+
+// ExceptionRows are the body rows of the exceptions table.
+func (p *pageData) ExceptionRows() template.HTML { return exceptionRows(p.R) }
 
 // colourClass is the class of the cells filled with c.
 func colourClass(c rag.Colour) string { return "c-" + c.Hex() }
