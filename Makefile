@@ -5,7 +5,7 @@ SAMPLE  := inputs/cpc-improvement-plan.xlsx
 
 .PHONY: run build test bench fuzz sample template clean
 
-## run: write the sample's report (PDF and Word) into outputs/
+## run: write the sample's report (PDF, Word and web page) into outputs/
 run: build
 	$(BIN) generate $(SAMPLE)
 
@@ -41,4 +41,4 @@ template:
 	$(GO) generate ./templates
 
 clean:
-	rm -rf bin outputs/*.pdf outputs/*.docx
+	rm -rf bin outputs/*.pdf outputs/*.docx outputs/*.html

@@ -31,7 +31,7 @@ was written and what failed; one bad workbook does not stop the others.`,
 		RunE: runGenerate,
 	}
 	addReadFlags(cmd)
-	cmd.Flags().String("format", "", "the formats to write, comma-separated: pdf,docx")
+	cmd.Flags().String("format", "", "the formats to write, comma-separated: pdf,docx,html")
 	cmd.Flags().String("out", "", "the output folder (default outputs)")
 	cmd.Flags().String("template", "", "a Word template (.docx) to use instead of the default")
 	cmd.Flags().Bool("strict", false, "treat warnings as errors")

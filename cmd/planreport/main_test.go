@@ -157,8 +157,8 @@ func TestGenerate(t *testing.T) {
 		code  int
 		files []string // in the output folder afterwards
 	}{
-		{"both formats by default", nil, []string{"generate", sampleAbs}, 0,
-			[]string{sampleBase + ".docx", sampleBase + ".pdf"}},
+		{"the three formats by default", nil, []string{"generate", sampleAbs}, 0,
+			[]string{sampleBase + ".docx", sampleBase + ".html", sampleBase + ".pdf"}},
 		{"--format pdf", nil, []string{"generate", sampleAbs, "--format", "pdf"}, 0, []string{sampleBase + ".pdf"}},
 		{"an environment variable sets the formats", map[string]string{"PLANREPORT_FORMATS": "docx"},
 			[]string{"generate", sampleAbs}, 0, []string{sampleBase + ".docx"}},

@@ -29,7 +29,7 @@ import (
 type Config struct {
 	Workbook string   `mapstructure:"workbook"` // the workbook read when none is named on the command line
 	OutDir   string   `mapstructure:"output"`   // where reports are written
-	Formats  []string `mapstructure:"formats"`  // "pdf", "docx"
+	Formats  []string `mapstructure:"formats"`  // "pdf", "docx", "html"
 	Template string   `mapstructure:"template"` // a committee's own .docx template; "" for the default
 	Strict   bool     `mapstructure:"strict"`   // warnings stop generation like errors
 	// Language is the report's language as a BCP 47 tag ("en-GB"): the
@@ -87,7 +87,7 @@ type Mail struct {
 }
 
 // Formats the renderers can write.
-var Formats = []string{"pdf", "docx"}
+var Formats = []string{"pdf", "docx", "html"}
 
 // pageSizes the PDF can be printed on.
 var pageSizes = []string{"A4", "A3", "Letter", "Legal"}
@@ -97,7 +97,7 @@ func Default() Config {
 	return Config{
 		Workbook: "inputs/cpc-improvement-plan.xlsx",
 		OutDir:   "outputs",
-		Formats:  []string{"pdf", "docx"},
+		Formats:  []string{"pdf", "docx", "html"},
 		Language: "en-GB",
 		Page:     Page{Size: "A4", Orientation: "landscape"},
 		RAG:      rag.Default(),

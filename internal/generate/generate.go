@@ -25,6 +25,7 @@ import (
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/config"
 	"github.com/planreport/planreport/internal/docxreport"
+	"github.com/planreport/planreport/internal/htmlreport"
 	"github.com/planreport/planreport/internal/pdfreport"
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/report"
@@ -179,6 +180,8 @@ func renderFormat(w io.Writer, format string, r *report.Report, job Job, warn fu
 			Fonts: job.Fonts, Warn: warn})
 	case "docx":
 		return docxreport.Render(w, r, docxreport.Options{Template: job.Template})
+	case "html":
+		return htmlreport.Render(w, r, htmlreport.Options{})
 	}
 	return fmt.Errorf("planreport does not write %q files", format)
 }

@@ -44,8 +44,8 @@ func TestRunWritesEveryFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Files) != 2 || len(res.Problems) != 3 {
-		t.Fatalf("files %v, problems %d; want two files and the sample's three warnings", res.Files, len(res.Problems))
+	if len(res.Files) != 3 || len(res.Problems) != 3 {
+		t.Fatalf("files %v, problems %d; want three files (pdf, docx, html) and the sample's three warnings", res.Files, len(res.Problems))
 	}
 	for _, f := range res.Files {
 		if info, err := os.Stat(f); err != nil || info.Size() == 0 {

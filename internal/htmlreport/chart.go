@@ -1,0 +1,190 @@
+package htmlreport
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/report"
+)
+
+// "RAG at a glance" is drawn as inline SVG: a key, then one horizontal
+// bar for all actions and one per outcome, all on ONE axis scaled to the
+// largest bar (the overall total) and labelled "Number of actions", as in
+// the PDF and Word reports. Each segment is outlined and set apart from
+// the next by a white gap, so segments are told apart by more than their
+// colour, and carries its RAG code and count when they fit. Alt, every
+// bar's figures in words, is the chart's text alternative.
+
+// The chart's measures in CSS pixels.
+const (
+	chartWidth = 900
+	plotLeft   = 190 // the bars start right of their labels
+	plotRight  = 840 // room for each bar's total beyond
+	keyHeight  = 30
+	rowHeight  = 28
+	barHeight  = 18
+	gap        = 1.5 // half the white gap between two segments
+	charWidth  = 8   // a generous width of a character at 13 px
+)
+
+// AxisLabel is the label of the chart's axis.
+const AxisLabel = "Number of actions"
+
+type chart struct {
+	Empty                 string // the sentence printed instead when no action has a RAG
+	Width, Height         int
+	PlotLeft, PlotRight   int
+	PlotTop, AxisY, TickY int
+	AxisMid, AxisLabelY   int
+	AxisLabel             string
+	Key                   []keyItem
+	Ticks                 []tick
+	Bars                  []bar
+	Alt                   string
+}
+
+type keyItem struct {
+	X, TextX int
+	Fill     string
+	Name     string
+}
+
+type tick struct {
+	X     string
+	Label int
+}
+
+type bar struct {
+	Label    string
+	Strong   bool
+	TextY    int
+	Total    int
+	TotalX   string
+	Segments []segment
+}
+
+type segment struct {
+	X, Y, W, H   string
+	Fill, Ink    string
+	Text         string
+	TextX, TextY string
+}
+
+func newChart(r *report.Report) *chart {
+	ch := r.Chart
+	labels, counts := []string{report.OverallLabel}, [][]int{ch.Overall}
+	for _, row := range ch.Rows {
+		labels, counts = append(labels, row.Label), append(counts, row.Counts)
+	}
+	full := 0
+	for _, c := range counts {
+		full = max(full, sum(c))
+	}
+	if full == 0 {
+		return &chart{Empty: report.NoRAG}
+	}
+	c := &chart{Width: chartWidth, PlotLeft: plotLeft, PlotRight: plotRight, AxisLabel: AxisLabel,
+		PlotTop: keyHeight, AxisMid: (plotLeft + plotRight) / 2}
+	c.key(ch.Values)
+	for i := range labels {
+		c.Bars = append(c.Bars, newBar(labels[i], i == 0, keyHeight+i*rowHeight, ch.Values, counts[i], full))
+	}
+	c.AxisY = keyHeight + len(labels)*rowHeight + 4
+	c.TickY = c.AxisY + 16
+	c.AxisLabelY = c.TickY + 20
+	c.Height = c.AxisLabelY + 8
+	c.ticks(full)
+	c.Alt = alt(r, labels, counts)
+	return c
+}
+
+// key lays out a swatch and name per RAG value, in a row.
+func (c *chart) key(values []rag.Value) {
+	x := plotLeft
+	for _, v := range values {
+		c.Key = append(c.Key, keyItem{X: x, TextX: x + 20, Fill: v.Colour.Hex(), Name: v.Code + " " + v.Name})
+		x += 20 + charWidth*len([]rune(v.Code+" "+v.Name)) + 16
+	}
+}
+
+// ticks marks the axis at a round step, from 0 to at most full.
+func (c *chart) ticks(full int) {
+	step := niceStep(full)
+	for n := 0; n <= full; n += step {
+		c.Ticks = append(c.Ticks, tick{X: px(scale(n, full)), Label: n})
+	}
+}
+
+// niceStep is the smallest of 1, 2, 5, 10, 20, 50 … that marks full in at
+// most ten steps.
+func niceStep(full int) int {
+	for base := 1; ; base *= 10 {
+		for _, m := range []int{1, 2, 5} {
+			if full/(base*m) <= 10 {
+				return base * m
+			}
+		}
+	}
+}
+
+// scale is the x of count n on the axis whose end is full.
+func scale(n, full int) float64 {
+	return plotLeft + float64(plotRight-plotLeft)*float64(n)/float64(full)
+}
+
+func newBar(label string, strong bool, top int, values []rag.Value, counts []int, full int) bar {
+	b := bar{Label: label, Strong: strong, TextY: top + rowHeight/2 + 5, Total: sum(counts)}
+	y := float64(top + (rowHeight-barHeight)/2)
+	at := 0
+	for i, n := range counts {
+		if n <= 0 || i >= len(values) {
+			continue
+		}
+		x0, x1 := scale(at, full)+gap, scale(at+n, full)-gap
+		at += n
+		v := values[i]
+		s := segment{X: px(x0), Y: px(y), W: px(max(x1-x0, 1)), H: px(barHeight),
+			Fill: v.Colour.Hex(), Ink: v.Colour.Text().Hex(), TextX: px((x0 + x1) / 2), TextY: px(y + barHeight/2 + 4.5)}
+		for _, text := range []string{v.Code + " " + strconv.Itoa(n), strconv.Itoa(n)} {
+			if float64(charWidth*len([]rune(text))+4) <= x1-x0 {
+				s.Text = text
+				break
+			}
+		}
+		b.Segments = append(b.Segments, s)
+	}
+	b.TotalX = px(scale(at, full) + 6)
+	return b
+}
+
+// alt states every bar's figures: "All actions / tasks: 17 in all – Red 0,
+// Amber 2, Green 15."
+func alt(r *report.Report, labels []string, counts [][]int) string {
+	var b strings.Builder
+	b.WriteString("Bar chart, RAG at a glance, on one axis: " + AxisLabel + ". ")
+	for i, label := range labels {
+		b.WriteString(label + ": " + strconv.Itoa(sum(counts[i])) + " in all –")
+		for j, v := range r.Chart.Values {
+			if j < len(counts[i]) {
+				if j > 0 {
+					b.WriteString(",")
+				}
+				b.WriteString(" " + v.Name + " " + strconv.Itoa(counts[i][j]))
+			}
+		}
+		b.WriteString(". ")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func sum(counts []int) int {
+	n := 0
+	for _, k := range counts {
+		n += max(k, 0)
+	}
+	return n
+}
+
+// px writes a length with at most one decimal.
+func px(f float64) string { return strconv.FormatFloat(float64(int(f*10+0.5))/10, 'f', -1, 64) }
