@@ -84,9 +84,14 @@ type Job struct {
 	Recipients  []Recipient
 	Attachments []string // file paths: the PDF, optionally the .docx
 	DryRun      bool     // write OutDir/<address>.eml instead of sending
-	OutDir      string
-	OnlyFailed  bool   // send only to those not yet sent these attachments
-	LogPath     string // the send log; none kept when blank
+	Drafts      bool     // write Outlook drafts to OutDir instead of sending
+	// DraftRecipients is DraftEach (or ""): one draft per recipient,
+	// OutDir/<address>.eml; DraftTo or DraftBcc: one draft to all,
+	// OutDir/<report>.eml.
+	DraftRecipients string
+	OutDir          string
+	OnlyFailed      bool   // send only to those not yet sent these attachments
+	LogPath         string // the send log; none kept when blank
 }
 
 // Outcome is what became of one recipient's message.
@@ -145,6 +150,10 @@ func Run(ctx context.Context, job Job) (Result, error) {
 	if err != nil || len(todo) == 0 {
 		return res, err
 	}
+	if job.Drafts {
+		err := writeDrafts(&res, job, todo, files)
+		return res, err
+	}
 	out, err := buildMessages(job.Message, job.Data, todo, files)
 	if err != nil {
 		return Result{}, err
@@ -156,6 +165,11 @@ func Run(ctx context.Context, job Job) (Result, error) {
 	server, err := job.Server.withDefaults()
 	if err != nil {
 		return Result{}, err
+	}
+	if server.Auth == AuthOAuth2 {
+		if server.Password, err = server.Token(ctx); err != nil {
+			return Result{}, err
+		}
 	}
 	err = deliver(ctx, server, out, func(o outgoing, d Delivery) error {
 		res.Deliveries[o.index] = d

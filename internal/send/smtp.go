@@ -19,11 +19,15 @@ import (
 
 // Server is the SMTP server the messages go through.
 type Server struct {
-	Host        string
-	Port        int           // 0: 587 for "starttls", 465 for "tls", 25 for "none"
-	Security    string        // "starttls" (the default), "tls" (implicit) or "none"
-	User        string        // no authentication when blank
-	Password    Secret        // from PasswordFrom
+	Host     string
+	Port     int    // 0: 587 for "starttls", 465 for "tls", 25 for "none"
+	Security string // "starttls" (the default), "tls" (implicit) or "none"
+	Auth     string // AuthPassword, AuthOAuth2 or AuthNone; "": password when User is set, else none
+	User     string // the mailbox signed in to
+	Password Secret // from PasswordFrom; with AuthOAuth2, the access token from Token
+	// Token gives the access token for AuthOAuth2 (SMTP XOAUTH2); Run
+	// asks for it after every check, just before connecting.
+	Token       func(context.Context) (Secret, error)
 	Timeout     time.Duration // connecting and each exchange; 0: DefaultTimeout
 	SendTimeout time.Duration // the whole send; 0: DefaultSendTimeout
 }
@@ -32,6 +36,13 @@ type Server struct {
 const (
 	DefaultTimeout     = 10 * time.Second
 	DefaultSendTimeout = 10 * time.Minute
+)
+
+// The ways to sign in to the server (Server.Auth).
+const (
+	AuthPassword = "password"
+	AuthOAuth2   = "oauth2"
+	AuthNone     = "none"
 )
 
 // Secret is a password: it prints as "[hidden]" with every fmt verb.
@@ -83,8 +94,20 @@ func (s Server) withDefaults() (Server, error) {
 	if s.Port == 0 {
 		s.Port = port
 	}
-	if s.User != "" && s.Password == "" {
+	if s.Auth == "" {
+		s.Auth = map[bool]string{true: AuthPassword, false: AuthNone}[s.User != ""]
+	}
+	switch {
+	case s.Auth == AuthNone:
+		s.User, s.Password = "", ""
+	case s.Auth != AuthPassword && s.Auth != AuthOAuth2:
+		return s, fmt.Errorf("mail server auth %q: want password, oauth2 or none", s.Auth)
+	case s.User == "":
+		return s, fmt.Errorf("mail server auth %s: no user (the mailbox) given", s.Auth)
+	case s.Auth == AuthPassword && s.Password == "":
 		return s, fmt.Errorf("mail server user %s has no password", s.User)
+	case s.Auth == AuthOAuth2 && s.Token == nil:
+		return s, errors.New("mail server auth oauth2: no way to sign in given")
 	}
 	if s.Timeout <= 0 {
 		s.Timeout = DefaultTimeout
@@ -108,7 +131,7 @@ func (s Server) client(ctx context.Context) (*mail.Client, error) {
 		mail.WithPort(s.Port), mail.WithTimeout(s.Timeout), mail.WithTLSPolicy(policy),
 		mail.WithTLSConfig(tlsConfig), mail.WithDialContextFunc(s.dialer(ctx, tlsConfig)),
 	}
-	if s.User != "" {
+	if s.Auth != AuthNone {
 		opts = append(opts, mail.WithSMTPAuth(s.authType()),
 			mail.WithUsername(s.User), mail.WithPassword(string(s.Password)))
 	}
@@ -118,6 +141,9 @@ func (s Server) client(ctx context.Context) (*mail.Client, error) {
 // authType is the best mechanism the server offers; over a plain
 // connection, PLAIN, which go-mail allows only to a loopback server.
 func (s Server) authType() mail.SMTPAuthType {
+	if s.Auth == AuthOAuth2 {
+		return mail.SMTPAuthXOAUTH2
+	}
 	if s.Security == "none" {
 		return mail.SMTPAuthPlain
 	}
