@@ -23,6 +23,16 @@
 // ("no answer from … within …") rather than a hang, and every recipient is
 // reported not sent. The password comes from PasswordFrom (an environment
 // variable or a file); it is never put in an error, the log or the output.
+// With Auth "oauth2", Run asks Server.Token for an access token just before
+// connecting and signs in with SMTP XOAUTH2; a failed sign-in stops the send
+// with nothing logged. A Microsoft 365 server that refuses a password (or
+// answers 550 5.7.30) fails with PasswordsRetired.
+//
+// With Drafts, nothing is sent and no server or password is needed: each
+// message is written to OutDir as a draft for Outlook, like DryRun's file
+// but with the header X-Unsent: 1 and no Date or Message-ID. With
+// DraftRecipients DraftTo or DraftBcc, one draft (named after the report)
+// goes to all the recipients, greeting no one by name.
 //
 // With DryRun, nothing is sent: each message is written to OutDir as
 // <address>.eml (the address in lower case, bytes other than letters, digits

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/textproto"
 	"os"
 	"strconv"
 	"strings"
@@ -237,6 +238,16 @@ func (s Server) explain(ctx context.Context, err error) string {
 		msg = "connection refused (is the server running, and the port right?)"
 	case errors.As(err, &dnsErr):
 		msg = fmt.Sprintf("cannot find the mail server %s: %v", s.Host, dnsErr.Err)
+	case strings.Contains(err.Error(), "5.7.30") || s.Auth == AuthPassword && authRefused(err) && isMicrosoft365(s.Host):
+		msg = PasswordsRetired
+	case s.Auth == AuthOAuth2 && authRefused(err):
+		reply := err.Error()
+		var tpErr *textproto.Error
+		if errors.As(err, &tpErr) {
+			reply = fmt.Sprintf("%d %s", tpErr.Code, tpErr.Msg)
+		}
+		msg = fmt.Sprintf("the mail server refused the Microsoft 365 sign-in of %s (%s); ask IT to allow SMTP AUTH "+
+			"for this mailbox (Set-CASMailbox -SmtpClientAuthenticationDisabled $false), or use --drafts", s.User, reply)
 	default: // go-mail's errors end with the affected recipients and message ID
 		msg, _, _ = strings.Cut(err.Error(), ", affected ")
 	}
@@ -244,6 +255,27 @@ func (s Server) explain(ctx context.Context, err error) string {
 		msg = strings.ReplaceAll(msg, string(s.Password), "[hidden]")
 	}
 	return msg
+}
+
+// PasswordsRetired is the error of a Microsoft 365 server that no longer
+// takes a password (550 5.7.30, or any refused password).
+const PasswordsRetired = "this Microsoft 365 tenant no longer accepts passwords for SMTP; set `mail.auth: oauth2`, or use `--drafts`"
+
+// authRefused reports whether err is the server refusing to sign in.
+func authRefused(err error) bool {
+	var tpErr *textproto.Error
+	return errors.As(err, &tpErr) && (tpErr.Code == 535 || tpErr.Code == 534)
+}
+
+// isMicrosoft365 reports whether host is Exchange Online's.
+func isMicrosoft365(host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	for _, domain := range []string{"office365.com", "outlook.com", "office365.us"} {
+		if host == domain || strings.HasSuffix(host, "."+domain) {
+			return true
+		}
+	}
+	return false
 }
 
 // isTimeout reports whether err is a network time-out.
