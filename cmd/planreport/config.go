@@ -57,6 +57,15 @@ type fileConfig struct {
 		To           []string      `mapstructure:"to"`
 		AttachDOCX   bool          `mapstructure:"attach_docx"`
 		Timeout      time.Duration `mapstructure:"timeout"`
+		Auth         string        `mapstructure:"auth"`
+		OAuth2       struct {
+			Tenant    string `mapstructure:"tenant"`
+			ClientID  string `mapstructure:"client_id"`
+			Authority string `mapstructure:"authority"`
+		} `mapstructure:"oauth2"`
+		Drafts struct {
+			Recipients string `mapstructure:"recipients"`
+		} `mapstructure:"drafts"`
 	} `mapstructure:"mail"`
 }
 
@@ -164,7 +173,9 @@ func setDefaults(v *viper.Viper, c config.Config) {
 	m := c.Mail
 	for key, value := range map[string]any{"host": m.Host, "port": m.Port, "security": m.Security,
 		"user": m.User, "password_env": m.PasswordEnv, "password_file": m.PasswordFile, "from": m.From,
-		"subject": m.Subject, "body": m.Body, "to": m.To, "attach_docx": m.AttachDOCX, "timeout": m.Timeout} {
+		"subject": m.Subject, "body": m.Body, "to": m.To, "attach_docx": m.AttachDOCX, "timeout": m.Timeout,
+		"auth": m.Auth, "oauth2.tenant": m.OAuth2.Tenant, "oauth2.client_id": m.OAuth2.ClientID,
+		"oauth2.authority": m.OAuth2.Authority, "drafts.recipients": m.DraftRecipients} {
 		v.SetDefault("mail."+key, value)
 	}
 }
@@ -186,7 +197,10 @@ func (fc fileConfig) config() (config.Config, error) {
 		Mail: config.Mail{Host: fc.Mail.Host, Port: fc.Mail.Port, Security: strings.ToLower(fc.Mail.Security),
 			User: fc.Mail.User, PasswordEnv: fc.Mail.PasswordEnv, PasswordFile: fc.Mail.PasswordFile,
 			From: fc.Mail.From, Subject: fc.Mail.Subject, Body: fc.Mail.Body, To: splitList(fc.Mail.To),
-			AttachDOCX: fc.Mail.AttachDOCX, Timeout: fc.Mail.Timeout},
+			AttachDOCX: fc.Mail.AttachDOCX, Timeout: fc.Mail.Timeout, Auth: strings.ToLower(fc.Mail.Auth),
+			OAuth2: config.OAuth2{Tenant: fc.Mail.OAuth2.Tenant, ClientID: fc.Mail.OAuth2.ClientID,
+				Authority: fc.Mail.OAuth2.Authority},
+			DraftRecipients: strings.ToLower(fc.Mail.Drafts.Recipients)},
 	}
 	for i, r := range fc.RAG {
 		colour, err := rag.ParseColour(r.Colour)

@@ -65,6 +65,18 @@ type Mail struct {
 	To           []string
 	AttachDOCX   bool
 	Timeout      time.Duration
+	Auth         string // password, oauth2, none; "": password when User is set, else none
+	OAuth2       OAuth2
+	// DraftRecipients is how --drafts addresses them: each (one draft per
+	// recipient), to or bcc (one draft to all, in To or in Bcc).
+	DraftRecipients string
+}
+
+// OAuth2 is the Microsoft 365 sign-in of `planreport send` with mail.auth
+// oauth2: the council's tenant, the app registration IT made, and the
+// identity platform's address.
+type OAuth2 struct {
+	Tenant, ClientID, Authority string
 }
 
 // Formats the renderers can write.
@@ -84,7 +96,8 @@ func Default() Config {
 		RAG:      rag.Default(),
 		Sections: report.Sections{Exceptions: true, Trends: true, Chart: true},
 		Mail: Mail{Port: 587, Security: "starttls", PasswordEnv: "PLANREPORT_MAIL_PASSWORD",
-			Timeout: 30 * time.Second},
+			Timeout: 30 * time.Second, OAuth2: OAuth2{Authority: "https://login.microsoftonline.com"},
+			DraftRecipients: "each"},
 	}
 }
 
@@ -116,6 +129,12 @@ func (c *Config) Validate() error {
 	}
 	if c.Mail.Port < 1 || c.Mail.Port > 65535 {
 		return fmt.Errorf("mail.port: %d is not a TCP port", c.Mail.Port)
+	}
+	if a := c.Mail.Auth; a != "" && a != "password" && a != "oauth2" && a != "none" {
+		return fmt.Errorf("mail.auth: %q is not one of password, oauth2, none", a)
+	}
+	if d := c.Mail.DraftRecipients; d != "each" && d != "to" && d != "bcc" {
+		return fmt.Errorf("mail.drafts.recipients: %q is not one of each, to, bcc", d)
 	}
 	return nil
 }

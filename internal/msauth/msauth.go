@@ -89,15 +89,20 @@ func (c Config) withDefaults() (Config, error) {
 	if c.Authority == "" {
 		c.Authority = DefaultAuthority
 	}
+	return c, c.Check()
+}
+
+// Check reports a missing setting, naming its configuration key.
+func (c Config) Check() error {
 	switch {
 	case strings.TrimSpace(c.Tenant) == "":
-		return c, errors.New("mail.oauth2.tenant: set the council's Microsoft 365 tenant (its domain or tenant ID)")
+		return errors.New("mail.oauth2.tenant: set the council's Microsoft 365 tenant (its domain or tenant ID)")
 	case strings.TrimSpace(c.ClientID) == "":
-		return c, errors.New("mail.oauth2.client_id: set the application (client) ID of the app registration IT made for planreport")
+		return errors.New("mail.oauth2.client_id: set the application (client) ID of the app registration IT made for planreport")
 	case c.TokenFile == "":
-		return c, errors.New("no file to keep the Microsoft 365 sign-in in")
+		return errors.New("no file to keep the Microsoft 365 sign-in in")
 	}
-	return c, nil
+	return nil
 }
 
 // Token returns an access token for sending mail: refreshed silently from
