@@ -3,134 +3,31 @@ package msauth
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"testing/synctest"
 
 	"golang.org/x/oauth2"
+
+	"github.com/planreport/planreport/internal/testtool"
 )
 
-// fakeIdP is a Microsoft identity platform on loopback: a device-code
-// endpoint and a token endpoint for one tenant and app.
-type fakeIdP struct {
-	t         *testing.T
-	deviceErr string   // the device-code endpoint's error, "" to answer
-	expires   int      // the device code's expires_in
-	polls     []string // the token endpoint's answer to each poll: an error code, or "" for the tokens
-	refresh   string   // the refresh token it accepts
-	refused   string   // the error of a refresh that it refuses
-	mu        sync.Mutex
-	polled    int
-	issued    int
-}
-
-const (
-	tenant     = "council.example.org"
-	clientID   = "11111111-2222-3333-4444-555555555555"
-	deviceCode = "DEVICE-CODE-SECRET"
-	userCode   = "ABCD-EFGH"
-)
-
-func (f *fakeIdP) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if err := r.ParseForm(); err != nil || r.Method != http.MethodPost {
-		f.t.Errorf("%s %s: bad request %v", r.Method, r.URL, err)
-		http.Error(w, "bad request", http.StatusBadRequest)
-		return
-	}
-	if r.Form.Get("client_id") != clientID {
-		f.fail(w, "unauthorized_client AADSTS700016: Application not found in the directory")
-		return
-	}
-	switch r.URL.Path {
-	case "/" + tenant + "/oauth2/v2.0/devicecode":
-		if got := r.Form.Get("scope"); got != "https://outlook.office.com/SMTP.Send offline_access" {
-			f.t.Errorf("device code asked for scope %q", got)
-		}
-		if f.deviceErr != "" {
-			f.fail(w, f.deviceErr)
-			return
-		}
-		f.answer(w, map[string]any{"device_code": deviceCode, "user_code": userCode,
-			"verification_uri": "https://microsoft.example/devicelogin", "expires_in": f.expires, "interval": 1})
-	case "/" + tenant + "/oauth2/v2.0/token":
-		f.token(w, r)
-	default:
-		http.NotFound(w, r)
-	}
-}
-
-// token answers a poll with the device code, or a refresh.
-func (f *fakeIdP) token(w http.ResponseWriter, r *http.Request) {
-	switch r.Form.Get("grant_type") {
-	case "urn:ietf:params:oauth:grant-type:device_code":
-		if r.Form.Get("device_code") != deviceCode {
-			f.fail(w, "invalid_grant")
-			return
-		}
-		answer := "authorization_pending"
-		if f.polled < len(f.polls) {
-			answer = f.polls[f.polled]
-		}
-		f.polled++
-		if answer != "" {
-			f.fail(w, answer)
-			return
-		}
-	case "refresh_token":
-		if f.refused != "" || r.Form.Get("refresh_token") != f.refresh {
-			f.fail(w, cmpOr(f.refused, "invalid_grant AADSTS70008: The refresh token has expired"))
-			return
-		}
-	default:
-		f.fail(w, "unsupported_grant_type")
-		return
-	}
-	f.issued++
-	f.refresh = "REFRESH-" + strings.Repeat("x", f.issued)
-	f.answer(w, map[string]any{"access_token": "ACCESS-" + strings.Repeat("x", f.issued), "token_type": "Bearer",
-		"expires_in": 3600, "refresh_token": f.refresh})
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
-// fail answers an error: "code" or "code AADSTSnnn: description".
-func (f *fakeIdP) fail(w http.ResponseWriter, answer string) {
-	code, desc, _ := strings.Cut(answer, " ")
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusBadRequest)
-	json.NewEncoder(w).Encode(map[string]string{"error": code, "error_description": desc})
-}
-
-func (f *fakeIdP) answer(w http.ResponseWriter, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(v)
-}
-
-// start serves f on loopback and returns the configuration for it, with
-// the token file in a new folder.
-func (f *fakeIdP) start(t *testing.T) Config {
-	f.t = t
-	if f.expires == 0 {
-		f.expires = 900
-	}
-	srv := httptest.NewServer(f)
-	t.Cleanup(srv.Close)
-	return Config{Authority: srv.URL, Tenant: tenant, ClientID: clientID,
+// start serves a fake identity platform on loopback, changed by set, and
+// returns it with the configuration for it, the token file in a new folder.
+func start(t *testing.T, set func(*testtool.Identity)) (*testtool.Identity, Config) {
+	id := testtool.StartIdentity(t)
+	id.Set(set)
+	return id, Config{Authority: id.URL, Tenant: testtool.Tenant, ClientID: testtool.ClientID,
 		TokenFile: filepath.Join(t.TempDir(), "planreport", "token.json")}
+}
+
+// polls makes the identity platform answer each poll in turn.
+func polls(answers ...string) func(*testtool.Identity) {
+	return func(id *testtool.Identity) { id.Polls = answers }
 }
 
 // token runs Token in a synctest bubble, so that the polling intervals
@@ -155,37 +52,37 @@ func token(t *testing.T, c Config) (string, error, string) {
 func TestDeviceCodeSignIn(t *testing.T) {
 	tests := []struct {
 		name    string
-		idp     *fakeIdP
+		set     func(*testtool.Identity)
 		want    error  // nil: signed in
 		wantMsg string // the error's exact sentence
 		polls   int
 	}{
-		{"success at once", &fakeIdP{polls: []string{""}}, nil, "", 1},
-		{"pending, then success", &fakeIdP{polls: []string{"authorization_pending", "authorization_pending", ""}}, nil, "", 3},
-		{"slow_down, then success", &fakeIdP{polls: []string{"slow_down", ""}}, nil, "", 2},
-		{"expired code", &fakeIdP{polls: []string{"authorization_pending", "expired_token"}}, ErrAbandoned, ErrAbandoned.Error(), 2},
-		{"abandoned: the code runs out while pending", &fakeIdP{expires: 4}, ErrAbandoned, ErrAbandoned.Error(), 3},
-		{"denied by the clerk", &fakeIdP{polls: []string{"authorization_declined"}}, ErrDeclined, ErrDeclined.Error(), 1},
-		{"access_denied", &fakeIdP{polls: []string{"access_denied"}}, ErrDeclined, ErrDeclined.Error(), 1},
-		{"no consent in the tenant", &fakeIdP{polls: []string{"invalid_grant AADSTS65001: The user or administrator has not consented"}},
+		{"success at once", polls(""), nil, "", 1},
+		{"pending, then success", polls("authorization_pending", "authorization_pending", ""), nil, "", 3},
+		{"slow_down, then success", polls("slow_down", ""), nil, "", 2},
+		{"expired code", polls("authorization_pending", "expired_token"), ErrAbandoned, ErrAbandoned.Error(), 2},
+		{"abandoned: the code runs out while pending", func(id *testtool.Identity) { id.Expires = 4 }, ErrAbandoned, ErrAbandoned.Error(), 3},
+		{"denied by the clerk", polls("authorization_declined"), ErrDeclined, ErrDeclined.Error(), 1},
+		{"access_denied", polls("access_denied"), ErrDeclined, ErrDeclined.Error(), 1},
+		{"no consent in the tenant", polls("invalid_grant AADSTS65001: The user or administrator has not consented"),
 			ErrRefused, ErrRefused.Error() + " (invalid_grant AADSTS65001)", 1},
-		{"app unknown to the tenant", &fakeIdP{deviceErr: "unauthorized_client AADSTS700016: Application not found"},
+		{"app unknown to the tenant", func(id *testtool.Identity) { id.DeviceErr = "unauthorized_client AADSTS700016: Application not found" },
 			ErrRefused, ErrRefused.Error() + " (unauthorized_client AADSTS700016)", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := tt.idp.start(t)
+			id, c := start(t, tt.set)
 			tok, err, prompt := token(t, c)
 			if !errors.Is(err, tt.want) || tt.want != nil && err.Error() != tt.wantMsg {
 				t.Fatalf("Token: error %v, want %q", err, tt.wantMsg)
 			}
-			if tt.idp.polled != tt.polls {
-				t.Errorf("polled %d times, want %d", tt.idp.polled, tt.polls)
+			if polled, _ := id.Counts(); polled != tt.polls {
+				t.Errorf("polled %d times, want %d", polled, tt.polls)
 			}
-			if strings.Contains(prompt, deviceCode) || strings.Contains(prompt, "ACCESS-") || strings.Contains(prompt, "REFRESH-") {
+			if strings.Contains(prompt, testtool.DeviceCode) || strings.Contains(prompt, "ACCESS-") || strings.Contains(prompt, "REFRESH-") {
 				t.Errorf("printed a secret: %q", prompt)
 			}
-			if tt.idp.deviceErr == "" && !strings.Contains(prompt, "open https://microsoft.example/devicelogin in a browser and enter the code "+userCode) {
+			if id.DeviceErr == "" && !strings.Contains(prompt, "open https://microsoft.example/devicelogin in a browser and enter the code "+testtool.UserCode) {
 				t.Errorf("prompt %q does not give the address and code", prompt)
 			}
 			_, statErr := os.Stat(c.TokenFile)
@@ -223,8 +120,7 @@ func checkTokenFile(t *testing.T, path, refresh string) {
 }
 
 func TestSilentRefresh(t *testing.T) {
-	idp := &fakeIdP{polls: []string{""}}
-	c := idp.start(t)
+	id, c := start(t, polls(""))
 	if _, err, _ := token(t, c); err != nil {
 		t.Fatal(err)
 	}
@@ -232,18 +128,19 @@ func TestSilentRefresh(t *testing.T) {
 	if err != nil || tok != "ACCESS-xx" || prompt != "" {
 		t.Fatalf("second Token: %q, %v, printed %q; want ACCESS-xx silently", tok, err, prompt)
 	}
-	if idp.polled != 1 {
-		t.Errorf("signed in again: %d polls", idp.polled)
+	if polled, _ := id.Counts(); polled != 1 {
+		t.Errorf("signed in again: %d polls", polled)
 	}
 	checkTokenFile(t, c.TokenFile, "REFRESH-xx") // the rotated refresh token
 
 	// Another app or tenant: the kept token is not used.
 	other := c
 	other.ClientID = "99999999-2222-3333-4444-555555555555"
-	idp.mu.Lock()
-	before := idp.issued
-	idp.mu.Unlock()
-	if _, err, _ := token(t, other); !errors.Is(err, ErrRefused) || idp.issued != before {
+	_, before := id.Counts()
+	if _, err, _ := token(t, other); !errors.Is(err, ErrRefused) {
+		t.Errorf("a token kept for another app was used: %v", err)
+	}
+	if _, after := id.Counts(); after != before {
 		t.Errorf("a token kept for another app was used: %v", err)
 	}
 }
@@ -262,12 +159,11 @@ func TestRefreshRefused(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			idp := &fakeIdP{polls: []string{""}}
-			c := idp.start(t)
+			id, c := start(t, polls(""))
 			if _, err, _ := token(t, c); err != nil {
 				t.Fatal(err)
 			}
-			idp.refused = tt.refused
+			id.Set(func(id *testtool.Identity) { id.Refused = tt.refused })
 			_, err, _ := token(t, c)
 			if err == nil || err.Error() != tt.want {
 				t.Fatalf("Token: %v, want %q", err, tt.want)
@@ -280,8 +176,7 @@ func TestRefreshRefused(t *testing.T) {
 }
 
 func TestTokenFileReadableByOthers(t *testing.T) {
-	idp := &fakeIdP{polls: []string{""}}
-	c := idp.start(t)
+	_, c := start(t, polls(""))
 	if _, err, _ := token(t, c); err != nil {
 		t.Fatal(err)
 	}
@@ -306,7 +201,7 @@ func TestTokenFileReadableByOthers(t *testing.T) {
 }
 
 func TestMissingSettings(t *testing.T) {
-	for _, c := range []Config{{ClientID: clientID, TokenFile: "t"}, {Tenant: tenant, TokenFile: "t"}} {
+	for _, c := range []Config{{ClientID: testtool.ClientID, TokenFile: "t"}, {Tenant: testtool.Tenant, TokenFile: "t"}} {
 		if _, err := Token(context.Background(), c, new(bytes.Buffer)); err == nil || !strings.Contains(err.Error(), "mail.oauth2.") {
 			t.Errorf("Token(%+v): %v, want the missing key named", c, err)
 		}

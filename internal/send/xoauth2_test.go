@@ -2,85 +2,16 @@ package send
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
-	"net"
 	"net/textproto"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/planreport/planreport/internal/testtool"
 )
-
-// authSMTP is an SMTP server that signs in with XOAUTH2 (and refuses basic
-// authentication the way Exchange Online does once it is retired).
-type authSMTP struct {
-	user, token string // the XOAUTH2 sign-in it accepts
-	mu          sync.Mutex
-	signIns     []string // each AUTH exchange decoded: "XOAUTH2 user=…\x01auth=Bearer …\x01\x01"
-	delivered   []string // the recipients of each message taken
-}
-
-// serve speaks SMTP on conn.
-func (s *authSMTP) serve(conn net.Conn) {
-	tp := textproto.NewConn(conn)
-	reply := func(format string, args ...any) { tp.PrintfLine(format, args...) }
-	reply("220 smtp.example.org ESMTP")
-	authed := false
-	var rcpts []string
-	for {
-		line, err := tp.ReadLine()
-		if err != nil {
-			return
-		}
-		verb, arg, _ := strings.Cut(line, " ")
-		switch strings.ToUpper(verb) {
-		case "EHLO":
-			reply("250-smtp.example.org\r\n250-8BITMIME\r\n250 AUTH LOGIN PLAIN XOAUTH2")
-		case "AUTH":
-			mech, resp, _ := strings.Cut(arg, " ")
-			decoded, _ := base64.StdEncoding.DecodeString(resp)
-			s.mu.Lock()
-			s.signIns = append(s.signIns, mech+" "+string(decoded))
-			s.mu.Unlock()
-			switch {
-			case mech != "XOAUTH2":
-				reply("550 5.7.30 Basic authentication is not supported for Client Submission.")
-			case string(decoded) == "user="+s.user+"\x01auth=Bearer "+s.token+"\x01\x01":
-				authed = true
-				reply("235 2.7.0 Authentication successful")
-			default:
-				reply("535 5.7.3 Authentication unsuccessful")
-			}
-		case "MAIL":
-			if !authed {
-				reply("530 5.7.57 Client not authenticated to send mail")
-				continue
-			}
-			rcpts = nil
-			reply("250 2.1.0 Sender OK")
-		case "RCPT":
-			rcpts = append(rcpts, strings.Trim(strings.TrimPrefix(strings.ToUpper(arg), "TO:"), "<>"))
-			reply("250 2.1.5 Recipient OK")
-		case "DATA":
-			reply("354 Start mail input")
-			if _, err := tp.ReadDotBytes(); err != nil {
-				return
-			}
-			s.mu.Lock()
-			s.delivered = append(s.delivered, strings.Join(rcpts, ","))
-			s.mu.Unlock()
-			reply("250 2.0.0 OK queued")
-		case "QUIT":
-			reply("221 2.0.0 Bye")
-			return
-		default:
-			reply("250 OK")
-		}
-	}
-}
 
 func TestXOAUTH2(t *testing.T) {
 	const good = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.good-access-token"
@@ -103,8 +34,8 @@ func TestXOAUTH2(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := &authSMTP{user: "clerk@example.org", token: good}
-			port := listen(t, srv.serve)
+			srv := testtool.StartSMTP(t, "clerk@example.org", good)
+			port := srv.Port
 			asked := 0
 			server := Server{Host: "127.0.0.1", Port: port, Security: "none", Auth: tt.auth, User: "clerk@example.org",
 				Password: tt.password, Timeout: 5 * time.Second,
@@ -120,14 +51,13 @@ func TestXOAUTH2(t *testing.T) {
 			if (err == nil) != (want == "") || err != nil && err.Error() != want {
 				t.Fatalf("Run: %v\nwant %q", err, want)
 			}
-			srv.mu.Lock()
-			defer srv.mu.Unlock()
-			if len(srv.delivered) != tt.delivered {
-				t.Errorf("delivered %v, want %d messages", srv.delivered, tt.delivered)
+			signIns, delivered := srv.Seen()
+			if len(delivered) != tt.delivered {
+				t.Errorf("delivered %v, want %d messages", delivered, tt.delivered)
 			}
-			if tt.auth == AuthOAuth2 && (asked != 1 || len(srv.signIns) != 1 ||
-				srv.signIns[0] != "XOAUTH2 user=clerk@example.org\x01auth=Bearer "+tt.token+"\x01\x01") {
-				t.Errorf("asked for the token %d times; sign-ins %q", asked, srv.signIns)
+			if tt.auth == AuthOAuth2 && (asked != 1 || len(signIns) != 1 ||
+				signIns[0] != "XOAUTH2 user=clerk@example.org\x01auth=Bearer "+tt.token+"\x01\x01") {
+				t.Errorf("asked for the token %d times; sign-ins %q", asked, signIns)
 			}
 			outcome := map[bool]Outcome{true: Sent, false: Failed}[want == ""]
 			checkLog(t, log, map[string]Outcome{rs[0].Email: outcome, rs[1].Email: outcome})
@@ -144,8 +74,8 @@ func TestXOAUTH2(t *testing.T) {
 // TestOnlyFailedAfterRefusedSignIn checks that a send refused at sign-in
 // marks nothing sent, so that --only-failed sends to all once signed in.
 func TestOnlyFailedAfterRefusedSignIn(t *testing.T) {
-	srv := &authSMTP{user: "clerk@example.org", token: "right"}
-	port := listen(t, srv.serve)
+	srv := testtool.StartSMTP(t, "clerk@example.org", "right")
+	port := srv.Port
 	pdf, _ := testFiles(t)
 	rs := recipients("Jane Smith", "John Brown")
 	token := Secret("stale")
@@ -158,8 +88,8 @@ func TestOnlyFailedAfterRefusedSignIn(t *testing.T) {
 	}
 	token, job.OnlyFailed = "right", true
 	res, err := Run(context.Background(), job)
-	if err != nil || len(res.Failed()) != 0 || len(srv.delivered) != 2 {
-		t.Fatalf("--only-failed: %v, %+v; delivered %v", err, res.Deliveries, srv.delivered)
+	if _, delivered := srv.Seen(); err != nil || len(res.Failed()) != 0 || len(delivered) != 2 {
+		t.Fatalf("--only-failed: %v, %+v; delivered %v", err, res.Deliveries, delivered)
 	}
 	checkLog(t, job.LogPath, map[string]Outcome{rs[0].Email: Sent, rs[1].Email: Sent})
 }
