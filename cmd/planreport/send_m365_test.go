@@ -189,7 +189,9 @@ func TestSendWithMicrosoft365(t *testing.T) {
 	// Refused refresh: one sentence, nothing sent, nothing logged as sent.
 	log := filepath.Join(out, sampleBase+".sent.json")
 	before, _ := os.ReadFile(log)
-	id.Set(func(id *testtool.Identity) { id.Refused = "invalid_grant AADSTS50173: The provided grant has been revoked" })
+	id.Set(func(id *testtool.Identity) {
+		id.Refused = "invalid_grant AADSTS50173: The provided grant has been revoked"
+	})
 	r = planreport(t, "send", sampleAbs, "--out", out)
 	if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); r.code != 1 || lines[len(lines)-1] != "planreport: "+msauth.ErrSignInExpired.Error() {
 		t.Errorf("revoked sign-in: exit %d, stderr %q; want 1 and %q", r.code, r.stderr, msauth.ErrSignInExpired)
