@@ -151,7 +151,7 @@ func signIn(ctx context.Context, c Config, prompt io.Writer) (*oauth2.Token, err
 	}
 	within := ""
 	if !da.Expiry.IsZero() {
-		within = fmt.Sprintf(" within %d minutes", int(time.Until(da.Expiry).Round(time.Minute).Minutes()))
+		within = fmt.Sprintf(" within %d minutes", max(1, int(time.Until(da.Expiry).Round(time.Minute).Minutes())))
 	}
 	fmt.Fprintf(prompt, "To sign in to Microsoft 365, open %s in a browser and enter the code %s%s.\n",
 		da.VerificationURI, da.UserCode, within)
