@@ -31,9 +31,9 @@ func polls(answers ...string) func(*testtool.Identity) {
 }
 
 // token runs Token in a synctest bubble, so that the polling intervals
-// take no real time, and returns the access token, the error and what it
-// printed.
-func token(t *testing.T, c Config) (string, error, string) {
+// take no real time, and returns the access token, what it printed and
+// the error.
+func token(t *testing.T, c Config) (string, string, error) {
 	var (
 		tok    string
 		err    error
@@ -46,7 +46,7 @@ func token(t *testing.T, c Config) (string, error, string) {
 		ctx := context.WithValue(t.Context(), oauth2.HTTPClient, client)
 		tok, err = Token(ctx, c, &prompt)
 	})
-	return tok, err, prompt.String()
+	return tok, prompt.String(), err
 }
 
 func TestDeviceCodeSignIn(t *testing.T) {
@@ -72,7 +72,7 @@ func TestDeviceCodeSignIn(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			id, c := start(t, tt.set)
-			tok, err, prompt := token(t, c)
+			tok, prompt, err := token(t, c)
 			if !errors.Is(err, tt.want) || tt.want != nil && err.Error() != tt.wantMsg {
 				t.Fatalf("Token: error %v, want %q", err, tt.wantMsg)
 			}
@@ -121,10 +121,10 @@ func checkTokenFile(t *testing.T, path, refresh string) {
 
 func TestSilentRefresh(t *testing.T) {
 	id, c := start(t, polls(""))
-	if _, err, _ := token(t, c); err != nil {
+	if _, _, err := token(t, c); err != nil {
 		t.Fatal(err)
 	}
-	tok, err, prompt := token(t, c)
+	tok, prompt, err := token(t, c)
 	if err != nil || tok != "ACCESS-xx" || prompt != "" {
 		t.Fatalf("second Token: %q, %v, printed %q; want ACCESS-xx silently", tok, err, prompt)
 	}
@@ -137,7 +137,7 @@ func TestSilentRefresh(t *testing.T) {
 	other := c
 	other.ClientID = "99999999-2222-3333-4444-555555555555"
 	_, before := id.Counts()
-	if _, err, _ := token(t, other); !errors.Is(err, ErrRefused) {
+	if _, _, err := token(t, other); !errors.Is(err, ErrRefused) {
 		t.Errorf("a token kept for another app was used: %v", err)
 	}
 	if _, after := id.Counts(); after != before {
@@ -160,11 +160,11 @@ func TestRefreshRefused(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			id, c := start(t, polls(""))
-			if _, err, _ := token(t, c); err != nil {
+			if _, _, err := token(t, c); err != nil {
 				t.Fatal(err)
 			}
 			id.Set(func(id *testtool.Identity) { id.Refused = tt.refused })
-			_, err, _ := token(t, c)
+			_, _, err := token(t, c)
 			if err == nil || err.Error() != tt.want {
 				t.Fatalf("Token: %v, want %q", err, tt.want)
 			}
@@ -177,13 +177,13 @@ func TestRefreshRefused(t *testing.T) {
 
 func TestTokenFileReadableByOthers(t *testing.T) {
 	_, c := start(t, polls(""))
-	if _, err, _ := token(t, c); err != nil {
+	if _, _, err := token(t, c); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Chmod(c.TokenFile, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err, _ := token(t, c)
+	_, _, err := token(t, c)
 	want := "the saved Microsoft 365 sign-in cannot be used: other users can read " + c.TokenFile +
 		" (mode 0644); delete it with planreport send --sign-out and sign in again"
 	if !errors.Is(err, ErrTokenFile) || err.Error() != want {
