@@ -115,6 +115,9 @@ func mailJob(cmd *cobra.Command, m config.Mail) (send.Job, error) {
 	job.DraftRecipients = m.DraftRecipients
 	if f := cmd.Flags().Lookup("draft-recipients"); f.Changed {
 		job.DraftRecipients = strings.ToLower(f.Value.String())
+		if d := job.DraftRecipients; d != send.DraftEach && d != send.DraftTo && d != send.DraftBcc {
+			return job, usage(fmt.Errorf("--draft-recipients %q: want each, to or bcc", f.Value.String()))
+		}
 	}
 	job.Server = send.Server{Host: m.Host, Port: m.Port, Security: m.Security, Auth: m.Auth, User: m.User, Timeout: m.Timeout}
 	job.Message = send.Message{From: m.From, Subject: m.Subject, Body: m.Body}

@@ -69,9 +69,11 @@ func TestSendDrafts(t *testing.T) {
 			}
 		})
 	}
-	r := planreport(t, "send", sampleAbs, "--drafts", "--dry-run", "--out", t.TempDir())
-	if r.code != 2 || !strings.Contains(r.stderr, "choose one") {
-		t.Errorf("--drafts --dry-run: exit %d, %q; want 2", r.code, r.stderr)
+	for _, bad := range [][]string{{"--dry-run"}, {"--draft-recipients", "cc"}} {
+		r := planreport(t, append([]string{"send", sampleAbs, "--drafts", "--out", t.TempDir()}, bad...)...)
+		if r.code != 2 {
+			t.Errorf("--drafts %v: exit %d, %q; want 2", bad, r.code, r.stderr)
+		}
 	}
 }
 
