@@ -37,7 +37,7 @@ browser, then keeps the sign-in in your configuration folder until
 --sign-out.
 
 --drafts needs no server, password or sign-in: it writes each message to the
-output folder as an .eml draft (X-Unsent: 1) that Outlook opens as a new
+output folder as an .eml draft (X-Unsent: 1) that classic Outlook opens as a new
 message to send; --draft-recipients to or bcc makes one draft to everyone.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: runSend,
