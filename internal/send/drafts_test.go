@@ -186,3 +186,38 @@ func TestDraftsBadMode(t *testing.T) {
 		t.Errorf("Run: %v, want the bad mode named", err)
 	}
 }
+
+// FuzzDropHeaders checks that the headers named are gone, with their
+// folded lines, and that every other line and the body are kept.
+func FuzzDropHeaders(f *testing.F) {
+	f.Add("Date: Mon, 1 Jul 2019\r\nSubject: a\r\n b\r\nMessage-ID:\r\n <x@y>\r\nTo: c", "body\r\n\r\nDate: kept")
+	f.Add("date : x\r\nX-Unsent: 1", "")
+	f.Fuzz(func(t *testing.T, head, body string) {
+		if strings.Index(head+"\r\n\r\n", "\r\n\r\n") != len(head) {
+			return // the header would end sooner
+		}
+		got := string(dropHeaders([]byte(head+"\r\n\r\n"+body), "Date", "Message-ID"))
+		gotHead, gotBody, _ := strings.Cut(got, "\r\n\r\n")
+		if gotBody != body {
+			t.Fatalf("body %q, want %q", gotBody, body)
+		}
+		var want []string
+		dropped := false
+		for _, line := range strings.Split(head, "\r\n") {
+			if line != "" && (line[0] == ' ' || line[0] == '\t') {
+				if !dropped {
+					want = append(want, line)
+				}
+				continue
+			}
+			name, _, _ := strings.Cut(line, ":")
+			name = strings.ToLower(strings.TrimSpace(name))
+			if dropped = name == "date" || name == "message-id"; !dropped {
+				want = append(want, line)
+			}
+		}
+		if w := strings.Join(want, "\r\n"); gotHead != w {
+			t.Fatalf("header %q, want %q", gotHead, w)
+		}
+	})
+}
