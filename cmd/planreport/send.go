@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"net/mail"
 	"path/filepath"
 	"strings"
 
@@ -10,6 +12,7 @@ import (
 
 	"github.com/planreport/planreport/internal/config"
 	"github.com/planreport/planreport/internal/generate"
+	"github.com/planreport/planreport/internal/msauth"
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/report"
 	"github.com/planreport/planreport/internal/send"
@@ -29,7 +32,14 @@ is sent. A workbook with errors is never sent.
 
 The password is read from the environment variable named by
 mail.password_env (PLANREPORT_MAIL_PASSWORD) or from mail.password_file,
-never from a flag.`,
+never from a flag. With mail.auth: oauth2, send signs in to Microsoft 365
+instead: the first time it prints a web address and a code to enter in a
+browser, then keeps the sign-in in your configuration folder until
+--sign-out.
+
+--drafts needs no server, password or sign-in: it writes each message to the
+output folder as an .eml draft (X-Unsent: 1) that classic Outlook opens as a new
+message to send; --draft-recipients to or bcc makes one draft to everyone.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: runSend,
 	}
@@ -38,10 +48,16 @@ never from a flag.`,
 	cmd.Flags().StringArray("to", nil, "send only to this address (repeatable), for a test send")
 	cmd.Flags().Bool("dry-run", false, "write each message as an .eml file in the output folder instead of sending")
 	cmd.Flags().Bool("only-failed", false, "resend only to the addresses the last send of this report failed for")
+	cmd.Flags().Bool("drafts", false, "write each message as an Outlook draft (.eml) in the output folder instead of sending")
+	cmd.Flags().String("draft-recipients", "", "with --drafts: each (one draft each), to or bcc (one draft to all); default mail.drafts.recipients")
+	cmd.Flags().Bool("sign-out", false, "forget the Microsoft 365 sign-in kept by mail.auth: oauth2, and send nothing")
 	return cmd
 }
 
 func runSend(cmd *cobra.Command, args []string) error {
+	if signOut, _ := cmd.Flags().GetBool("sign-out"); signOut {
+		return runSignOut(cmd)
+	}
 	job, err := newJob(cmd, args)
 	if err != nil {
 		return err
@@ -96,15 +112,32 @@ func mailJob(cmd *cobra.Command, m config.Mail) (send.Job, error) {
 	var job send.Job
 	job.DryRun, _ = cmd.Flags().GetBool("dry-run")
 	job.OnlyFailed, _ = cmd.Flags().GetBool("only-failed")
-	job.Server = send.Server{Host: m.Host, Port: m.Port, Security: m.Security, User: m.User, Timeout: m.Timeout}
+	job.Drafts, _ = cmd.Flags().GetBool("drafts")
+	job.DraftRecipients = m.Drafts.Recipients
+	if f := cmd.Flags().Lookup("draft-recipients"); f.Changed {
+		job.DraftRecipients = strings.ToLower(f.Value.String())
+		if d := job.DraftRecipients; d != send.DraftEach && d != send.DraftTo && d != send.DraftBcc {
+			return job, usage(fmt.Errorf("--draft-recipients %q: want each, to or bcc", f.Value.String()))
+		}
+	}
+	job.Server = send.Server{Host: m.Host, Port: m.Port, Security: m.Security, Auth: m.Auth, User: m.User, Timeout: m.Timeout}
 	job.Message = send.Message{From: m.From, Subject: m.Subject, Body: m.Body}
 	if strings.TrimSpace(m.From) == "" {
 		return job, usage(errors.New("mail.from: set the sender's address (planreport.yaml or PLANREPORT_MAIL_FROM)"))
 	}
-	if !job.DryRun && strings.TrimSpace(m.Host) == "" {
-		return job, usage(errors.New("mail.host: set the mail server (planreport.yaml or PLANREPORT_MAIL_HOST), or use --dry-run"))
+	if job.DryRun && job.Drafts {
+		return job, usage(errors.New("--dry-run and --drafts: choose one"))
 	}
-	if job.DryRun || m.User == "" {
+	if job.DryRun || job.Drafts {
+		return job, nil
+	}
+	if strings.TrimSpace(m.Host) == "" {
+		return job, usage(errors.New("mail.host: set the mail server (planreport.yaml or PLANREPORT_MAIL_HOST), or use --drafts"))
+	}
+	if m.Auth == send.AuthOAuth2 {
+		return oauth2Job(cmd, job, m)
+	}
+	if m.Auth == send.AuthNone || m.User == "" {
 		return job, nil
 	}
 	pw, err := send.PasswordFrom(m.PasswordEnv, m.PasswordFile)
@@ -113,6 +146,49 @@ func mailJob(cmd *cobra.Command, m config.Mail) (send.Job, error) {
 	}
 	job.Server.Password = pw
 	return job, nil
+}
+
+// oauth2Job signs in to Microsoft 365 for the send: the mailbox is
+// mail.user, or else the sender's address.
+func oauth2Job(cmd *cobra.Command, job send.Job, m config.Mail) (send.Job, error) {
+	if job.Server.User == "" {
+		from, err := mail.ParseAddress(m.From)
+		if err != nil {
+			return job, usage(fmt.Errorf("mail.from: %q is not an email address", m.From))
+		}
+		job.Server.User = from.Address
+	}
+	tokenFile, err := msauth.DefaultTokenFile()
+	if err != nil {
+		return job, err
+	}
+	c := msauth.Config{Authority: m.OAuth2.Authority, Tenant: m.OAuth2.Tenant, ClientID: m.OAuth2.ClientID, TokenFile: tokenFile}
+	if err := c.Check(); err != nil {
+		return job, usage(err)
+	}
+	job.Server.Token = func(ctx context.Context) (send.Secret, error) {
+		tok, err := msauth.Token(ctx, c, cmd.ErrOrStderr())
+		return send.Secret(tok), err
+	}
+	return job, nil
+}
+
+// runSignOut forgets the Microsoft 365 sign-in.
+func runSignOut(cmd *cobra.Command) error {
+	tokenFile, err := msauth.DefaultTokenFile()
+	if err != nil {
+		return failed(err)
+	}
+	forgot, err := msauth.SignOut(tokenFile)
+	if err != nil {
+		return failed(err)
+	}
+	if forgot {
+		fmt.Fprintf(cmd.OutOrStdout(), "signed out of Microsoft 365: removed %s\n", tokenFile)
+	} else {
+		fmt.Fprintln(cmd.OutOrStdout(), "not signed in to Microsoft 365: nothing to forget")
+	}
+	return nil
 }
 
 // recipients is the distribution list: the workbook's and the

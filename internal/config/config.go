@@ -84,6 +84,25 @@ type Mail struct {
 	To           []string      `mapstructure:"to"`
 	AttachDOCX   bool          `mapstructure:"attach_docx"`
 	Timeout      time.Duration `mapstructure:"timeout"`
+	Auth         string        `mapstructure:"auth"` // password, oauth2, none; "": password when User is set, else none
+	OAuth2       OAuth2        `mapstructure:"oauth2"`
+	Drafts       Drafts        `mapstructure:"drafts"`
+}
+
+// OAuth2 is the Microsoft 365 sign-in of `planreport send` with mail.auth
+// oauth2: the council's tenant, the app registration IT made, and the
+// identity platform's address.
+type OAuth2 struct {
+	Tenant    string `mapstructure:"tenant"`
+	ClientID  string `mapstructure:"client_id"`
+	Authority string `mapstructure:"authority"`
+}
+
+// Drafts is how `planreport send --drafts` addresses its drafts.
+type Drafts struct {
+	// Recipients is each (one draft per recipient), to or bcc (one draft
+	// to all, in To or in Bcc).
+	Recipients string `mapstructure:"recipients"`
 }
 
 // Formats the renderers can write.
@@ -103,7 +122,8 @@ func Default() Config {
 		RAG:      rag.Default(),
 		Sections: report.Sections{Exceptions: true, Trends: true, Chart: true},
 		Mail: Mail{Port: 587, Security: "starttls", PasswordEnv: "PLANREPORT_MAIL_PASSWORD",
-			Timeout: 30 * time.Second},
+			Timeout: 30 * time.Second, OAuth2: OAuth2{Authority: "https://login.microsoftonline.com"},
+			Drafts: Drafts{Recipients: "each"}},
 	}
 }
 
@@ -136,6 +156,12 @@ func (c Config) Validate() error {
 	}
 	if c.Mail.Port < 1 || c.Mail.Port > 65535 {
 		return fmt.Errorf("mail.port: %d is not a TCP port", c.Mail.Port)
+	}
+	if a := c.Mail.Auth; a != "" && a != "password" && a != "oauth2" && a != "none" {
+		return fmt.Errorf("mail.auth: %q is not one of password, oauth2, none", a)
+	}
+	if d := c.Mail.Drafts.Recipients; d != "each" && d != "to" && d != "bcc" {
+		return fmt.Errorf("mail.drafts.recipients: %q is not one of each, to, bcc", d)
 	}
 	return nil
 }

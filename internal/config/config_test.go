@@ -24,6 +24,8 @@ func TestValidate(t *testing.T) {
 		{"an empty RAG scale", func(c *Config) { c.RAG.Values = nil }, "rag"},
 		{"an unknown mail security", func(c *Config) { c.Mail.Security = "ssl" }, "mail.security"},
 		{"a port out of range", func(c *Config) { c.Mail.Port = 70000 }, "mail.port"},
+		{"an unknown mail auth", func(c *Config) { c.Mail.Auth = "basic" }, "mail.auth"},
+		{"an unknown drafts mode", func(c *Config) { c.Mail.Drafts.Recipients = "cc" }, "mail.drafts.recipients"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

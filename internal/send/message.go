@@ -120,15 +120,19 @@ func buildMessages(m Message, d Data, out []outgoing, files []attachment) ([]out
 		return nil, err
 	}
 	for i := range out {
-		data := templateData{Data: d, Recipient: out[i].to}
-		if out[i].msg, err = newMessage(m.From, data, subject, body, files); err != nil {
+		r := out[i].to
+		if out[i].msg, err = newMessage(m.From, templateData{Data: d, Recipient: r}, subject, body, files); err != nil {
 			return nil, err
+		}
+		if err := out[i].msg.AddToFormat(r.Name, r.Email); err != nil {
+			return nil, fmt.Errorf("%s: %w", r.Where, err)
 		}
 	}
 	return out, nil
 }
 
-// newMessage makes one recipient's message.
+// newMessage makes a message, with no recipient yet: the text for the
+// recipient of data (none for one message to all).
 func newMessage(from string, data templateData, subject, body *template.Template, files []attachment) (*mail.Msg, error) {
 	subj, err := render(subject, data)
 	if err != nil {
@@ -141,9 +145,6 @@ func newMessage(from string, data templateData, subject, body *template.Template
 	msg := mail.NewMsg()
 	if err := msg.From(from); err != nil {
 		return nil, fmt.Errorf("sender (From) %q is not an email address", from)
-	}
-	if err := msg.AddToFormat(data.Recipient.Name, data.Recipient.Email); err != nil {
-		return nil, fmt.Errorf("%s: %w", data.Recipient.Where, err)
 	}
 	msg.Subject(strings.Join(strings.Fields(subj), " "))
 	msg.SetDate()

@@ -23,6 +23,16 @@
 // ("no answer from … within …") rather than a hang, and every recipient is
 // reported not sent. The password comes from PasswordFrom (an environment
 // variable or a file); it is never put in an error, the log or the output.
+// With Auth "oauth2", Run asks Server.Token for an access token just before
+// connecting and signs in with SMTP XOAUTH2; a failed sign-in stops the send
+// with nothing logged. A Microsoft 365 server that refuses a password (or
+// answers 550 5.7.30) fails with PasswordsRetired.
+//
+// With Drafts, nothing is sent and no server or password is needed: each
+// message is written to OutDir as a draft for Outlook, like DryRun's file
+// but with the header X-Unsent: 1 and no Date or Message-ID. With
+// DraftRecipients DraftTo or DraftBcc, one draft (named after the report)
+// goes to all the recipients, greeting no one by name.
 //
 // With DryRun, nothing is sent: each message is written to OutDir as
 // <address>.eml (the address in lower case, bytes other than letters, digits
@@ -84,9 +94,14 @@ type Job struct {
 	Recipients  []Recipient
 	Attachments []string // file paths: the PDF, optionally the .docx
 	DryRun      bool     // write OutDir/<address>.eml instead of sending
-	OutDir      string
-	OnlyFailed  bool   // send only to those not yet sent these attachments
-	LogPath     string // the send log; none kept when blank
+	Drafts      bool     // write Outlook drafts to OutDir instead of sending
+	// DraftRecipients is DraftEach (or ""): one draft per recipient,
+	// OutDir/<address>.eml; DraftTo or DraftBcc: one draft to all,
+	// OutDir/<report>.eml.
+	DraftRecipients string
+	OutDir          string
+	OnlyFailed      bool   // send only to those not yet sent these attachments
+	LogPath         string // the send log; none kept when blank
 }
 
 // Outcome is what became of one recipient's message.
@@ -145,6 +160,10 @@ func Run(ctx context.Context, job Job) (Result, error) {
 	if err != nil || len(todo) == 0 {
 		return res, err
 	}
+	if job.Drafts {
+		err := writeDrafts(&res, job, todo, files)
+		return res, err
+	}
 	out, err := buildMessages(job.Message, job.Data, todo, files)
 	if err != nil {
 		return Result{}, err
@@ -156,6 +175,11 @@ func Run(ctx context.Context, job Job) (Result, error) {
 	server, err := job.Server.withDefaults()
 	if err != nil {
 		return Result{}, err
+	}
+	if server.Auth == AuthOAuth2 {
+		if server.Password, err = server.Token(ctx); err != nil {
+			return Result{}, err
+		}
 	}
 	err = deliver(ctx, server, out, func(o outgoing, d Delivery) error {
 		res.Deliveries[o.index] = d

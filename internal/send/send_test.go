@@ -267,7 +267,8 @@ func TestDryRun(t *testing.T) {
 	}
 }
 
-// checkEML parses an .eml file and checks its headers and attachments.
+// checkEML parses an .eml file and checks its headers and attachments;
+// the To header only when to has an address.
 func checkEML(t *testing.T, path string, to Recipient, files map[string]string) {
 	t.Helper()
 	f, err := os.Open(path)
@@ -283,7 +284,7 @@ func checkEML(t *testing.T, path string, to Recipient, files map[string]string) 
 	if err != nil || subject != wantSubject {
 		t.Errorf("%s: subject %q (%v), want %q", path, subject, err, wantSubject)
 	}
-	if got, err := msg.Header.AddressList("To"); err != nil || len(got) != 1 || got[0].Address != to.Email || got[0].Name != to.Name {
+	if got, err := msg.Header.AddressList("To"); to.Email != "" && (err != nil || len(got) != 1 || got[0].Address != to.Email || got[0].Name != to.Name) {
 		t.Errorf("%s: To %v (%v), want %s <%s>", path, got, err, to.Name, to.Email)
 	}
 	if got, err := msg.Header.AddressList("From"); err != nil || len(got) != 1 || got[0].Address != "clerk@example.org" {

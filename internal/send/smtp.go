@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/textproto"
 	"os"
 	"strconv"
 	"strings"
@@ -19,11 +20,15 @@ import (
 
 // Server is the SMTP server the messages go through.
 type Server struct {
-	Host        string
-	Port        int           // 0: 587 for "starttls", 465 for "tls", 25 for "none"
-	Security    string        // "starttls" (the default), "tls" (implicit) or "none"
-	User        string        // no authentication when blank
-	Password    Secret        // from PasswordFrom
+	Host     string
+	Port     int    // 0: 587 for "starttls", 465 for "tls", 25 for "none"
+	Security string // "starttls" (the default), "tls" (implicit) or "none"
+	Auth     string // AuthPassword, AuthOAuth2 or AuthNone; "": password when User is set, else none
+	User     string // the mailbox signed in to
+	Password Secret // from PasswordFrom; with AuthOAuth2, the access token from Token
+	// Token gives the access token for AuthOAuth2 (SMTP XOAUTH2); Run
+	// asks for it after every check, just before connecting.
+	Token       func(context.Context) (Secret, error)
 	Timeout     time.Duration // connecting and each exchange; 0: DefaultTimeout
 	SendTimeout time.Duration // the whole send; 0: DefaultSendTimeout
 }
@@ -32,6 +37,13 @@ type Server struct {
 const (
 	DefaultTimeout     = 10 * time.Second
 	DefaultSendTimeout = 10 * time.Minute
+)
+
+// The ways to sign in to the server (Server.Auth).
+const (
+	AuthPassword = "password"
+	AuthOAuth2   = "oauth2"
+	AuthNone     = "none"
 )
 
 // Secret is a password: it prints as "[hidden]" with every fmt verb.
@@ -83,8 +95,20 @@ func (s Server) withDefaults() (Server, error) {
 	if s.Port == 0 {
 		s.Port = port
 	}
-	if s.User != "" && s.Password == "" {
+	if s.Auth == "" {
+		s.Auth = map[bool]string{true: AuthPassword, false: AuthNone}[s.User != ""]
+	}
+	switch {
+	case s.Auth == AuthNone:
+		s.User, s.Password = "", ""
+	case s.Auth != AuthPassword && s.Auth != AuthOAuth2:
+		return s, fmt.Errorf("mail server auth %q: want password, oauth2 or none", s.Auth)
+	case s.User == "":
+		return s, fmt.Errorf("mail server auth %s: no user (the mailbox) given", s.Auth)
+	case s.Auth == AuthPassword && s.Password == "":
 		return s, fmt.Errorf("mail server user %s has no password", s.User)
+	case s.Auth == AuthOAuth2 && s.Token == nil:
+		return s, errors.New("mail server auth oauth2: no way to sign in given")
 	}
 	if s.Timeout <= 0 {
 		s.Timeout = DefaultTimeout
@@ -108,7 +132,7 @@ func (s Server) client(ctx context.Context) (*mail.Client, error) {
 		mail.WithPort(s.Port), mail.WithTimeout(s.Timeout), mail.WithTLSPolicy(policy),
 		mail.WithTLSConfig(tlsConfig), mail.WithDialContextFunc(s.dialer(ctx, tlsConfig)),
 	}
-	if s.User != "" {
+	if s.Auth != AuthNone {
 		opts = append(opts, mail.WithSMTPAuth(s.authType()),
 			mail.WithUsername(s.User), mail.WithPassword(string(s.Password)))
 	}
@@ -118,6 +142,9 @@ func (s Server) client(ctx context.Context) (*mail.Client, error) {
 // authType is the best mechanism the server offers; over a plain
 // connection, PLAIN, which go-mail allows only to a loopback server.
 func (s Server) authType() mail.SMTPAuthType {
+	if s.Auth == AuthOAuth2 {
+		return mail.SMTPAuthXOAUTH2
+	}
 	if s.Security == "none" {
 		return mail.SMTPAuthPlain
 	}
@@ -211,6 +238,16 @@ func (s Server) explain(ctx context.Context, err error) string {
 		msg = "connection refused (is the server running, and the port right?)"
 	case errors.As(err, &dnsErr):
 		msg = fmt.Sprintf("cannot find the mail server %s: %v", s.Host, dnsErr.Err)
+	case strings.Contains(err.Error(), "5.7.30") || s.Auth == AuthPassword && authRefused(err) && isMicrosoft365(s.Host):
+		msg = PasswordsRetired
+	case s.Auth == AuthOAuth2 && authRefused(err):
+		reply := err.Error()
+		var tpErr *textproto.Error
+		if errors.As(err, &tpErr) {
+			reply = fmt.Sprintf("%d %s", tpErr.Code, tpErr.Msg)
+		}
+		msg = fmt.Sprintf("the mail server refused the Microsoft 365 sign-in of %s (%s); ask IT to allow SMTP AUTH "+
+			"for this mailbox (Set-CASMailbox -SmtpClientAuthenticationDisabled $false), or use --drafts", s.User, reply)
 	default: // go-mail's errors end with the affected recipients and message ID
 		msg, _, _ = strings.Cut(err.Error(), ", affected ")
 	}
@@ -218,6 +255,27 @@ func (s Server) explain(ctx context.Context, err error) string {
 		msg = strings.ReplaceAll(msg, string(s.Password), "[hidden]")
 	}
 	return msg
+}
+
+// PasswordsRetired is the error of a Microsoft 365 server that no longer
+// takes a password (550 5.7.30, or any refused password).
+const PasswordsRetired = "this Microsoft 365 tenant no longer accepts passwords for SMTP; set `mail.auth: oauth2`, or use `--drafts`"
+
+// authRefused reports whether err is the server refusing to sign in.
+func authRefused(err error) bool {
+	var tpErr *textproto.Error
+	return errors.As(err, &tpErr) && (tpErr.Code == 535 || tpErr.Code == 534)
+}
+
+// isMicrosoft365 reports whether host is Exchange Online's.
+func isMicrosoft365(host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	for _, domain := range []string{"office365.com", "outlook.com", "office365.us"} {
+		if host == domain || strings.HasSuffix(host, "."+domain) {
+			return true
+		}
+	}
+	return false
 }
 
 // isTimeout reports whether err is a network time-out.

@@ -33,6 +33,7 @@ var packages = map[string]string{
 	"pdftoppm":  "poppler-utils",
 	"qpdf":      "qpdf",
 	"soffice":   "libreoffice-writer-nogui",
+	"python3":   "python3",
 }
 
 // Need returns the path of each program, or calls Missing.
