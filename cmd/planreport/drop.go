@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/planreport/planreport/internal/atomicfile"
+	"github.com/planreport/planreport/internal/generate"
+)
+
+// A workbook dropped on the program: "planreport PLAN.xlsx [MORE.xlsx…]",
+// with no command, is what Windows runs when a clerk drags workbooks onto
+// planreport.exe in Explorer or opens one with it. Each workbook is checked
+// and its reports are written beside it, not into the working folder, which
+// Explorer sets to somewhere else.
+
+// console tells whether the process's console window is its own.
+type console interface {
+	// OwnWindow reports whether the window was opened for this process
+	// alone (started from Explorer), and so closes when it exits.
+	OwnWindow() bool
+}
+
+// theConsole is the process's console; tests put a fake in its place.
+var theConsole console = systemConsole{}
+
+// addDrop makes root take workbooks with no command, and print its help
+// when run with nothing at all (double-clicked).
+func addDrop(root *cobra.Command) {
+	// cobra's own Windows screen ("This is a command line tool…") would
+	// end the program before a dropped workbook is done.
+	cobra.MousetrapHelpText = ""
+	root.Args = dropArgs
+	root.RunE = runDrop
+}
+
+// dropArgs accepts workbooks; any other first word is an unknown command,
+// as cobra says it.
+func dropArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 || isWorkbookArg(args[0]) {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2
+	}
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += "\n\nDid you mean this?\n\t" + strings.Join(s, "\n\t") + "\n"
+	}
+	return errors.New(msg)
+}
+
+// isWorkbookArg reports whether arg names a workbook: an existing file, or
+// a name ending in .xlsx, .xlsm or .xls (then the reader says what is wrong
+// with it, such as that it is missing or a legacy .xls).
+func isWorkbookArg(arg string) bool {
+	switch strings.ToLower(filepath.Ext(arg)) {
+	case ".xlsx", ".xlsm", ".xls":
+		return true
+	}
+	info, err := os.Stat(arg)
+	return err == nil && info.Mode().IsRegular()
+}
+
+// runDrop does each workbook, then, in a window of its own, waits for
+// Enter so that the clerk can read what happened. It prints its errors
+// itself, before waiting.
+func runDrop(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		err := cmd.Help()
+		waitIfOwnWindow(cmd)
+		return err
+	}
+	err := dropAll(cmd, args)
+	var ee *exitError
+	if err != nil && errors.As(err, &ee) && ee.err != errSilent {
+		fmt.Fprintln(cmd.ErrOrStderr(), "planreport:", ee.err)
+		err = &exitError{code: ee.code, err: errSilent}
+	}
+	waitIfOwnWindow(cmd)
+	return err
+}
+
+// waitIfOwnWindow keeps a window opened for the program alone until Enter
+// is pressed; from a terminal it returns at once.
+func waitIfOwnWindow(cmd *cobra.Command) {
+	if !theConsole.OwnWindow() {
+		return
+	}
+	fmt.Fprint(cmd.ErrOrStderr(), "\nPress Enter to close this window.")
+	bufio.NewReader(cmd.InOrStdin()).ReadString('\n')
+}
+
+// dropAll does each workbook in turn, as generate does one, but with its
+// reports beside it. One that fails does not stop the others; the exit
+// code is the worst of theirs.
+func dropAll(cmd *cobra.Command, workbooks []string) error {
+	base, err := newJob(cmd, nil)
+	if err != nil {
+		return err
+	}
+	if err := readRenderFiles(&base); err != nil {
+		return err
+	}
+	stderr := cmd.ErrOrStderr()
+	worst := error(nil)
+	var failures []string
+	for i, w := range workbooks {
+		if len(workbooks) > 1 {
+			if i > 0 {
+				fmt.Fprintln(stderr)
+			}
+			fmt.Fprintln(stderr, w)
+		}
+		job := base
+		job.Workbook = w
+		job.Config.OutDir = filepath.Dir(w)
+		err := dropOne(cmd, job)
+		if err == nil {
+			continue
+		}
+		failures = append(failures, w)
+		if !errors.Is(err, errSilent) {
+			fmt.Fprintln(stderr, "planreport:", err)
+		}
+		if worst == nil || exitCodeOf(err) > exitCodeOf(worst) {
+			worst = err
+		}
+	}
+	if len(workbooks) > 1 {
+		fmt.Fprintf(stderr, "\n%d of %d workbooks reported", len(workbooks)-len(failures), len(workbooks))
+		if len(failures) > 0 {
+			fmt.Fprintf(stderr, "; failed: %s", strings.Join(failures, ", "))
+		}
+		fmt.Fprintln(stderr)
+	}
+	if worst != nil {
+		return &exitError{code: exitCodeOf(worst), err: errSilent}
+	}
+	return nil
+}
+
+// dropOne makes one workbook's reports in its own folder and prints the
+// outcome as generate does.
+func dropOne(cmd *cobra.Command, job generate.Job) error {
+	dir := job.Config.OutDir
+	if err := atomicfile.Clean(dir); err != nil {
+		return failed(fmt.Errorf("cannot tidy %s: %w", dir, err))
+	}
+	res, err := generate.Run(job)
+	if res.Report != nil && errors.Is(err, fs.ErrPermission) {
+		err = fmt.Errorf("cannot write the reports into %s, the workbook's folder: permission denied; "+
+			"copy the workbook into a folder you may change, or use planreport generate --out FOLDER", dir)
+	}
+	return reportOutcome(cmd, "", job.Workbook, res, err)
+}
+
+// exitCodeOf is the exit code err asks for: that of an exitError, else 1.
+func exitCodeOf(err error) int {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	return exitFailed
+}
