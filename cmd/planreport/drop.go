@@ -98,9 +98,10 @@ func waitIfOwnWindow(cmd *cobra.Command) {
 	bufio.NewReader(cmd.InOrStdin()).ReadString('\n')
 }
 
-// dropAll does each workbook in turn, as generate does one, but with its
-// reports beside it. One that fails does not stop the others; the exit
-// code is the worst of theirs.
+// dropAll does each workbook in turn, as generate does several, but with
+// each one's reports beside it. One that fails does not stop the others;
+// two that would write the same report cannot both (generate.RunAll).
+// The exit code is the worst of theirs.
 func dropAll(cmd *cobra.Command, workbooks []string) error {
 	base, err := newJob(cmd, nil)
 	if err != nil {
@@ -109,33 +110,38 @@ func dropAll(cmd *cobra.Command, workbooks []string) error {
 	if err := readRenderFiles(&base); err != nil {
 		return err
 	}
-	stderr := cmd.ErrOrStderr()
-	worst := error(nil)
-	var failures []string
+	jobs := make([]generate.Job, len(workbooks))
 	for i, w := range workbooks {
-		if len(workbooks) > 1 {
-			if i > 0 {
-				fmt.Fprintln(stderr)
-			}
-			fmt.Fprintln(stderr, w)
+		jobs[i] = base
+		jobs[i].Workbook = w
+		jobs[i].Config.OutDir = filepath.Dir(w)
+		if err := atomicfile.Clean(jobs[i].Config.OutDir); err != nil {
+			return failed(fmt.Errorf("cannot tidy %s: %w", jobs[i].Config.OutDir, err))
 		}
-		job := base
-		job.Workbook = w
-		job.Config.OutDir = filepath.Dir(w)
-		err := dropOne(cmd, job)
-		if err == nil {
-			continue
+	}
+	stderr := cmd.ErrOrStderr()
+	var worst error
+	var failures []string
+	generate.RunAll(jobs, 1, func(i int, res generate.Result, err error) {
+		if i > 0 {
+			fmt.Fprintln(stderr)
 		}
-		failures = append(failures, w)
+		if len(jobs) > 1 {
+			fmt.Fprintln(stderr, workbooks[i])
+		}
+		if err = dropOutcome(cmd, jobs[i], res, err); err == nil {
+			return
+		}
+		failures = append(failures, workbooks[i])
 		if !errors.Is(err, errSilent) {
 			fmt.Fprintln(stderr, "planreport:", err)
 		}
 		if worst == nil || exitCodeOf(err) > exitCodeOf(worst) {
 			worst = err
 		}
-	}
-	if len(workbooks) > 1 {
-		fmt.Fprintf(stderr, "\n%d of %d workbooks reported", len(workbooks)-len(failures), len(workbooks))
+	})
+	if len(jobs) > 1 {
+		fmt.Fprintf(stderr, "\n%d of %d workbooks reported", len(jobs)-len(failures), len(jobs))
 		if len(failures) > 0 {
 			fmt.Fprintf(stderr, "; failed: %s", strings.Join(failures, ", "))
 		}
@@ -147,19 +153,29 @@ func dropAll(cmd *cobra.Command, workbooks []string) error {
 	return nil
 }
 
-// dropOne makes one workbook's reports in its own folder and prints the
-// outcome as generate does.
-func dropOne(cmd *cobra.Command, job generate.Job) error {
-	dir := job.Config.OutDir
-	if err := atomicfile.Clean(dir); err != nil {
-		return failed(fmt.Errorf("cannot tidy %s: %w", dir, err))
-	}
-	res, err := generate.Run(job)
-	if res.Report != nil && errors.Is(err, fs.ErrPermission) {
-		err = fmt.Errorf("cannot write the reports into %s, the workbook's folder: permission denied; "+
-			"copy the workbook into a folder you may change, or use planreport generate --out FOLDER", dir)
+// dropOutcome prints what one job found and wrote, as generate does,
+// saying in plain words why a report could not be written.
+func dropOutcome(cmd *cobra.Command, job generate.Job, res generate.Result, err error) error {
+	if res.Report != nil {
+		err = explainWriteError(job.Config.OutDir, err)
 	}
 	return reportOutcome(cmd, "", job.Workbook, res, err)
+}
+
+// explainWriteError words a refusal to write a report in dir for a clerk:
+// a report that cannot be replaced (on Windows, one open in Word or a PDF
+// viewer), or a folder that cannot be written in.
+func explainWriteError(dir string, err error) error {
+	if !errors.Is(err, fs.ErrPermission) {
+		return err
+	}
+	var link *os.LinkError
+	if errors.As(err, &link) {
+		return fmt.Errorf("cannot replace %s: %w; close it if it is open in another program, such as Word or a PDF viewer",
+			link.New, link.Err)
+	}
+	return fmt.Errorf("cannot write the reports into %s, the workbook's folder: permission denied; "+
+		"copy the workbook into a folder you may change, or use planreport generate --out FOLDER", dir)
 }
 
 // exitCodeOf is the exit code err asks for: that of an exitError, else 1.

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,6 +64,7 @@ func TestDrop(t *testing.T) {
 	spaces := copySample(t, sampleAbs, filepath.Join(root, "OneDrive - Council", "Plans"), "Comhairle nan Eilean Siar – Plàna 2026.xlsx")
 	locked := copySample(t, sampleAbs, filepath.Join(root, "Open in Excel"), "CPC Plan.xlsx")
 	os.WriteFile(filepath.Join(root, "Open in Excel", "~$CPC Plan.xlsx"), []byte("lock"), 0o644)
+	twin := copySample(t, sampleAbs, filepath.Dir(spaces), "Plàna 2026 - Copy.xlsx")
 	second := copySample(t, sampleAbs, filepath.Join(root, "Second"), "plan.xlsx")
 	os.Mkdir(filepath.Join(root, "Broken"), 0o755)
 	broken := writePlan(t, filepath.Join(root, "Broken"), "broken.xlsx", brokenPlan())
@@ -81,6 +85,9 @@ func TestDrop(t *testing.T) {
 			[]string{filepath.Dir(second), filepath.Dir(spaces)}, []string{work, filepath.Dir(broken)},
 			[]string{second, broken, `Actions!D2: "Independent Chair of the CPX" is not an approved lead`,
 				"2 errors, 3 warnings; no report written", spaces, "2 of 3 workbooks reported; failed: " + broken}},
+		{"two copies of one plan in one folder: the second would overwrite the first's report",
+			[]string{spaces, twin}, 1, []string{filepath.Dir(spaces)}, nil,
+			[]string{twin + " would overwrite " + filepath.Join(filepath.Dir(spaces), sampleBase), "1 of 2 workbooks reported; failed: " + twin}},
 		{"a missing workbook", []string{filepath.Join(root, "gone.xlsx")}, 1, nil, []string{work},
 			[]string{"planreport: ", "gone.xlsx"}},
 		{"a relative path", []string{filepath.Join("..", filepath.Base(work), "here", "plan.xlsx")}, 0,
@@ -159,6 +166,7 @@ func TestDropWaitsInItsOwnWindow(t *testing.T) {
 		{"a workbook with errors", []string{broken}, 1, "no report written"},
 		{"a missing workbook", []string{"gone.xlsx"}, 1, "gone.xlsx"},
 		{"double-clicked, with no workbook", nil, 0, "Use \"planreport [command] --help\""},
+		{"bad configuration", []string{good, "--config", "none.yaml"}, 2, "none.yaml"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			enter := withConsole(t, fakeConsole(true))
@@ -178,6 +186,31 @@ func TestDropWaitsInItsOwnWindow(t *testing.T) {
 			all := r.stdout + r.stderr
 			if !strings.HasSuffix(r.stderr, prompt) || !strings.Contains(strings.TrimSuffix(all, prompt), tt.last) {
 				t.Errorf("the prompt is not the last thing printed, after %q:\nstdout: %s\nstderr: %s", tt.last, r.stdout, r.stderr)
+			}
+		})
+	}
+}
+
+func TestExplainWriteError(t *testing.T) {
+	dir := filepath.Join("C:", "Plans")
+	report := filepath.Join(dir, sampleBase+".pdf")
+	other := errors.New("disk full")
+	for _, tt := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"a folder that cannot be written in", fmt.Errorf("cannot write in %s: %w", dir,
+			&fs.PathError{Op: "open", Path: filepath.Join(dir, ".planreport-x.partial"), Err: fs.ErrPermission}),
+			"cannot write the reports into " + dir + ", the workbook's folder: permission denied"},
+		{"a report open in another program", fmt.Errorf("cannot write %s: %w", report,
+			&os.LinkError{Op: "rename", Old: filepath.Join(dir, ".planreport-x.partial"), New: report, Err: fs.ErrPermission}),
+			"cannot replace " + report + ": permission denied; close it if it is open in another program"},
+		{"any other failure, as it is", other, "disk full"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := explainWriteError(dir, tt.err).Error(); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got %q, want it to start %q", got, tt.want)
 			}
 		})
 	}
