@@ -39,12 +39,12 @@ template:
 	$(GO) generate ./templates
 
 ## dist: release archives for every platform, and their SHA256SUMS, in dist/
-# Byte-identical on every run (make dist-check): -trimpath, no VCS stamp,
-# files dated EPOCH (the last commit's time), sorted, owned by 0:0. Needs
-# GNU tar, gzip and zip.
+# Byte-identical on every run with the same Go (make dist-check): -trimpath,
+# no VCS stamp, files dated EPOCH (SOURCE_DATE_EPOCH, else the last commit's
+# time), sorted, owned by 0:0. Needs GNU tar, gzip and zip.
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
-EPOCH     ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+EPOCH     ?= $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null || echo 315532800))
 DIST      ?= dist
 PLATFORMS := windows/amd64 windows/arm64 darwin/amd64 darwin/arm64 linux/amd64 linux/arm64
 # Licence files of what the program embeds besides Go modules (fonts, the

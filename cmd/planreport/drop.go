@@ -19,7 +19,9 @@ import (
 // with no command, is what Windows runs when a clerk drags workbooks onto
 // planreport.exe in Explorer or opens one with it. Each workbook is checked
 // and its reports are written beside it, not into the working folder, which
-// Explorer sets to somewhere else.
+// Explorer sets to somewhere else. Paths are only ever taken apart and
+// joined with path/filepath; on Windows, Go's os package itself adds the
+// \\?\ prefix that long absolute paths (a deep OneDrive folder) need.
 
 // console tells whether the process's console window is its own.
 type console interface {
@@ -57,16 +59,17 @@ func dropArgs(cmd *cobra.Command, args []string) error {
 	return errors.New(msg)
 }
 
-// isWorkbookArg reports whether arg names a workbook: an existing file, or
-// a name ending in .xlsx, .xlsm or .xls (then the reader says what is wrong
-// with it, such as that it is missing or a legacy .xls).
+// isWorkbookArg reports whether arg was meant as a workbook: it exists
+// (whatever was dropped), or its name ends in .xlsx, .xlsm or .xls. The
+// reader then says what is wrong with it, if anything: missing, a legacy
+// .xls, a folder.
 func isWorkbookArg(arg string) bool {
 	switch strings.ToLower(filepath.Ext(arg)) {
 	case ".xlsx", ".xlsm", ".xls":
 		return true
 	}
-	info, err := os.Stat(arg)
-	return err == nil && info.Mode().IsRegular()
+	_, err := os.Stat(arg)
+	return err == nil
 }
 
 // runDrop does each workbook, then, in a window of its own, waits for

@@ -92,6 +92,8 @@ func TestDrop(t *testing.T) {
 			[]string{"planreport: ", "gone.xlsx"}},
 		{"a relative path", []string{filepath.Join("..", filepath.Base(work), "here", "plan.xlsx")}, 0,
 			[]string{filepath.Join("..", filepath.Base(work), "here")}, nil, nil},
+		{"a folder dropped", []string{filepath.Dir(second)}, 1, nil, []string{work, filepath.Dir(second)},
+			[]string{"planreport: ", filepath.Dir(second), "is a directory"}},
 		{"an unknown command is still one", []string{"publish"}, 2, nil, []string{work}, []string{`unknown command "publish"`}},
 		{"a misspelt command gets cobra's suggestion", []string{"genrate", sampleAbs}, 2, nil, nil,
 			[]string{`unknown command "genrate"`, "Did you mean this?", "generate"}},
