@@ -5,7 +5,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"syscall"
 	"testing"
 
 	"github.com/planreport/planreport/internal/sample"
@@ -27,9 +26,7 @@ func benchmarkProcess(b *testing.B, args ...string) {
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("%v\n%s", err, msg)
 		}
-		if u, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peak = max(peak, u.Maxrss) // KiB on Linux
-		}
+		peak = max(peak, maxRSS(cmd.ProcessState))
 	}
 	b.ReportMetric(float64(peak)/1024, "peak-RSS-MB")
 }

@@ -59,13 +59,15 @@ var errSilent = errors.New("failed")
 
 func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "planreport",
+		Use:   "planreport [WORKBOOK.xlsx...]",
 		Short: "Turn an improvement plan workbook into the committee's progress report",
 		Long: `planreport reads an improvement plan kept in an Excel workbook, checks it,
 and writes the formal progress report a committee reads, as PDF and as Word.
 
   planreport validate inputs/plan.xlsx     check the workbook, cell by cell
   planreport generate inputs/plan.xlsx     write the report into outputs/
+  planreport inputs/plan.xlsx              check it, then write the report beside it
+                                           (what dropping it on planreport.exe does)
 
 Settings come from planreport.yaml in the working folder (or --config FILE),
 then PLANREPORT_* environment variables, then flags.`,
@@ -83,5 +85,7 @@ then PLANREPORT_* environment variables, then flags.`,
 		newRollCommand(),
 		newConfigCommand(),
 	)
+	addVersion(root)
+	addDrop(root)
 	return root
 }

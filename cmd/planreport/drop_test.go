@@ -1,0 +1,219 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fakeConsole is a console whose window is, or is not, the program's own.
+type fakeConsole bool
+
+func (c fakeConsole) OwnWindow() bool { return bool(c) }
+
+// withConsole makes the process's console c for the test, and its input
+// a pipe, returned to write Enter into; the pipe is empty and closed at
+// the end of the test.
+func withConsole(t *testing.T, c console) *os.File {
+	t.Helper()
+	old, oldStdin := theConsole, os.Stdin
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	theConsole, os.Stdin = c, r
+	t.Cleanup(func() {
+		theConsole, os.Stdin = old, oldStdin
+		w.Close()
+		r.Close()
+	})
+	return w
+}
+
+// copySample copies the sample workbook, at path sample, to dir/name,
+// making dir.
+func copySample(t *testing.T, sample, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+var reportFiles = []string{sampleBase + ".docx", sampleBase + ".pdf"}
+
+// TestDrop runs planreport with workbooks and no command, from a working
+// folder elsewhere, as Explorer does: the reports go beside each workbook.
+func TestDrop(t *testing.T) {
+	sampleAbs := absSample(t)
+	root := t.TempDir()
+	work := inTempDir(t)
+	spaces := copySample(t, sampleAbs, filepath.Join(root, "OneDrive - Council", "Plans"), "Comhairle nan Eilean Siar – Plàna 2026.xlsx")
+	locked := copySample(t, sampleAbs, filepath.Join(root, "Open in Excel"), "CPC Plan.xlsx")
+	os.WriteFile(filepath.Join(root, "Open in Excel", "~$CPC Plan.xlsx"), []byte("lock"), 0o644)
+	twin := copySample(t, sampleAbs, filepath.Dir(spaces), "Plàna 2026 - Copy.xlsx")
+	second := copySample(t, sampleAbs, filepath.Join(root, "Second"), "plan.xlsx")
+	os.Mkdir(filepath.Join(root, "Broken"), 0o755)
+	broken := writePlan(t, filepath.Join(root, "Broken"), "broken.xlsx", brokenPlan())
+	tests := []struct {
+		name      string
+		args      []string
+		code      int
+		written   []string // folders that get the two reports
+		untouched []string // folders that get none
+		stderr    []string // texts stderr holds, in order
+	}{
+		{"spaces, a OneDrive folder and a non-ASCII name", []string{spaces}, 0,
+			[]string{filepath.Dir(spaces)}, []string{work},
+			[]string{"Updates!D4: warning: action 2.1", "Updates!D5: warning:", "Updates!D12: warning:"}},
+		{"a workbook open in Excel, its lock file beside it", []string{locked}, 0,
+			[]string{filepath.Dir(locked)}, []string{work}, []string{"note: " + locked + " is open in Excel"}},
+		{"several workbooks, one with errors", []string{second, broken, spaces}, 1,
+			[]string{filepath.Dir(second), filepath.Dir(spaces)}, []string{work, filepath.Dir(broken)},
+			[]string{second, broken, `Actions!D2: "Independent Chair of the CPX" is not an approved lead`,
+				"2 errors, 3 warnings; no report written", spaces, "2 of 3 workbooks reported; failed: " + broken}},
+		{"two copies of one plan in one folder: the second would overwrite the first's report",
+			[]string{spaces, twin}, 1, []string{filepath.Dir(spaces)}, nil,
+			[]string{twin + " would overwrite " + filepath.Join(filepath.Dir(spaces), sampleBase), "1 of 2 workbooks reported; failed: " + twin}},
+		{"a missing workbook", []string{filepath.Join(root, "gone.xlsx")}, 1, nil, []string{work},
+			[]string{"planreport: ", "gone.xlsx"}},
+		{"a relative path", []string{filepath.Join("..", filepath.Base(work), "here", "plan.xlsx")}, 0,
+			[]string{filepath.Join("..", filepath.Base(work), "here")}, nil, nil},
+		{"a folder dropped", []string{filepath.Dir(second)}, 1, nil, []string{work, filepath.Dir(second)},
+			[]string{"planreport: ", filepath.Dir(second), "is a directory"}},
+		{"an unknown command is still one", []string{"publish"}, 2, nil, []string{work}, []string{`unknown command "publish"`}},
+		{"a misspelt command gets cobra's suggestion", []string{"genrate", sampleAbs}, 2, nil, nil,
+			[]string{`unknown command "genrate"`, "Did you mean this?", "generate"}},
+	}
+	copySample(t, sampleAbs, filepath.Join(work, "here"), "plan.xlsx")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, d := range append(tt.written, tt.untouched...) {
+				for _, f := range reportFiles {
+					os.Remove(filepath.Join(d, f))
+				}
+			}
+			withConsole(t, fakeConsole(false))
+			r := planreport(t, tt.args...)
+			if r.code != tt.code {
+				t.Fatalf("exit code %d, want %d\nstdout: %s\nstderr: %s", r.code, tt.code, r.stdout, r.stderr)
+			}
+			for _, d := range tt.written {
+				for _, f := range reportFiles {
+					if _, err := os.Stat(filepath.Join(d, f)); err != nil {
+						t.Errorf("no report beside the workbook: %v\nstderr: %s", err, r.stderr)
+					}
+					if !strings.Contains(r.stdout, filepath.Join(d, f)+"\n") {
+						t.Errorf("stdout does not name %s:\n%s", filepath.Join(d, f), r.stdout)
+					}
+				}
+			}
+			for _, d := range tt.untouched {
+				for _, f := range reportFiles {
+					if _, err := os.Stat(filepath.Join(d, f)); err == nil {
+						t.Errorf("a report was written into %s", d)
+					}
+				}
+			}
+			inOrder(t, r.stderr, tt.stderr)
+			if strings.Contains(r.stderr, "Press Enter") {
+				t.Errorf("it asked for Enter in a terminal:\n%s", r.stderr)
+			}
+		})
+	}
+}
+
+// inOrder checks that s holds each of want, in order.
+func inOrder(t *testing.T, s string, want []string) {
+	t.Helper()
+	rest := s
+	for _, w := range want {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			t.Errorf("output lacks %q (in order):\n%s", w, s)
+			return
+		}
+		rest = rest[i+len(w):]
+	}
+}
+
+// TestDropWaitsInItsOwnWindow checks that a window opened for planreport
+// alone stays open, after everything is printed, until Enter is pressed;
+// the help shown when it is double-clicked too.
+func TestDropWaitsInItsOwnWindow(t *testing.T) {
+	sampleAbs := absSample(t)
+	inTempDir(t)
+	good := copySample(t, sampleAbs, filepath.Join(t.TempDir(), "Plans"), "plan.xlsx")
+	broken := writePlan(t, t.TempDir(), "broken.xlsx", brokenPlan())
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		last string // the last text before the prompt
+	}{
+		{"reports written", []string{good}, 0, "warning: action 7.1"},
+		{"a workbook with errors", []string{broken}, 1, "no report written"},
+		{"a missing workbook", []string{"gone.xlsx"}, 1, "gone.xlsx"},
+		{"double-clicked, with no workbook", nil, 0, "Use \"planreport [command] --help\""},
+		{"bad configuration", []string{good, "--config", "none.yaml"}, 2, "none.yaml"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			enter := withConsole(t, fakeConsole(true))
+			done := make(chan result)
+			go func() { done <- planreport(t, tt.args...) }()
+			select {
+			case r := <-done:
+				t.Fatalf("it ended without waiting for Enter: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			case <-time.After(300 * time.Millisecond):
+			}
+			enter.Write([]byte("\n"))
+			r := <-done
+			if r.code != tt.code {
+				t.Errorf("exit code %d, want %d\n%s", r.code, tt.code, r.stderr)
+			}
+			const prompt = "\nPress Enter to close this window."
+			all := r.stdout + r.stderr
+			if !strings.HasSuffix(r.stderr, prompt) || !strings.Contains(strings.TrimSuffix(all, prompt), tt.last) {
+				t.Errorf("the prompt is not the last thing printed, after %q:\nstdout: %s\nstderr: %s", tt.last, r.stdout, r.stderr)
+			}
+		})
+	}
+}
+
+func TestExplainWriteError(t *testing.T) {
+	dir := filepath.Join("C:", "Plans")
+	report := filepath.Join(dir, sampleBase+".pdf")
+	other := errors.New("disk full")
+	for _, tt := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"a folder that cannot be written in", fmt.Errorf("cannot write in %s: %w", dir,
+			&fs.PathError{Op: "open", Path: filepath.Join(dir, ".planreport-x.partial"), Err: fs.ErrPermission}),
+			"cannot write the reports into " + dir + ", the workbook's folder: permission denied"},
+		{"a report open in another program", fmt.Errorf("cannot write %s: %w", report,
+			&os.LinkError{Op: "rename", Old: filepath.Join(dir, ".planreport-x.partial"), New: report, Err: fs.ErrPermission}),
+			"cannot replace " + report + ": permission denied; close it if it is open in another program"},
+		{"any other failure, as it is", other, "disk full"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := explainWriteError(dir, tt.err).Error(); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got %q, want it to start %q", got, tt.want)
+			}
+		})
+	}
+}
