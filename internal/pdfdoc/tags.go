@@ -238,7 +238,7 @@ func (d *Doc) endPage() {
 // a dozen elements a row, which as plain objects would add half again to
 // the file.
 func (d *Doc) writeStructure(p *objWriter, l layout) {
-	s := &objStm{p: p, num: l.objStms}
+	s := &objStm{p: p, num: l.objStms, pack: newPageSet()}
 	b := append(s.begin(objStructRoot), "<< /Type /StructTreeRoot /K "...)
 	b = appendRef(b, l.elems)
 	b = append(b, " /ParentTree 6 0 R /ParentTreeNextKey "...)
@@ -263,12 +263,14 @@ func (d *Doc) writeStructure(p *objWriter, l layout) {
 		s.end(d.appendElem(s.begin(l.elems+i), l, Elem(i)))
 	}
 	s.flush()
+	s.write()
 }
 
 // appendElem appends structure element e's dictionary.
 func (d *Doc) appendElem(b []byte, l layout, e Elem) []byte {
 	el := &d.elems[e]
-	b = append(b, "<< /Type /StructElem /S /"...)
+	// /Type /StructElem is optional, and a fifth of the bytes of a small element.
+	b = append(b, "<< /S /"...)
 	b = append(b, structTypes[el.typ]...)
 	b = append(b, " /P "...)
 	if el.parent < 0 {
@@ -345,19 +347,22 @@ func (d *Doc) appendAttrs(b []byte, a attrsOn) []byte {
 }
 
 // objStm packs objects into object streams of perObjStm objects each,
-// numbered from num on.
+// numbered from num on, compressed in the background as pages are.
 type objStm struct {
 	p       *objWriter
 	num     int
 	index   []byte // "num offset" pairs
 	body    []byte
 	objects int
+	packed  []byte   // the stream's data, index and body
+	pack    *pageSet // the streams, compressed
+	heads   [][2]int // each stream's object count and the length of its index
 }
 
 // begin starts object num in the stream and returns the buffer to append
 // its body to.
 func (s *objStm) begin(num int) []byte {
-	s.p.entries[num] = xrefEntry{stream: s.num, at: int64(s.objects)}
+	s.p.entries[num] = xrefEntry{stream: s.num + len(s.heads), at: int64(s.objects)}
 	s.index = strconv.AppendInt(s.index, int64(num), 10)
 	s.index = append(s.index, ' ')
 	s.index = strconv.AppendInt(s.index, int64(len(s.body)), 10)
@@ -374,19 +379,26 @@ func (s *objStm) end(b []byte) {
 	}
 }
 
-// flush writes the objects packed so far as one object stream.
+// flush has the objects packed so far compressed as one object stream.
 func (s *objStm) flush() {
 	if s.objects == 0 {
 		return
 	}
-	p := s.p
-	p.begin(s.num)
-	p.b = append(p.b, "<< /Type /ObjStm /N "...)
-	p.b = strconv.AppendInt(p.b, int64(s.objects), 10)
-	p.b = append(p.b, " /First "...)
-	p.b = strconv.AppendInt(p.b, int64(len(s.index)), 10)
-	p.b = append(p.b, " /Filter /FlateDecode"...)
-	deflate(append(s.index, s.body...), p.stream)
-	s.num++
+	s.heads = append(s.heads, [2]int{s.objects, len(s.index)})
+	s.packed = s.pack.finish(append(append(s.packed[:0], s.index...), s.body...))
 	s.index, s.body, s.objects = s.index[:0], s.body[:0], 0
+}
+
+// write writes the object streams.
+func (s *objStm) write() {
+	p := s.p
+	for i, data := range s.pack.wait() {
+		p.begin(s.num + i)
+		p.b = append(p.b, "<< /Type /ObjStm /N "...)
+		p.b = strconv.AppendInt(p.b, int64(s.heads[i][0]), 10)
+		p.b = append(p.b, " /First "...)
+		p.b = strconv.AppendInt(p.b, int64(s.heads[i][1]), 10)
+		p.b = append(p.b, " /Filter /FlateDecode"...)
+		p.stream(data)
+	}
 }

@@ -53,7 +53,7 @@ func TestStructure(t *testing.T) {
 	elems := map[string]string{} // by type, the last element's dictionary
 	num := map[string]int{}
 	for n, o := range objects {
-		if m := regexp.MustCompile(`^<< /Type /StructElem /S /(\w+)`).FindStringSubmatch(o.value); m != nil {
+		if m := regexp.MustCompile(`^<< /S /(\w+) /P `).FindStringSubmatch(o.value); m != nil {
 			elems[m[1]], num[m[1]] = o.value, n
 		}
 	}

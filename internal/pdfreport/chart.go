@@ -42,7 +42,7 @@ func (c *content) chart() {
 	note.text(c.r.ChartNote(), noteFont, alignLeft)
 	note.space(1)
 	fig := newTag("Figure", nil)
-	fig.alt = ch.Description()
+	fig.extra().alt = ch.Description()
 	widths := c.columns(0.16, 0.84)
 	head := newRow(kindHeader, widths, nil)
 	head.fill, head.padY, head.figure = &navy, chartPadY, fig

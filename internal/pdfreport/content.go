@@ -95,7 +95,7 @@ func (c *content) bodyRow(kind rowKind, widths []float64, header *row, rowHeader
 	r.tag = newTag("TR", c.table.tbody())
 	for i := range widths {
 		if i == 0 && rowHeader {
-			r.tag.cell("TH").attrs.Scope = "Row"
+			r.tag.cell("TH").extra().attrs.Scope = "Row"
 		} else {
 			r.tag.cell("TD")
 		}
@@ -148,7 +148,7 @@ func (c *content) header(widths []float64, titles ...string) *row {
 	r.fill = &navy
 	r.tag = newTag("TR", newTag("THead", c.table))
 	for i, t := range titles {
-		r.tag.cell("TH").attrs.Scope = "Column"
+		r.tag.cell("TH").extra().attrs.Scope = "Column"
 		c.writer(r, i).text(t, headFont, alignLeft)
 	}
 	return r
@@ -240,7 +240,7 @@ func (c *content) ragCell(r *row, i int, v *rag.Value, trend report.Trend) {
 		alt += ", " + trend.Word()
 	}
 	w := c.writer(r, i)
-	w.tag.alt = alt
+	w.tag.extra().alt = alt
 	w.text(code, f, alignCentre)
 }
 
@@ -304,7 +304,7 @@ func (c *content) span(kind rowKind, head *row, text string, f font, fill *rag.C
 	r := c.bodyRow(kind, []float64{c.g.contentWidth()}, head, false)
 	r.fill, r.keep = fill, kind != kindBody
 	td := r.tag.cells[0]
-	td.attrs.ColSpan = len(head.widths)
+	td.extra().attrs.ColSpan = len(head.widths)
 	w := c.writer(r, 0)
 	a := alignLeft
 	switch kind {

@@ -38,6 +38,9 @@ func (d *drawer) elem(t *tag) pdfdoc.Elem {
 		return t.elem
 	}
 	t.elem = d.doc.NewElem(parent, t.typ)
+	if t.more == nil {
+		return t.elem
+	}
 	if t.alt != "" {
 		d.doc.SetAlt(t.elem, t.alt)
 	}

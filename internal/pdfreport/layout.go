@@ -56,25 +56,38 @@ type line struct {
 type tag struct {
 	typ    string
 	parent *tag
-	alt    string
-	attrs  pdfdoc.Attrs
-	cells  []*tag      // a row's cells
 	elem   pdfdoc.Elem // once made
-	body   *tag        // a table's TBody, once asked for
+	*more              // nil for the many tags with nothing more: a report has a dozen a row
+}
+
+// more is what few tags have.
+type more struct {
+	alt   string
+	attrs pdfdoc.Attrs
+	cells []*tag // a row's cells
+	body  *tag   // a table's TBody, once asked for
 }
 
 func newTag(typ string, parent *tag) *tag { return &tag{typ: typ, parent: parent} }
 
+// extra is t's more, made when first asked for.
+func (t *tag) extra() *more {
+	if t.more == nil {
+		t.more = new(more)
+	}
+	return t.more
+}
+
 // cell adds a cell of type typ (TH or TD) to the row tag r.
 func (r *tag) cell(typ string) *tag {
 	c := newTag(typ, r)
-	r.cells = append(r.cells, c)
+	r.extra().cells = append(r.extra().cells, c)
 	return c
 }
 
 // tbody is the table's TBody.
 func (t *tag) tbody() *tag {
-	if t.body == nil {
+	if t.extra().body == nil {
 		t.body = newTag("TBody", t)
 	}
 	return t.body

@@ -178,7 +178,7 @@ func (d *drawer) page(r *report.Report, n, total int, items []placed) {
 		d.repeat = it.src.kind == kindHeader && it.src.drawn
 		d.row(it.row, it.y, it.h)
 		d.repeat, it.src.drawn = false, true
-		if f := it.src.figure; f != nil && f.attrs.BBox == [4]float64{} {
+		if f := it.src.figure; f != nil && f.extra().attrs.BBox == [4]float64{} {
 			if fig == nil {
 				fig, top = f, it.y
 			}
