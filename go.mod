@@ -3,7 +3,6 @@ module github.com/planreport/planreport
 go 1.26.0
 
 require (
-	github.com/nguyenthenguyen/docx v0.0.0-20230621112118-9c8e795a11db
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/viper v1.21.0
 	github.com/wneessen/go-mail v0.8.1

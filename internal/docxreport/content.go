@@ -27,7 +27,7 @@ const (
 type content struct {
 	r     *report.Report
 	style styleIDs
-	chart *addedPart            // nil when the report has no chart part
+	chart *chartParts           // nil when the report has no chart
 	fills map[rag.Colour]string // each RAG colour as a cell fill, once worked out
 }
 

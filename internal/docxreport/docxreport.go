@@ -43,16 +43,15 @@
 // one.
 //
 // The document properties (docProps/core.xml) are the report's title,
-// subject and organisation, dated with the report's date, and every part of
-// the zip carries the same time: the same report and template always give
-// the same bytes.
+// subject, organisation and language, dated when the report's content last
+// changed (report.Report.Modified); the parts Render writes are dated
+// zipTime: the same report and template always give the same bytes.
 //
-// The template's document part is read with nguyenthenguyen/docx; the
-// report's zip is written with archive/zip (see writePackage). The
-// document part, tens of megabytes for thousands of actions, is never held
-// whole: it is compressed as it is made, on a second goroutine, at flate's
-// fastest level. The parts of the template that do not change are copied
-// as they are compressed, and small parts are stored.
+// The template is read with archive/zip, each part it reads capped at
+// maxTemplatePart, and its XML comments are left out of the report. The
+// report's zip is written with archive/zip (see writePackage): the parts
+// of the template that do not change are copied still compressed, the
+// document is compressed as it is made.
 package docxreport
 
 import (
@@ -95,8 +94,10 @@ func render(r *report.Report, opt Options) ([]byte, error) {
 		return nil, err
 	}
 	c := &content{r: r, style: readStyles(styles)}
-	if r.Sections.Chart && chartTotal(r.Chart) > 0 {
-		c.chart = newChartPart(r, t.has)
+	if r.Sections.Chart && r.Chart.Max() > 0 {
+		if c.chart, err = newChart(r, t.has); err != nil {
+			return nil, err
+		}
 	}
 	changed, found, err := t.changes(c)
 	if err != nil {

@@ -220,3 +220,25 @@ func TestFilename(t *testing.T) {
 		})
 	}
 }
+
+func TestHasTrendMarks(t *testing.T) {
+	r := &Report{Sections: Sections{Trends: true}, Themes: []Theme{{Outcomes: []Outcome{{Actions: []Action{{}, {}}}}}}}
+	if r.HasTrendMarks() {
+		t.Error("no action has a trend, yet HasTrendMarks is true")
+	}
+	r.Themes[0].Outcomes[0].Actions[1].Trend = TrendUnchanged
+	if !r.HasTrendMarks() {
+		t.Error("an action has a trend, yet HasTrendMarks is false")
+	}
+	r.Sections.Trends = false
+	if r.HasTrendMarks() {
+		t.Error("trends are off, yet HasTrendMarks is true")
+	}
+}
+
+func TestChartMax(t *testing.T) {
+	c := Chart{Overall: []int{2, 0, 15}, Rows: []ChartRow{{Counts: []int{0, 0, 2}}}}
+	if got := c.Max(); got != 17 {
+		t.Errorf("Max = %d, want 17, the overall total", got)
+	}
+}

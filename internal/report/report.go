@@ -219,3 +219,34 @@ var ExceptionColumns = []string{"No", "Action / Task", "Strategic Lead", "Timesc
 func (r *Report) ChartNote() string {
 	return "Number of actions / tasks with each RAG at " + LongDate(r.Date) + ", in all and by outcome."
 }
+
+// HasTrendMarks reports whether any action shows a trend mark: the report
+// shows trends and some action has one. The trend note is printed only then.
+func (r *Report) HasTrendMarks() bool {
+	if !r.Sections.Trends {
+		return false
+	}
+	for _, t := range r.Themes {
+		for _, o := range t.Outcomes {
+			for _, a := range o.Actions {
+				if a.Trend.Symbol() != "" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ChartAxis labels the chart's value axis.
+const ChartAxis = "Number of actions / tasks"
+
+// Max is the end of the chart's one value axis, shared by every bar (it
+// starts at 0): the largest bar, which is the overall total.
+func (c Chart) Max() int {
+	total := 0
+	for _, n := range c.Overall {
+		total += n
+	}
+	return total
+}
