@@ -121,7 +121,7 @@ func (c *content) legend(b xmlWriter, width int) {
 		t.endRow()
 	}
 	t.end()
-	if c.r.Sections.Trends {
+	if c.r.HasTrendMarks() {
 		para(b, c.style.tableText, `<w:spacing w:before="80"/>`, "", report.TrendNote)
 	}
 }
@@ -133,10 +133,7 @@ func (c *content) ragCell(t table, col int, v *rag.Value, label string) {
 		t.textCell(col, c.style.tableText, jcCenter, "", "")
 		return
 	}
-	rPr := rPrBold
-	if v.Colour.Dark() {
-		rPr = rPrBoldWhite
-	}
+	rPr := `<w:rPr><w:b/><w:color w:val="` + v.Colour.Text().Hex() + `"/></w:rPr>`
 	t.cell(col, 1, c.fill(v.Colour))
 	para(t.b, c.style.tableText, jcCenter, rPr, label)
 	t.endCell()

@@ -18,8 +18,7 @@
 //	{{organisation}} the committee
 //
 // Block placeholders stand alone in a paragraph of the document body, which
-// is replaced by generated tables (or the chart) followed by an empty
-// paragraph with the placeholder paragraph's properties:
+// is replaced by generated tables (or the chart):
 //
 //	{{summary}}     the summary table, one row per report point
 //	{{legend}}      the RAG legend
@@ -114,5 +113,5 @@ func render(r *report.Report, opt Options) ([]byte, error) {
 	if err := checkPlaceholders(documentPart, append(found, body.names()...), c.required()); err != nil {
 		return nil, err
 	}
-	return writePackage(t, changed, func(w xmlWriter) { body.write(w, edits) }, t.added(c))
+	return writePackage(t, changed, func(w xmlWriter) { body.write(&tableSeparator{xmlWriter: w}, edits) }, t.added(c))
 }

@@ -299,21 +299,58 @@ func (pt *part) fillParagraph(p *paragraph, values map[string]string, blocks map
 }
 
 // replace writes what replaces the paragraph of a block placeholder: the
-// block, then an empty paragraph with the placeholder paragraph's
-// properties — it keeps the template's spacing after the block, any section
-// break the paragraph carried, and keeps Word from joining two tables.
-// A removed block leaves that paragraph only when it carried a section
-// break.
+// block, then, when the paragraph carried a section break, a paragraph
+// with the placeholder paragraph's properties to keep it. Space between
+// blocks comes from their headings' spacing, not from empty paragraphs.
 func (pt *part) replace(w xmlWriter, p *paragraph, build block) {
-	if build == nil && !strings.Contains(p.pPr, "sectPr") {
-		return
-	}
 	if build != nil {
 		build(w, pt.width(p))
 	}
-	w.WriteString("<w:p>")
-	w.WriteString(p.pPr)
-	w.WriteString("</w:p>")
+	if strings.Contains(p.pPr, "sectPr") {
+		w.WriteString("<w:p>")
+		w.WriteString(p.pPr)
+		w.WriteString("</w:p>")
+	}
+}
+
+// tableSeparator passes a part on to its xmlWriter, adding a paragraph
+// where a table would otherwise touch the next table or end the body:
+// Word joins two tables with nothing between them into one, and a body
+// must end with a paragraph. These are the only empty paragraphs of the
+// report.
+type tableSeparator struct {
+	xmlWriter
+	afterTable bool // the last thing written was the end of a table
+}
+
+// separator is the paragraph put after a table: Word's minimal line.
+const separator = `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:p>`
+
+func (s *tableSeparator) WriteString(x string) (int, error) {
+	if s.afterTable {
+		rest := strings.TrimLeft(x, " \t\r\n")
+		if rest == "" {
+			return s.xmlWriter.WriteString(x)
+		}
+		for _, next := range []string{"<w:tbl>", "<w:tbl ", "<w:sectPr", "</w:body>"} {
+			if strings.HasPrefix(rest, next) {
+				s.xmlWriter.WriteString(separator)
+				break
+			}
+		}
+	}
+	s.afterTable = strings.HasSuffix(strings.TrimRight(x, " \t\r\n"), "</w:tbl>")
+	return s.xmlWriter.WriteString(x)
+}
+
+func (s *tableSeparator) Write(p []byte) (int, error) {
+	s.afterTable = false
+	return s.xmlWriter.Write(p)
+}
+
+func (s *tableSeparator) WriteByte(c byte) error {
+	s.afterTable = false
+	return s.xmlWriter.WriteByte(c)
 }
 
 // substitute rewrites the text plain[from:to] of one <w:t>: every

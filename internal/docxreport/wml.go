@@ -83,8 +83,7 @@ func escaped(s string) string {
 
 // Run properties used by the generated content.
 const (
-	rPrBold      = "<w:rPr><w:b/></w:rPr>"
-	rPrBoldWhite = `<w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr>`
+	rPrBold = "<w:rPr><w:b/></w:rPr>"
 )
 
 // Paragraph properties beyond the style.
