@@ -273,7 +273,7 @@ func writePoint(b *bytes.Buffer, i int) {
 
 // chartBlock is the "RAG at a glance" section: its heading and the chart,
 // or a sentence when no action has a RAG value.
-func (c *content) chartBlock(b xmlWriter, width int) {
+func (c *content) chartBlock(b xmlWriter, pg page) {
 	para(b, c.style.heading1, "", "", "RAG at a glance")
 	para(b, c.style.tableText, `<w:keepNext/>`, "", c.r.ChartNote())
 	if c.chart == nil {
@@ -284,7 +284,7 @@ func (c *content) chartBlock(b xmlWriter, width int) {
 	height := min(chartBase+chartPerBar*len(labels), chartMax)
 	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + c.style.tableText + `"/></w:pPr><w:r><w:drawing>`)
 	b.WriteString(`<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">` +
-		`<wp:extent cx="` + strconv.Itoa(width*635) + `" cy="` + strconv.Itoa(height) + `"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
+		`<wp:extent cx="` + strconv.Itoa(pg.width*635) + `" cy="` + strconv.Itoa(height) + `"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
 		`<wp:docPr id="` + strconv.Itoa(chartDocPrID) + `" name="RAG at a glance" descr="`)
 	escape(b, c.chartDescription())
 	b.WriteString(`"/><wp:cNvGraphicFramePr/>`)

@@ -92,17 +92,17 @@ func render(r *report.Report, opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &content{r: r, style: readStyles(styles)}
+	body, err := t.document()
+	if err != nil {
+		return nil, err
+	}
+	c := &content{r: r, style: readStyles(styles), page: body.lastPage()}
 	if r.Sections.Chart && r.Chart.Max() > 0 {
 		if c.chart, err = newChart(r, t.has); err != nil {
 			return nil, err
 		}
 	}
 	changed, found, err := t.changes(c)
-	if err != nil {
-		return nil, err
-	}
-	body, err := t.document()
 	if err != nil {
 		return nil, err
 	}

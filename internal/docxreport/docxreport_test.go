@@ -24,6 +24,7 @@ var goldenParts = []string{
 	"word/document.xml",
 	"word/header1.xml",
 	"word/footer1.xml",
+	"word/styles.xml",
 	"docProps/core.xml",
 	"word/charts/chart1.xml",
 	"word/_rels/document.xml.rels",

@@ -8,6 +8,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -147,7 +148,7 @@ func (t *template) change(name string, c *content) (data []byte, changed bool, f
 	case name == corePart:
 		return coreXML(c.r), true, nil, nil
 	case name == stylesPart:
-		data, err = t.styles(language(c.r))
+		data, err = t.styles(language(c.r), c.page.width)
 	case isHeaderOrFooter(name):
 		return t.fillHeaderOrFooter(name, c)
 	case name == contentTypesPart:
@@ -252,6 +253,15 @@ func language(r *report.Report) string {
 	return r.Language
 }
 
+// styleElement matches a style of the styles part, headerOrFooterName the
+// name of the header and footer styles, and rightTab the position of a
+// right tab stop.
+var (
+	styleElement       = regexp.MustCompile(`(?s)<w:style\b.*?</w:style>`)
+	headerOrFooterName = regexp.MustCompile(`<w:name w:val="(?i:header|footer)"/>`)
+	rightTab           = regexp.MustCompile(`(<w:tab w:val="(?:right|end)" w:pos=")\d+(")`)
+)
+
 // defaultLang matches the language of the template's default run
 // properties, and rPrDefault the place to put it when there is none.
 var (
@@ -262,12 +272,22 @@ var (
 
 // styles is the template's styles part with the report's language as the
 // language of all text (w:lang of the document defaults), which Word's
-// proofing tools and screen readers follow.
-func (t *template) styles(lang string) ([]byte, error) {
+// proofing tools and screen readers follow, and the right tab stops of the
+// header and footer styles at the right margin, width twips from the left.
+// (The default template's header and footer reach the margin with an
+// absolute tab, w:ptab, which Word places whatever the page's size but
+// LibreOffice takes for an ordinary tab.)
+func (t *template) styles(lang string, width int) ([]byte, error) {
 	data, err := t.read(stylesPart)
 	if err != nil || data == nil {
 		return data, err
 	}
+	data = styleElement.ReplaceAllFunc(data, func(style []byte) []byte {
+		if !headerOrFooterName.Match(style) {
+			return style
+		}
+		return rightTab.ReplaceAll(style, []byte("${1}"+strconv.Itoa(width)+"${2}"))
+	})
 	attr := []byte(escaped(lang))
 	if m := defaultLang.FindSubmatchIndex(data); m != nil {
 		return slices.Concat(data[:m[3]], attr, data[m[4]:]), nil

@@ -111,13 +111,17 @@ type table struct {
 	b      xmlWriter
 	widths []int
 	starts []string // the start of a one-column cell, by column, up to its width
+	// tallest is the height of the tallest row kept whole on one page:
+	// the text height less an inch for the heading row repeated above it.
+	tallest int
 }
 
-// startTable begins a table whose columns take the given shares (in any
-// unit) of width twips. heading says whether its first row is a heading
-// row that the table style colours.
-func startTable(b xmlWriter, styleID string, width int, shares []int, heading bool) table {
-	t := table{b: b, widths: split(width, shares)}
+// startTable begins a table across the text area pg whose columns take
+// the given shares (in any unit) of its width, each at least its width in
+// mins. heading says whether its first row is a heading row that the
+// table style colours.
+func startTable(b xmlWriter, styleID string, pg page, shares, mins []int, heading bool) table {
+	t := table{b: b, widths: fit(pg.width, shares, mins), tallest: max(pg.height-1440, pg.height/2)}
 	t.starts = make([]string, len(t.widths))
 	for i, w := range t.widths {
 		t.starts[i] = cellStart(w)
@@ -125,7 +129,7 @@ func startTable(b xmlWriter, styleID string, width int, shares []int, heading bo
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="`)
 	b.WriteString(styleID)
 	b.WriteString(`"/><w:tblW w:w="`)
-	b.WriteString(strconv.Itoa(width))
+	b.WriteString(strconv.Itoa(pg.width))
 	b.WriteString(`" w:type="dxa"/><w:tblLayout w:type="fixed"/>`)
 	if heading {
 		b.WriteString(`<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
@@ -142,33 +146,32 @@ func startTable(b xmlWriter, styleID string, width int, shares []int, heading bo
 	return t
 }
 
-// split divides total in proportion to shares; the last column takes what
-// rounding leaves, so the widths sum to total exactly.
-func split(total int, shares []int) []int {
-	sum := 0
-	for _, s := range shares {
-		sum += s
+// fits reports whether a row whose columns hold these paragraphs surely
+// fits on a page, by cellHeight's estimate.
+func (t table) fits(columns ...[]string) bool {
+	for i, paragraphs := range columns {
+		if cellHeight(t.widths[i], paragraphs) > t.tallest {
+			return false
+		}
 	}
-	widths := make([]int, len(shares))
-	left := total
-	for i, s := range shares[:len(shares)-1] {
-		widths[i] = total * s / sum
-		left -= widths[i]
-	}
-	widths[len(widths)-1] = left
-	return widths
+	return true
 }
 
 func (t table) end() { t.b.WriteString("</w:tbl>") }
 
-// row begins a row that is kept on one page when it fits; a heading row
-// is repeated at the top of every page the table runs onto.
-func (t table) row(heading bool) {
-	t.b.WriteString("<w:tr><w:trPr><w:cantSplit/>")
-	if heading {
-		t.b.WriteString("<w:tblHeader/>")
+// row begins a row, kept whole on one page when keep is set: Word does
+// not break such a row even when it is taller than a page, and cuts it
+// off. A heading row is repeated at the top of every page the table runs
+// onto.
+func (t table) row(heading, keep bool) {
+	switch {
+	case heading:
+		t.b.WriteString("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+	case keep:
+		t.b.WriteString("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+	default:
+		t.b.WriteString("<w:tr>")
 	}
-	t.b.WriteString("</w:trPr>")
 }
 
 func (t table) endRow() { t.b.WriteString("</w:tr>") }
@@ -212,7 +215,7 @@ func (t table) textCell(col int, styleID, extra, rPr, text string) {
 
 // headingRow writes the table's heading row: one cell per column.
 func (t table) headingRow(styleID string, headings []string) {
-	t.row(true)
+	t.row(true, true)
 	for i, h := range headings {
 		t.textCell(i, styleID, "", "", h)
 	}
