@@ -338,3 +338,76 @@ func checkCache(t *testing.T, f *excelize.File, ref *node) {
 		t.Errorf("%s holds %q, the chart caches %q", formula, cells, cached)
 	}
 }
+
+// TestRowsKeptWhole checks that a row that fits on a page is kept whole
+// (w:cantSplit) and that a row that may be taller than a page is not:
+// Word would cut it off at the foot of the page.
+func TestRowsKeptWhole(t *testing.T) {
+	doc := parseXML(t, parts(t, renderDOCX(t, longUpdate(t), Options{}))[documentPart])
+	long := 0
+	for _, tr := range doc.all("tr") {
+		kept := tr.first("cantSplit") != nil
+		isLong := strings.Contains(tr.text(), "w00000")
+		if isLong {
+			long++
+		}
+		if kept == isLong {
+			t.Errorf("row %.40q: kept whole %v, want %v", tr.text(), kept, !isLong)
+		}
+	}
+	if long != 1 {
+		t.Errorf("%d rows hold the long update, want 1", long)
+	}
+}
+
+func TestFit(t *testing.T) {
+	tests := []struct {
+		name              string
+		total             int
+		shares, mins, want []int
+	}{
+		{"no minimums", 1000, []int{1, 1, 2}, []int{0, 0, 0}, []int{250, 250, 500}},
+		{"minimums met", 1000, []int{1, 1, 2}, []int{100, 100, 100}, []int{250, 250, 500}},
+		{"one column widened", 1000, []int{1, 4, 5}, []int{300, 0, 0}, []int{300, 311, 389}},
+		{"widening one narrows another below its minimum", 1000, []int{1, 1, 8}, []int{300, 0, 650}, []int{300, 50, 650}},
+		{"minimums too wide", 1000, []int{1, 1}, []int{1000, 1000}, []int{500, 500}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := fit(tt.total, tt.shares, tt.mins)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("fit(%d, %v, %v) = %v, want %v", tt.total, tt.shares, tt.mins, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPortraitTemplate checks that the tables and the header's and
+// footer's right tab follow a template's page size and margins.
+func TestPortraitTemplate(t *testing.T) {
+	got := parts(t, renderDOCX(t, sampleReport(t, allSections), Options{Template: portraitTemplate(t)}))
+	const width = 11906 - 2*1800
+	doc := parseXML(t, got[documentPart])
+	for i, tbl := range doc.all("tbl") {
+		if w := tbl.first("tblW").attr("w"); w != strconv.Itoa(width) {
+			t.Errorf("table %d is %s twips wide, want %d", i+1, w, width)
+		}
+	}
+	for _, style := range parseXML(t, got[stylesPart]).all("style") {
+		name := style.first("name").attr("val")
+		tab := style.first("tab")
+		// The footer style is based on the header style, and takes its tab.
+		if name == "header" && tab == nil || (name == "header" || name == "footer") && tab != nil && (tab.attr("val") != "right" || tab.attr("pos") != strconv.Itoa(width)) {
+			t.Errorf("style %s has no right tab at %d", name, width)
+		}
+	}
+	for _, name := range []string{"word/header1.xml", "word/footer1.xml"} {
+		if ptab := parseXML(t, got[name]).first("ptab"); ptab == nil || ptab.attr("relativeTo") != "margin" || ptab.attr("alignment") != "right" {
+			t.Errorf("%s does not reach the right margin with w:ptab", name)
+		}
+	}
+	summary := doc.all("tbl")[0].all("gridCol")
+	if w, _ := strconv.Atoi(summary[0].attr("w")); w < minWidth(true, "03/10/2018") {
+		t.Errorf("the summary's date column is %d twips wide, less than a date", w)
+	}
+}
