@@ -362,8 +362,8 @@ func TestRowsKeptWhole(t *testing.T) {
 
 func TestFit(t *testing.T) {
 	tests := []struct {
-		name              string
-		total             int
+		name               string
+		total              int
 		shares, mins, want []int
 	}{
 		{"no minimums", 1000, []int{1, 1, 2}, []int{0, 0, 0}, []int{250, 250, 500}},
