@@ -88,7 +88,7 @@ func (c *content) summary(b xmlWriter, pg page) {
 			mins[2+i] = max(mins[2+i], minWidth(true, strconv.Itoa(n)))
 		}
 	}
-	t := startTable(b, c.style.table, pg, summaryShares, mins, true)
+	t := startTable(b, c.style.table, pg, summaryShares, mins, "Summary")
 	t.row(true, true)
 	for i, h := range report.SummaryColumns {
 		t.textCell(i, c.style.tableHeading, numberAlign(i), "", h)
@@ -120,12 +120,14 @@ func (c *content) legend(b xmlWriter, pg page) {
 	for i, v := range c.r.Legend {
 		names[i] = v.Name
 	}
-	para(b, c.style.heading1, "", "", "RAG Legend – "+strings.Join(names, " "))
-	mins := make([]int, len(legendShares))
+	heading := "RAG Legend – " + strings.Join(names, " ")
+	para(b, c.style.heading1, "", "", heading)
+	mins := headingMins(report.LegendColumns)
 	for _, v := range c.r.Legend {
 		mins[0] = max(mins[0], minWidth(true, v.Code))
 	}
-	t := startTable(b, c.style.table, pg, legendShares, mins, false)
+	t := startTable(b, c.style.table, pg, legendShares, mins, heading)
+	t.headingRow(c.style.tableHeading, report.LegendColumns)
 	for _, v := range c.r.Legend {
 		t.row(false, t.fits([]string{v.Code}, []string{v.Definition}))
 		c.ragCell(t, 0, &v, v.Code)
@@ -189,7 +191,7 @@ func (c *content) exceptions(b xmlWriter, pg page) {
 			mins[4] = max(mins[4], minWidth(true, c.ragLabel(a)))
 		}
 	}
-	t := startTable(b, c.style.table, pg, exceptionShares, mins, true)
+	t := startTable(b, c.style.table, pg, exceptionShares, mins, "Exceptions")
 	t.headingRow(c.style.tableHeading, report.ExceptionColumns)
 	for _, e := range c.r.Exceptions {
 		a := e.Action
@@ -237,7 +239,7 @@ func (c *content) actions(b xmlWriter, pg page) {
 			}
 		}
 	}
-	t := startTable(b, c.style.table, pg, actionShares, mins, true)
+	t := startTable(b, c.style.table, pg, actionShares, mins, "Actions / tasks by theme and outcome")
 	t.headingRow(c.style.tableHeading, headings)
 	span := len(actionShares)
 	for _, theme := range c.r.Themes {
@@ -292,7 +294,7 @@ func (c *content) maintenance(b xmlWriter, pg page) {
 	for _, task := range m.Tasks {
 		mins[0] = max(mins[0], minWidth(true, task.No))
 	}
-	t := startTable(b, c.style.table, pg, maintenanceShares, mins, true)
+	t := startTable(b, c.style.table, pg, maintenanceShares, mins, m.Title)
 	t.headingRow(c.style.tableHeading, headings)
 	for _, task := range m.Tasks {
 		t.row(false, t.fits([]string{task.No}, []string{task.Text}, []string{task.Timescale}))

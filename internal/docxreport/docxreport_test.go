@@ -346,7 +346,7 @@ func TestActionTable(t *testing.T) {
 		{"Heading 1 paragraphs", strings.Count(doc, `<w:pStyle w:val="Heading1"/>`), 5 + len(r.Themes)},
 		{"Heading 2 paragraphs (outcomes)", strings.Count(doc, `<w:pStyle w:val="Heading2"/>`), outcomes},
 		{"rows spanning the action table", strings.Count(doc, `<w:gridSpan w:val="6"/>`), len(r.Themes) + outcomes},
-		{"heading rows (summary, exceptions, actions, maintenance)", strings.Count(doc, "<w:tblHeader/>"), 4},
+		{"heading rows (summary, legend, exceptions, actions, maintenance)", strings.Count(doc, "<w:tblHeader/>"), 5},
 		{"rows kept on one page", strings.Count(doc, "<w:cantSplit/>"), strings.Count(doc, "<w:tr>")},
 		{"completed actions marked", strings.Count(doc, ">Completed "), 2},
 	}

@@ -118,9 +118,9 @@ type table struct {
 
 // startTable begins a table across the text area pg whose columns take
 // the given shares (in any unit) of its width, each at least its width in
-// mins. heading says whether its first row is a heading row that the
-// table style colours.
-func startTable(b xmlWriter, styleID string, pg page, shares, mins []int, heading bool) table {
+// mins, with a title for screen readers (Word's "alt text" of a table).
+// Its first row must be a heading row, which the table style colours.
+func startTable(b xmlWriter, styleID string, pg page, shares, mins []int, caption string) table {
 	t := table{b: b, widths: fit(pg.width, shares, mins), tallest: max(pg.height-1440, pg.height/2)}
 	t.starts = make([]string, len(t.widths))
 	for i, w := range t.widths {
@@ -131,12 +131,9 @@ func startTable(b xmlWriter, styleID string, pg page, shares, mins []int, headin
 	b.WriteString(`"/><w:tblW w:w="`)
 	b.WriteString(strconv.Itoa(pg.width))
 	b.WriteString(`" w:type="dxa"/><w:tblLayout w:type="fixed"/>`)
-	if heading {
-		b.WriteString(`<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
-	} else {
-		b.WriteString(`<w:tblLook w:val="0600" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
-	}
-	b.WriteString("</w:tblPr><w:tblGrid>")
+	b.WriteString(`<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/><w:tblCaption w:val="`)
+	escape(b, caption)
+	b.WriteString(`"/></w:tblPr><w:tblGrid>`)
 	for _, w := range t.widths {
 		b.WriteString(`<w:gridCol w:w="`)
 		b.WriteString(strconv.Itoa(w))

@@ -411,3 +411,86 @@ func TestPortraitTemplate(t *testing.T) {
 		t.Errorf("the summary's date column is %d twips wide, less than a date", w)
 	}
 }
+
+// TestAccessibility checks the rules of Word's Accessibility Checker that
+// can be read from the XML (contrast and blank paragraphs have tests of
+// their own).
+func TestAccessibility(t *testing.T) {
+	r := sampleReport(t, allSections)
+	r.Language = "en-US"
+	got := parts(t, renderDOCX(t, r, Options{}))
+	doc := parseXML(t, got[documentPart])
+	t.Run("alt text on every object", func(t *testing.T) {
+		drawings := doc.all("docPr")
+		for _, d := range drawings {
+			if strings.TrimSpace(d.attr("descr")) == "" {
+				t.Errorf("drawing %q has no alt text", d.attr("name"))
+			}
+		}
+		if len(drawings) != 1 {
+			t.Errorf("%d drawings, want the chart", len(drawings))
+		}
+	})
+	t.Run("no floating objects", func(t *testing.T) {
+		if len(doc.all("anchor")) != 0 || len(doc.all("inline")) != 1 {
+			t.Error("the chart is not inline with the text")
+		}
+	})
+	t.Run("every table has a repeating header row and a title", func(t *testing.T) {
+		for i, tbl := range doc.all("tbl") {
+			if tbl.first("tr").first("tblHeader") == nil || tbl.first("tblCaption").attr("val") == "" {
+				t.Errorf("table %d lacks a header row marked to repeat, or a title", i+1)
+			}
+		}
+	})
+	t.Run("headings in order", func(t *testing.T) {
+		level := 0 // the Title
+		for i, p := range doc.all("pStyle") {
+			style := p.attr("val")
+			if i == 0 && style != "Title" {
+				t.Fatalf("the document starts with %s, not the Title", style)
+			}
+			next, ok := map[string]int{"Heading1": 1, "Heading2": 2}[style]
+			if !ok {
+				continue
+			}
+			if next > level+1 {
+				t.Fatalf("%s after heading level %d skips a level", style, level)
+			}
+			level = next
+		}
+		if level == 0 {
+			t.Error("no headings")
+		}
+	})
+	t.Run("document title", func(t *testing.T) {
+		if title := parseXML(t, got[corePart]).first("title"); title == nil || title.Text != r.Title {
+			t.Errorf("dc:title is not the plan's title")
+		}
+	})
+	t.Run("language", func(t *testing.T) {
+		styles := parseXML(t, got[stylesPart])
+		if lang := styles.first("docDefaults").first("lang"); lang == nil || lang.attr("val") != "en-US" {
+			t.Errorf("the document defaults' language is not the report's")
+		}
+		if lang := parseXML(t, got[corePart]).first("language"); lang == nil || lang.Text != "en-US" {
+			t.Errorf("dc:language is not the report's")
+		}
+	})
+}
+
+// TestLanguageInserted checks the report's language reaches a template
+// whose styles give none.
+func TestLanguageInserted(t *testing.T) {
+	for _, edit := range []func(string) string{
+		func(s string) string { return regexp.MustCompile(`<w:lang [^>]*/>`).ReplaceAllString(s, "") },
+		func(s string) string { return regexp.MustCompile(`(?s)<w:docDefaults>.*</w:docDefaults>`).ReplaceAllString(s, "") },
+	} {
+		r := sampleReport(t, allSections)
+		r.Language = "gd-GB"
+		got := parts(t, renderDOCX(t, r, Options{Template: editTemplate(t, stylesPart, edit)}))
+		if lang := parseXML(t, got[stylesPart]).first("docDefaults").first("lang"); lang == nil || lang.attr("val") != "gd-GB" {
+			t.Errorf("the language is not in the document defaults:\n%.600s", got[stylesPart])
+		}
+	}
+}

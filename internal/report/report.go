@@ -212,6 +212,9 @@ const (
 	OverallLabel = "All actions / tasks"
 )
 
+// LegendColumns are the headings of the RAG legend's table.
+var LegendColumns = []string{"RAG", "Meaning"}
+
 // ExceptionColumns are the headings of the exceptions table.
 var ExceptionColumns = []string{"No", "Action / Task", "Strategic Lead", "Timescale", "RAG", "Why listed"}
 
