@@ -269,7 +269,8 @@ func (c *content) bandRow(t table, span int, fill, styleID, text string) {
 }
 
 func (c *content) actionRow(t table, no string, a *report.Action) {
-	t.row(false, t.fits([]string{no}, []string{a.Label()}, a.Leads, []string{a.Timescale, "Completed 30 September 2000"}, a.Points, []string{c.ragLabel(a)}))
+	// (a.No and a.Text stand for a.Label(), with room to spare.)
+	t.row(false, t.fits([]string{no}, []string{a.No, a.Text}, a.Leads, []string{a.Timescale, "Completed 30 September 2000"}, a.Points, []string{c.ragLabel(a)}))
 	t.textCell(0, c.style.tableText, "", "", no)
 	t.textCell(1, c.style.tableText, "", "", a.Label())
 	c.linesCell(t, 2, a.Leads)

@@ -37,9 +37,10 @@
 // them; "Table Text", "Table Heading", "List Bullet" (the update points)
 // and the table style "Plan Table", whose heading-row formatting colours
 // every table's heading row. Tables have fixed column widths that fill the
-// text width of the placeholder's section, heading rows that repeat on
-// every page, and rows that are not split across pages when they fit on
-// one.
+// text width of the placeholder's section (each column at least as wide
+// as its short words: see layout.go), a title and a heading row that
+// repeats on every page, and rows that are not split across pages when
+// their estimated height fits on one.
 //
 // The document properties (docProps/core.xml) are the report's title,
 // subject, organisation and language, dated when the report's content last
