@@ -484,7 +484,9 @@ func TestAccessibility(t *testing.T) {
 func TestLanguageInserted(t *testing.T) {
 	for _, edit := range []func(string) string{
 		func(s string) string { return regexp.MustCompile(`<w:lang [^>]*/>`).ReplaceAllString(s, "") },
-		func(s string) string { return regexp.MustCompile(`(?s)<w:docDefaults>.*</w:docDefaults>`).ReplaceAllString(s, "") },
+		func(s string) string {
+			return regexp.MustCompile(`(?s)<w:docDefaults>.*</w:docDefaults>`).ReplaceAllString(s, "")
+		},
 	} {
 		r := sampleReport(t, allSections)
 		r.Language = "gd-GB"
