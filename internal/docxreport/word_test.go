@@ -301,9 +301,20 @@ func TestChartData(t *testing.T) {
 	if len(refs) != 3*len(r.Chart.Values) {
 		t.Errorf("%d formulas, want 3 per series", len(refs))
 	}
-	for _, ser := range chart.all("ser") {
+	for i, ser := range chart.all("ser") {
 		for _, ref := range []*node{ser.first("tx"), ser.first("cat"), ser.first("val")} {
 			checkCache(t, f, ref)
+		}
+		want := []string{strconv.Itoa(r.Chart.Overall[i])}
+		for _, row := range r.Chart.Rows {
+			want = append(want, strconv.Itoa(row.Counts[i]))
+		}
+		var cached []string
+		for _, pt := range ser.first("val").all("v") {
+			cached = append(cached, pt.Text)
+		}
+		if !slices.Equal(cached, want) {
+			t.Errorf("series %d holds %v, want the report's figures %v", i, cached, want)
 		}
 	}
 }
