@@ -79,7 +79,7 @@ func Render(w io.Writer, r *report.Report, opt Options) error {
 
 func render(r *report.Report, opt Options) ([]byte, error) {
 	if r == nil {
-		return nil, errors.New("Word report: no report to write")
+		return nil, errors.New("no report to write as a Word document")
 	}
 	source := opt.Template
 	if source == nil {

@@ -3,7 +3,6 @@ package docxreport
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"io"
 	"path"
 	"regexp"
@@ -38,7 +37,7 @@ type template struct {
 func openTemplate(data []byte) (*template, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("Word template: not a .docx file: %w", err)
+		return nil, templateError("not a .docx file: %w", err)
 	}
 	return &template{data: data, files: zr.File}, nil
 }
@@ -50,7 +49,7 @@ func (t *template) document() (*part, error) {
 		return nil, err
 	}
 	if data == nil {
-		return nil, fmt.Errorf("Word template: not a .docx file: it has no %s", documentPart)
+		return nil, templateError("not a .docx file: it has no %s", documentPart)
 	}
 	return readPart(documentPart, string(data))
 }
@@ -82,18 +81,18 @@ func (t *template) read(name string) ([]byte, error) {
 	if f == nil {
 		return nil, nil
 	}
-	tooLarge := fmt.Errorf("Word template: %s is too large to read: it unpacks to more than %d MB", name, maxTemplatePart>>20)
+	tooLarge := templateError("%s is too large to read: it unpacks to more than %d MB", name, maxTemplatePart>>20)
 	if f.UncompressedSize64 > maxTemplatePart {
 		return nil, tooLarge
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("Word template: %s: %w", name, err)
+		return nil, templateError("%s: %w", name, err)
 	}
 	defer rc.Close()
 	data, err := io.ReadAll(io.LimitReader(rc, maxTemplatePart+1))
 	if err != nil {
-		return nil, fmt.Errorf("Word template: %s: %w", name, err)
+		return nil, templateError("%s: %w", name, err)
 	}
 	if len(data) > maxTemplatePart {
 		return nil, tooLarge
@@ -183,7 +182,7 @@ func (t *template) insert(name, closing, addition string) ([]byte, error) {
 	}
 	i := bytes.LastIndex(data, []byte(closing))
 	if i < 0 {
-		return nil, fmt.Errorf("Word template: %s has no %s", name, closing)
+		return nil, templateError("%s has no %s", name, closing)
 	}
 	return append(append(append([]byte(nil), data[:i]...), addition...), data[i:]...), nil
 }
@@ -308,7 +307,7 @@ var rootStart = regexp.MustCompile(`<w:styles\b[^>]*>`)
 func (t *template) insertAfterRoot(data []byte, addition string) ([]byte, error) {
 	m := rootStart.FindIndex(data)
 	if m == nil || bytes.HasSuffix(data[:m[1]], []byte("/>")) {
-		return nil, fmt.Errorf("Word template: %s has no w:styles element", stylesPart)
+		return nil, templateError("%s has no w:styles element", stylesPart)
 	}
 	return slices.Concat(data[:m[1]], []byte(addition), data[m[1]:]), nil
 }

@@ -92,7 +92,7 @@ func readPart(name, content string) (*part, error) {
 			return &r.part, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("Word template: %s is not well-formed XML: %w", name, err)
+			return nil, templateError("%s is not well-formed XML: %w", name, err)
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
@@ -125,12 +125,12 @@ type partReader struct {
 
 func (r *partReader) start(tok xml.StartElement, off int) error {
 	if r.depth == 0 && !bindsW(tok) {
-		return fmt.Errorf("Word template: %s is not in the usual Word format (the prefix w is not bound to %s); save the template as a Word Document (.docx)", r.name, wNS)
+		return templateError("%s is not in the usual Word format (the prefix w is not bound to %s); save the template as a Word Document (.docx)", r.name, wNS)
 	}
 	if tok.Name.Space == wNS && tok.Name.Local == "sectPr" {
 		var s sectPr
 		if err := r.d.DecodeElement(&s, &tok); err != nil {
-			return fmt.Errorf("Word template: %s: section properties: %w", r.name, err)
+			return templateError("%s: section properties: %w", r.name, err)
 		}
 		r.pages = append(r.pages, s.textArea())
 		return nil
@@ -288,7 +288,7 @@ func (pt *part) edits(values map[string]string, blocks map[string]block) ([]edit
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
 	for i := 1; i < len(edits); i++ {
 		if edits[i].start < edits[i-1].end {
-			return nil, errors.New("Word template: a placeholder is nested inside another placeholder's paragraph")
+			return nil, templateError("a placeholder is nested inside another placeholder's paragraph")
 		}
 	}
 	return edits, nil
@@ -431,4 +431,10 @@ func checkPlaceholders(part string, found, required []string) error {
 		}
 	}
 	return nil
+}
+
+// templateError is a problem with the Word template other than with a
+// placeholder: "Word template: " and the message format makes.
+func templateError(format string, a ...any) error {
+	return fmt.Errorf("Word template: "+format, a...)
 }
