@@ -71,3 +71,19 @@ func TestTemplateCompression(t *testing.T) {
 type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
+
+// TestTemplatePartTooLarge renders into a template with a part that
+// unpacks to more than 32 MB (maxTemplatePart): it is refused, not read.
+func TestTemplatePartTooLarge(t *testing.T) {
+	template := rezip(t, templates.ReportDOCX, func(name string, data []byte) []byte {
+		if name == stylesPart {
+			return append(data, bytes.Repeat([]byte(" "), 32<<20)...)
+		}
+		return data
+	})
+	var out bytes.Buffer
+	err := Render(&out, sampleReport(t, allSections), Options{Template: template})
+	if err == nil || !strings.Contains(err.Error(), "word/styles.xml is too large") {
+		t.Errorf("Render: %v; want word/styles.xml refused as too large", err)
+	}
+}
