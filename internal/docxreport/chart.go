@@ -2,22 +2,32 @@ package docxreport
 
 import (
 	"bytes"
-	"slices"
+	"fmt"
+	"path"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/xuri/excelize/v2"
+
+	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
 )
 
 // "RAG at a glance" is a native Word chart (DrawingML): a stacked bar per
 // outcome, and one for all actions, with a segment per RAG value in that
-// value's colour. The chart is its own part, word/charts/chartN.xml, with
-// the numbers cached in it (there is no embedded workbook, so Word shows
-// the chart but cannot edit its data).
+// value's colour, on one value axis from 0 to the overall total
+// (report.Chart.Max). The chart is its own part, word/charts/chartN.xml,
+// with the numbers cached in it and its data in an embedded workbook
+// (word/embeddings/Microsoft_Excel_WorksheetN.xlsx), whose cells the
+// chart's formulas name, so that Word's "Edit Data" opens it.
 
 const (
-	chartType = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
-	chartRel  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+	chartType   = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+	chartRel    = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+	xlsxType    = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	packageRel  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
+	workbookRel = "rIdPlanreportData" // the id of the workbook's relationship from the chart
 	// chartRelID is the id of the chart's relationship from the document.
 	chartRelID = "rIdPlanreportChart"
 	// chartDocPrID is the chart drawing's id, above those Word gives.
@@ -31,30 +41,90 @@ const (
 	chartMax    = 914400 * 11 / 2
 )
 
-// addedPart is a part Render adds to the package: the chart, and the
+// addedPart is a part Render adds to the package: the chart's, and the
 // document properties when the template has none.
 type addedPart struct {
-	name string // "word/charts/chart1.xml"
-	xml  []byte
+	name        string // "word/charts/chart1.xml"
+	contentType string // its content type, "" for relationships (by extension)
+	data        []byte
 }
 
-// chartTotal is the number of actions with a RAG value.
-func chartTotal(c report.Chart) int {
-	total := 0
-	for _, n := range c.Overall {
-		total += n
-	}
-	return total
+// chartParts are the parts of the chart: the chart, its relationships and
+// its workbook.
+type chartParts struct {
+	chart, rels, workbook addedPart
 }
 
-// newChartPart makes the chart part of report r, named with the first
-// chartN.xml the template does not use.
-func newChartPart(r *report.Report, used func(name string) bool) *addedPart {
-	name := ""
-	for n := 1; name == "" || used(name); n++ {
-		name = "word/charts/chart" + strconv.Itoa(n) + ".xml"
+func (c *chartParts) parts() []*addedPart { return []*addedPart{&c.chart, &c.rels, &c.workbook} }
+
+// newChart makes the chart parts of report r, numbered with the first n for
+// which the template has neither chartN.xml nor the workbook.
+func newChart(r *report.Report, used func(name string) bool) (*chartParts, error) {
+	n := 1
+	for used(chartName(n)) || used(workbookName(n)) {
+		n++
 	}
-	return &addedPart{name: name, xml: chartXML(r.Chart)}
+	labels, counts := categories(r.Chart)
+	workbook, err := chartWorkbook(r, labels, counts)
+	if err != nil {
+		return nil, fmt.Errorf("writing the Word document: the chart's data: %w", err)
+	}
+	rels := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="` + workbookRel + `" Type="` + packageRel + `" Target="../embeddings/` + path.Base(workbookName(n)) + `"/></Relationships>`
+	return &chartParts{
+		chart:    addedPart{chartName(n), chartType, chartXML(r, labels, counts)},
+		rels:     addedPart{"word/charts/_rels/chart" + strconv.Itoa(n) + ".xml.rels", "", []byte(rels)},
+		workbook: addedPart{workbookName(n), xlsxType, workbook},
+	}, nil
+}
+
+func chartName(n int) string { return "word/charts/chart" + strconv.Itoa(n) + ".xml" }
+
+func workbookName(n int) string {
+	return "word/embeddings/Microsoft_Excel_Worksheet" + strconv.Itoa(n) + ".xlsx"
+}
+
+// chartWorkbook is the chart's data as a workbook: a row per bar, its label
+// in column A and a column per RAG value, under a heading row. It is dated
+// with the report, so that it too is the same for the same report.
+func chartWorkbook(r *report.Report, labels []string, counts [][]int) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	date := r.Modified.UTC().Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{Title: "RAG at a glance", Creator: report.Creator, Created: date, Modified: date, Language: r.Language}); err != nil {
+		return nil, err
+	}
+	heading := []any{"Bar"}
+	for _, v := range r.Chart.Values {
+		heading = append(heading, v.Name)
+	}
+	rows := [][]any{heading}
+	for i, l := range labels {
+		row := []any{l}
+		for j := range r.Chart.Values {
+			row = append(row, count(counts[i], j))
+		}
+		rows = append(rows, row)
+	}
+	for i, row := range rows {
+		if err := f.SetSheetRow("Sheet1", "A"+strconv.Itoa(i+1), &row); err != nil {
+			return nil, err
+		}
+	}
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// count is counts[i], or 0 when there is none.
+func count(counts []int, i int) int {
+	if i < len(counts) {
+		return counts[i]
+	}
+	return 0
 }
 
 // categories are the chart's bars, top to bottom, with each bar's counts.
@@ -68,35 +138,18 @@ func categories(c report.Chart) ([]string, [][]int) {
 	return labels, counts
 }
 
-func chartXML(c report.Chart) []byte {
-	labels, counts := categories(c)
+func chartXML(r *report.Report, labels []string, counts [][]int) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.WriteString(`<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
 	b.WriteString(`<c:roundedCorners val="0"/><c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>`)
 	b.WriteString(`<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>`)
-	for i, v := range c.Values {
+	for i, v := range r.Chart.Values {
 		values := make([]int, len(counts))
 		for j := range counts {
-			if i < len(counts[j]) {
-				values[j] = counts[j][i]
-			}
+			values[j] = count(counts[j], i)
 		}
-		labelColour := "000000"
-		if v.Colour.Dark() {
-			labelColour = "FFFFFF"
-		}
-		index := strconv.Itoa(i)
-		b.WriteString(`<c:ser><c:idx val="` + index + `"/><c:order val="` + index + `"/><c:tx><c:v>`)
-		escape(&b, v.Name)
-		b.WriteString(`</c:v></c:tx><c:spPr><a:solidFill><a:srgbClr val="` + v.Colour.Hex() + `"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`)
-		// "0;;;" leaves the label of an empty segment blank.
-		b.WriteString(`<c:dLbls><c:numFmt formatCode="0;;;" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`)
-		b.WriteString(chartText(labelColour, true))
-		b.WriteString(`<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`)
-		writeStrCache(&b, "cat", column(0, len(labels)), labels)
-		writeNumCache(&b, column(i+1, len(labels)), values)
-		b.WriteString(`</c:ser>`)
+		writeSeries(&b, i, v, labels, values)
 	}
 	b.WriteString(`<c:gapWidth val="60"/><c:overlap val="100"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>`)
 	// Bars top to bottom in report order; the value axis below them.
@@ -104,19 +157,47 @@ func chartXML(c report.Chart) []byte {
 	b.WriteString(`<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`)
 	b.WriteString(chartText("404040", false))
 	b.WriteString(`<c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`)
-	b.WriteString(`<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>`)
-	b.WriteString(`<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>`)
-	b.WriteString(`<c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`)
-	b.WriteString(chartText("404040", false))
-	b.WriteString(`<c:crossAx val="1001"/><c:crosses val="max"/><c:crossBetween val="between"/>`)
-	b.WriteString(`<c:majorUnit val="` + strconv.Itoa(step(slices.Max(append([]int{1}, c.Overall...)))) + `"/></c:valAx>`)
+	writeValueAxis(&b, r.Chart.Scale())
 	b.WriteString(`</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>`)
 	b.WriteString(chartText("404040", false))
 	b.WriteString(`</c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`)
 	b.WriteString(`<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`)
 	b.WriteString(chartText("404040", false))
+	b.WriteString(`<c:externalData r:id="` + workbookRel + `"><c:autoUpdate val="0"/></c:externalData>`)
 	b.WriteString(`</c:chartSpace>`)
 	return b.Bytes()
+}
+
+// writeSeries writes the bars' segments of RAG value v, the i-th.
+func writeSeries(b *bytes.Buffer, i int, v rag.Value, labels []string, values []int) {
+	index := strconv.Itoa(i)
+	b.WriteString(`<c:ser><c:idx val="` + index + `"/><c:order val="` + index + `"/><c:tx><c:strRef><c:f>` + cell(i+1, 1) + `</c:f><c:strCache><c:ptCount val="1"/>`)
+	writePoint(b, 0)
+	escape(b, v.Name)
+	b.WriteString(`</c:v></c:pt></c:strCache></c:strRef></c:tx>`)
+	b.WriteString(`<c:spPr><a:solidFill><a:srgbClr val="` + v.Colour.Hex() + `"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`)
+	// "0;;;" leaves the label of an empty segment blank.
+	b.WriteString(`<c:dLbls><c:numFmt formatCode="0;;;" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`)
+	b.WriteString(chartText(v.Colour.Text().Hex(), true))
+	b.WriteString(`<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`)
+	writeStrCache(b, "cat", column(0, len(labels)), labels)
+	writeNumCache(b, column(i+1, len(labels)), values)
+	b.WriteString(`</c:ser>`)
+}
+
+// writeValueAxis writes the one value axis of every bar: from 0 to max,
+// labelled report.ChartAxis.
+func writeValueAxis(b *bytes.Buffer, max int) {
+	m := strconv.Itoa(max)
+	b.WriteString(`<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:max val="` + m + `"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>`)
+	b.WriteString(`<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>`)
+	b.WriteString(`<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900" b="0"><a:solidFill><a:srgbClr val="404040"/></a:solidFill><a:latin typeface="Arial"/><a:cs typeface="Arial"/></a:defRPr></a:pPr><a:r><a:t>`)
+	escape(b, report.ChartAxis)
+	b.WriteString(`</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`)
+	b.WriteString(`<c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`)
+	b.WriteString(chartText("404040", false))
+	b.WriteString(`<c:crossAx val="1001"/><c:crosses val="max"/><c:crossBetween val="between"/>`)
+	b.WriteString(`<c:majorUnit val="` + strconv.Itoa(step(max)) + `"/></c:valAx>`)
 }
 
 // step is the interval between the value axis's gridlines: 1, 2 or 5
@@ -143,13 +224,24 @@ func chartText(colour string, bold bool) string {
 }
 
 // column is the reference of column col (0 for A) of n data rows in the
-// chart's (notional) sheet, under a heading row.
+// chart's workbook, under the heading row.
 func column(col, n int) string {
+	name := columnName(col)
+	return "Sheet1!$" + name + "$2:$" + name + "$" + strconv.Itoa(n+1)
+}
+
+// cell is the reference of the cell at column col (0 for A) and row row (1
+// for the first) of the chart's workbook.
+func cell(col, row int) string {
+	return "Sheet1!$" + columnName(col) + "$" + strconv.Itoa(row)
+}
+
+func columnName(col int) string {
 	name := ""
 	for col++; col > 0; col = (col - 1) / 26 {
 		name = string(rune('A'+(col-1)%26)) + name
 	}
-	return "Sheet1!$" + name + "$2:$" + name + "$" + strconv.Itoa(n+1)
+	return name
 }
 
 func writeStrCache(b *bytes.Buffer, element, ref string, labels []string) {
@@ -181,7 +273,7 @@ func writePoint(b *bytes.Buffer, i int) {
 
 // chartBlock is the "RAG at a glance" section: its heading and the chart,
 // or a sentence when no action has a RAG value.
-func (c *content) chartBlock(b xmlWriter, width int) {
+func (c *content) chartBlock(b xmlWriter, pg page) {
 	para(b, c.style.heading1, "", "", "RAG at a glance")
 	para(b, c.style.tableText, `<w:keepNext/>`, "", c.r.ChartNote())
 	if c.chart == nil {
@@ -192,7 +284,7 @@ func (c *content) chartBlock(b xmlWriter, width int) {
 	height := min(chartBase+chartPerBar*len(labels), chartMax)
 	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + c.style.tableText + `"/></w:pPr><w:r><w:drawing>`)
 	b.WriteString(`<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">` +
-		`<wp:extent cx="` + strconv.Itoa(width*635) + `" cy="` + strconv.Itoa(height) + `"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
+		`<wp:extent cx="` + strconv.Itoa(pg.width*635) + `" cy="` + strconv.Itoa(height) + `"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
 		`<wp:docPr id="` + strconv.Itoa(chartDocPrID) + `" name="RAG at a glance" descr="`)
 	escape(b, c.chartDescription())
 	b.WriteString(`"/><wp:cNvGraphicFramePr/>`)
@@ -202,15 +294,28 @@ func (c *content) chartBlock(b xmlWriter, width int) {
 }
 
 // chartDescription is the chart's alternative text, for screen readers:
-// "All actions: Red 0, Amber 2, Green 15."
+// every bar's figures, "All actions / tasks: 17 actions / tasks – Red 0,
+// Amber 2, Green 15; Outcome 1: 2 actions / tasks – Red 0, …".
 func (c *content) chartDescription() string {
-	parts := make([]string, len(c.r.Chart.Values))
-	for i, v := range c.r.Chart.Values {
-		n := 0
-		if i < len(c.r.Chart.Overall) {
-			n = c.r.Chart.Overall[i]
+	labels, counts := categories(c.r.Chart)
+	bars := make([]string, len(labels))
+	for i, l := range labels {
+		total := 0
+		parts := make([]string, len(c.r.Chart.Values))
+		for j, v := range c.r.Chart.Values {
+			n := count(counts[i], j)
+			total += n
+			parts[j] = v.Name + " " + strconv.Itoa(n)
 		}
-		parts[i] = v.Name + " " + strconv.Itoa(n)
+		bars[i] = l + ": " + actions(total) + " – " + strings.Join(parts, ", ")
 	}
-	return report.OverallLabel + ": " + strings.Join(parts, ", ") + "."
+	return "Bar chart, " + report.ChartAxis + " with each RAG. " + strings.Join(bars, "; ") + "."
+}
+
+// actions is "1 action / task", "2 actions / tasks".
+func actions(n int) string {
+	if n == 1 {
+		return "1 action / task"
+	}
+	return strconv.Itoa(n) + " actions / tasks"
 }

@@ -27,7 +27,8 @@ const (
 type content struct {
 	r     *report.Report
 	style styleIDs
-	chart *addedPart            // nil when the report has no chart part
+	chart *chartParts           // nil when the report has no chart
+	page  page                  // the text area of the document's last section
 	fills map[rag.Colour]string // each RAG colour as a cell fill, once worked out
 }
 
@@ -78,16 +79,23 @@ func (c *content) required() []string {
 	return names
 }
 
-func (c *content) summary(b xmlWriter, width int) {
+func (c *content) summary(b xmlWriter, pg page) {
 	para(b, c.style.heading1, "", "", "Summary")
-	t := startTable(b, c.style.table, width, summaryShares, true)
-	t.row(true)
+	mins := headingMins(report.SummaryColumns)
+	for _, s := range c.r.Summary {
+		mins[0] = max(mins[0], minWidth(true, report.ShortDate(s.Date)))
+		for i, n := range []int{s.Total, s.Completed, s.Added, s.Ongoing} {
+			mins[2+i] = max(mins[2+i], minWidth(true, strconv.Itoa(n)))
+		}
+	}
+	t := startTable(b, c.style.table, pg, summaryShares, mins, "Summary")
+	t.row(true, true)
 	for i, h := range report.SummaryColumns {
 		t.textCell(i, c.style.tableHeading, numberAlign(i), "", h)
 	}
 	t.endRow()
 	for _, s := range c.r.Summary {
-		t.row(false)
+		t.row(false, true)
 		t.textCell(0, c.style.tableText, "", "", report.ShortDate(s.Date))
 		t.textCell(1, c.style.tableText, "", "", s.Name)
 		for i, n := range []int{s.Total, s.Completed, s.Added, s.Ongoing} {
@@ -107,21 +115,27 @@ func numberAlign(col int) string {
 	return jcCenter
 }
 
-func (c *content) legend(b xmlWriter, width int) {
+func (c *content) legend(b xmlWriter, pg page) {
 	names := make([]string, len(c.r.Legend))
 	for i, v := range c.r.Legend {
 		names[i] = v.Name
 	}
-	para(b, c.style.heading1, "", "", "RAG Legend – "+strings.Join(names, " "))
-	t := startTable(b, c.style.table, width, legendShares, false)
+	heading := "RAG Legend – " + strings.Join(names, " ")
+	para(b, c.style.heading1, "", "", heading)
+	mins := headingMins(report.LegendColumns)
 	for _, v := range c.r.Legend {
-		t.row(false)
+		mins[0] = max(mins[0], minWidth(true, v.Code))
+	}
+	t := startTable(b, c.style.table, pg, legendShares, mins, heading)
+	t.headingRow(c.style.tableHeading, report.LegendColumns)
+	for _, v := range c.r.Legend {
+		t.row(false, t.fits([]string{v.Code}, []string{v.Definition}))
 		c.ragCell(t, 0, &v, v.Code)
 		t.textCell(1, c.style.tableText, "", "", v.Definition)
 		t.endRow()
 	}
 	t.end()
-	if c.r.Sections.Trends {
+	if c.r.TrendMarks() {
 		para(b, c.style.tableText, `<w:spacing w:before="80"/>`, "", report.TrendNote)
 	}
 }
@@ -133,10 +147,7 @@ func (c *content) ragCell(t table, col int, v *rag.Value, label string) {
 		t.textCell(col, c.style.tableText, jcCenter, "", "")
 		return
 	}
-	rPr := rPrBold
-	if v.Colour.Dark() {
-		rPr = rPrBoldWhite
-	}
+	rPr := `<w:rPr><w:b/><w:color w:val="` + v.Colour.Text().Hex() + `"/></w:rPr>`
 	t.cell(col, 1, c.fill(v.Colour))
 	para(t.b, c.style.tableText, jcCenter, rPr, label)
 	t.endCell()
@@ -167,20 +178,27 @@ func (c *content) ragLabel(a *report.Action) string {
 	return a.RAG.Code
 }
 
-func (c *content) exceptions(b xmlWriter, width int) {
+func (c *content) exceptions(b xmlWriter, pg page) {
 	para(b, c.style.heading1, "", "", "Exceptions")
 	if len(c.r.Exceptions) == 0 {
 		para(b, c.style.tableText, "", "", report.NoExceptions)
 		return
 	}
-	t := startTable(b, c.style.table, width, exceptionShares, true)
+	mins := headingMins(report.ExceptionColumns)
+	for _, e := range c.r.Exceptions {
+		if a := e.Action; a != nil {
+			mins[0] = max(mins[0], minWidth(true, a.No))
+			mins[4] = max(mins[4], minWidth(true, c.ragLabel(a)))
+		}
+	}
+	t := startTable(b, c.style.table, pg, exceptionShares, mins, "Exceptions")
 	t.headingRow(c.style.tableHeading, report.ExceptionColumns)
 	for _, e := range c.r.Exceptions {
 		a := e.Action
 		if a == nil {
 			continue
 		}
-		t.row(false)
+		t.row(false, t.fits([]string{a.No}, []string{a.Text}, a.Leads, []string{a.Timescale}, []string{c.ragLabel(a)}, e.Reasons))
 		t.textCell(0, c.style.tableText, "", "", a.No)
 		t.textCell(1, c.style.tableText, "", "", a.Text)
 		c.linesCell(t, 2, a.Leads)
@@ -210,9 +228,18 @@ func (c *content) lines(b xmlWriter, styleID string, lines []string) {
 	}
 }
 
-func (c *content) actions(b xmlWriter, width int) {
-	t := startTable(b, c.style.table, width, actionShares, true)
+func (c *content) actions(b xmlWriter, pg page) {
 	headings := append(append([]string(nil), report.ActionColumns...), c.r.Heading(), "RAG")
+	mins := headingMins(headings)
+	for _, theme := range c.r.Themes {
+		for _, o := range theme.Outcomes {
+			mins[0] = max(mins[0], minWidth(true, o.Number))
+			for i := range o.Actions {
+				mins[5] = max(mins[5], minWidth(true, c.ragLabel(&o.Actions[i])))
+			}
+		}
+	}
+	t := startTable(b, c.style.table, pg, actionShares, mins, "Actions / tasks by theme and outcome")
 	t.headingRow(c.style.tableHeading, headings)
 	span := len(actionShares)
 	for _, theme := range c.r.Themes {
@@ -234,7 +261,7 @@ func (c *content) actions(b xmlWriter, width int) {
 // bandRow writes a row spanning the table that holds one heading: a theme
 // or an outcome, so that it appears in Word's navigation pane.
 func (c *content) bandRow(t table, span int, fill, styleID, text string) {
-	t.row(false)
+	t.row(false, true)
 	t.cell(0, span, fill)
 	para(t.b, styleID, inBand, "", text)
 	t.endCell()
@@ -242,7 +269,8 @@ func (c *content) bandRow(t table, span int, fill, styleID, text string) {
 }
 
 func (c *content) actionRow(t table, no string, a *report.Action) {
-	t.row(false)
+	// (a.No and a.Text stand for a.Label(), with room to spare.)
+	t.row(false, t.fits([]string{no}, []string{a.No, a.Text}, a.Leads, []string{a.Timescale, "Completed 30 September 2000"}, a.Points, []string{c.ragLabel(a)}))
 	t.textCell(0, c.style.tableText, "", "", no)
 	t.textCell(1, c.style.tableText, "", "", a.Label())
 	c.linesCell(t, 2, a.Leads)
@@ -259,17 +287,32 @@ func (c *content) actionRow(t table, no string, a *report.Action) {
 	t.endRow()
 }
 
-func (c *content) maintenance(b xmlWriter, width int) {
+func (c *content) maintenance(b xmlWriter, pg page) {
 	m := c.r.Maintenance
 	para(b, c.style.heading1, "", "", m.Title)
-	t := startTable(b, c.style.table, width, maintenanceShares, true)
-	t.headingRow(c.style.tableHeading, []string{"No", m.TaskColumn, "Timescale"})
+	headings := []string{"No", m.TaskColumn, "Timescale"}
+	mins := headingMins(headings)
 	for _, task := range m.Tasks {
-		t.row(false)
+		mins[0] = max(mins[0], minWidth(true, task.No))
+	}
+	t := startTable(b, c.style.table, pg, maintenanceShares, mins, m.Title)
+	t.headingRow(c.style.tableHeading, headings)
+	for _, task := range m.Tasks {
+		t.row(false, t.fits([]string{task.No}, []string{task.Text}, []string{task.Timescale}))
 		t.textCell(0, c.style.tableText, "", "", task.No)
 		t.textCell(1, c.style.tableText, "", "", task.Text)
 		t.textCell(2, c.style.tableText, "", "", task.Timescale)
 		t.endRow()
 	}
 	t.end()
+}
+
+// headingMins is the least width of each column so that no word of its
+// heading breaks.
+func headingMins(headings []string) []int {
+	mins := make([]int, len(headings))
+	for i, h := range headings {
+		mins[i] = minWidth(false, h)
+	}
+	return mins
 }

@@ -18,8 +18,7 @@
 //	{{organisation}} the committee
 //
 // Block placeholders stand alone in a paragraph of the document body, which
-// is replaced by generated tables (or the chart) followed by an empty
-// paragraph with the placeholder paragraph's properties:
+// is replaced by generated tables (or the chart):
 //
 //	{{summary}}     the summary table, one row per report point
 //	{{legend}}      the RAG legend
@@ -38,21 +37,21 @@
 // them; "Table Text", "Table Heading", "List Bullet" (the update points)
 // and the table style "Plan Table", whose heading-row formatting colours
 // every table's heading row. Tables have fixed column widths that fill the
-// text width of the placeholder's section, heading rows that repeat on
-// every page, and rows that are not split across pages when they fit on
-// one.
+// text width of the placeholder's section (each column at least as wide
+// as its short words: see layout.go), a title and a heading row that
+// repeats on every page, and rows that are not split across pages when
+// their estimated height fits on one.
 //
 // The document properties (docProps/core.xml) are the report's title,
-// subject and organisation, dated with the report's date, and every part of
-// the zip carries the same time: the same report and template always give
-// the same bytes.
+// subject, organisation and language, dated when the report's content last
+// changed (report.Report.Modified); the parts Render writes are dated
+// zipTime: the same report and template always give the same bytes.
 //
-// The template's document part is read with nguyenthenguyen/docx; the
-// report's zip is written with archive/zip (see writePackage). The
-// document part, tens of megabytes for thousands of actions, is never held
-// whole: it is compressed as it is made, on a second goroutine, at flate's
-// fastest level. The parts of the template that do not change are copied
-// as they are compressed, and small parts are stored.
+// The template is read with archive/zip, each part it reads capped at
+// maxTemplatePart, and its XML comments are left out of the report. The
+// report's zip is written with archive/zip (see writePackage): the parts
+// of the template that do not change are copied still compressed, the
+// document is compressed as it is made.
 package docxreport
 
 import (
@@ -80,7 +79,7 @@ func Render(w io.Writer, r *report.Report, opt Options) error {
 
 func render(r *report.Report, opt Options) ([]byte, error) {
 	if r == nil {
-		return nil, errors.New("Word report: no report to write")
+		return nil, errors.New("no report to write as a Word document")
 	}
 	source := opt.Template
 	if source == nil {
@@ -94,15 +93,17 @@ func render(r *report.Report, opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &content{r: r, style: readStyles(styles)}
-	if r.Sections.Chart && chartTotal(r.Chart) > 0 {
-		c.chart = newChartPart(r, t.has)
-	}
-	changed, found, err := t.changes(c)
+	body, err := t.document()
 	if err != nil {
 		return nil, err
 	}
-	body, err := t.document()
+	c := &content{r: r, style: readStyles(styles), page: body.lastPage()}
+	if r.Sections.Chart && r.Chart.Scale() > 0 {
+		if c.chart, err = newChart(r, t.has); err != nil {
+			return nil, err
+		}
+	}
+	changed, found, err := t.changes(c)
 	if err != nil {
 		return nil, err
 	}
@@ -113,5 +114,5 @@ func render(r *report.Report, opt Options) ([]byte, error) {
 	if err := checkPlaceholders(documentPart, append(found, body.names()...), c.required()); err != nil {
 		return nil, err
 	}
-	return writePackage(t, changed, func(w xmlWriter) { body.write(w, edits) }, t.added(c))
+	return writePackage(t, changed, func(w xmlWriter) { body.write(&tableSeparator{xmlWriter: w}, edits) }, t.added(c))
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/planreport/planreport/internal/report"
 	"github.com/planreport/planreport/internal/testtool"
@@ -23,6 +24,7 @@ var goldenParts = []string{
 	"word/document.xml",
 	"word/header1.xml",
 	"word/footer1.xml",
+	"word/styles.xml",
 	"docProps/core.xml",
 	"word/charts/chart1.xml",
 	"word/_rels/document.xml.rels",
@@ -75,13 +77,17 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestCoreProperties(t *testing.T) {
-	core := string(parts(t, renderDOCX(t, sampleReport(t, allSections), Options{}))["docProps/core.xml"])
+	r := sampleReport(t, allSections)
+	r.Modified = time.Date(2026, time.November, 28, 10, 11, 12, 0, time.FixedZone("CET", 3600))
+	r.Language = "cy-GB"
+	core := string(parts(t, renderDOCX(t, r, Options{}))["docProps/core.xml"])
 	for _, want := range []string{
 		"<dc:title>CPC Improvement Plan 2018 – 2020</dc:title>",
 		"<dc:subject>CPC Improvement Plan 2018 – 2020 – Year 1 Progress / Update Report @ 31 July 2019</dc:subject>",
 		"<dc:creator>Perth and Kinross Child Protection Committee</dc:creator>",
-		`<dcterms:created xsi:type="dcterms:W3CDTF">2019-07-31T00:00:00Z</dcterms:created>`,
-		`<dcterms:modified xsi:type="dcterms:W3CDTF">2019-07-31T00:00:00Z</dcterms:modified>`,
+		"<dc:language>cy-GB</dc:language>",
+		`<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-28T09:11:12Z</dcterms:created>`,
+		`<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-28T09:11:12Z</dcterms:modified>`,
 	} {
 		if !strings.Contains(core, want) {
 			t.Errorf("core.xml lacks %s:\n%s", want, core)
@@ -260,7 +266,7 @@ func TestSplitPlaceholders(t *testing.T) {
 
 func TestHostileText(t *testing.T) {
 	got := parts(t, renderDOCX(t, hostileReport(t), Options{}))
-	want := "Tom & Jerry <b>\"quoted\"</b> 'single' ]]> &amp;\nsecond line\nthird\tTabbed ctrl end\uFFFD"
+	want := "Tom & Jerry <b>\"quoted\"</b> 'single' ]]> &amp;\nsecond line\nthird\tTabbed\uFFFD\uFFFD\uFFFD ctrl\uFFFD\uFFFD end\uFFFD"
 	for _, name := range []string{documentPart, "word/header1.xml", "word/footer1.xml"} {
 		if text := documentText(t, got[name]); !strings.Contains(text, want) {
 			t.Errorf("%s lacks the hostile text, escaped and cleaned:\n%q", name, text)
@@ -340,7 +346,7 @@ func TestActionTable(t *testing.T) {
 		{"Heading 1 paragraphs", strings.Count(doc, `<w:pStyle w:val="Heading1"/>`), 5 + len(r.Themes)},
 		{"Heading 2 paragraphs (outcomes)", strings.Count(doc, `<w:pStyle w:val="Heading2"/>`), outcomes},
 		{"rows spanning the action table", strings.Count(doc, `<w:gridSpan w:val="6"/>`), len(r.Themes) + outcomes},
-		{"heading rows (summary, exceptions, actions, maintenance)", strings.Count(doc, "<w:tblHeader/>"), 4},
+		{"heading rows (summary, legend, exceptions, actions, maintenance)", strings.Count(doc, "<w:tblHeader/>"), 5},
 		{"rows kept on one page", strings.Count(doc, "<w:cantSplit/>"), strings.Count(doc, "<w:tr>")},
 		{"completed actions marked", strings.Count(doc, ">Completed "), 2},
 	}
@@ -417,3 +423,5 @@ func FuzzTemplateDocument(f *testing.F) {
 		documentText(t, parts(t, out.Bytes())[documentPart])
 	})
 }
+
+func BenchmarkRender100(b *testing.B) { benchmarkRender(b, bigReport(b, 100, allSections)) }

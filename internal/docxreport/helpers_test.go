@@ -170,7 +170,7 @@ func documentText(t testing.TB, data []byte) string {
 				inT = true
 			case tok.Name.Local == "br":
 				b.WriteString("\n")
-			case tok.Name.Local == "tab":
+			case tok.Name.Local == "tab" || tok.Name.Local == "ptab":
 				b.WriteString("\t")
 			}
 		case xml.EndElement:

@@ -1,9 +1,11 @@
 package docxreport
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -75,6 +77,7 @@ func TestLibreOffice(t *testing.T) {
 	resaved := resave(t)
 	sample := sampleReport(t, allSections)
 	big := bigReport(t, 1000, report.Sections{})
+	long := longUpdate(t)
 	tests := []struct {
 		name  string
 		r     *report.Report
@@ -111,6 +114,18 @@ func TestLibreOffice(t *testing.T) {
 				}
 			}
 		}},
+		{"30,000-character update", long, Options{}, func(t *testing.T, pages []string) {
+			text := strings.Join(pages, " ")
+			words := tokens(text)
+			for _, word := range strings.Fields(long.Themes[0].Outcomes[0].Actions[0].Points[0]) {
+				if !words[word] {
+					t.Fatalf("the PDF lacks %q of the long update", word)
+				}
+			}
+		}},
+		{"portrait template", sample, Options{Template: portraitTemplate(t)}, func(t *testing.T, pages []string) {
+			checkPortrait(t, sample, pages)
+		}},
 		{"1000 actions", big, Options{}, func(t *testing.T, pages []string) {
 			checkActions(t, big, strings.Join(pages, " "))
 			continued := 0
@@ -143,4 +158,79 @@ func TestLibreOffice(t *testing.T) {
 			tt.check(t, pdfPages(t, strings.TrimSuffix(files[i], ".docx")+".pdf"))
 		})
 	}
+}
+
+// longUpdate is the sample's report with a first update of 30,000
+// characters, in words that each occur once.
+func longUpdate(t *testing.T) *report.Report {
+	r := sampleReport(t, allSections)
+	var b strings.Builder
+	for i := 0; b.Len() < 30000; i++ {
+		fmt.Fprintf(&b, "w%05d ", i)
+	}
+	r.Themes[0].Outcomes[0].Actions[0].Points = []string{strings.TrimSpace(b.String())}
+	return r
+}
+
+// portraitTemplate is the default template as a committee makes it
+// portrait in Word: A4 upright, with wider margins.
+func portraitTemplate(t testing.TB) []byte {
+	return editTemplate(t, documentPart, func(s string) string {
+		return strings.NewReplacer(
+			`<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>`, `<w:pgSz w:w="11906" w:h="16838"/>`,
+			`w:left="1134"`, `w:left="1800"`, `w:right="1134"`, `w:right="1800"`,
+			`w:top="1134"`, `w:top="1440"`, `w:bottom="1134"`, `w:bottom="1440"`,
+		).Replace(s)
+	})
+}
+
+// checkPortrait checks the report in the portrait template: "Page N of M"
+// on every page, and no date, number, RAG label or heading word broken
+// inside its column.
+func checkPortrait(t *testing.T, r *report.Report, pages []string) {
+	text := strings.Join(pages, " ")
+	words := tokens(text)
+	for _, th := range r.Themes {
+		for _, o := range th.Outcomes {
+			for _, a := range o.Actions {
+				for _, s := range append(append([]string{a.Label(), a.Timescale}, a.Leads...), a.Points...) {
+					for _, w := range strings.Fields(s) {
+						if !words[w] && !strings.ContainsAny(w, "-–") { // LibreOffice may break after a dash
+							t.Errorf("the PDF lacks the word %q whole (of %q)", w, s)
+						}
+					}
+				}
+			}
+		}
+	}
+	for i, p := range pages {
+		if want := fmt.Sprintf("Page %d of %d", i+1, len(pages)); !strings.Contains(p, want) {
+			t.Errorf("page %d lacks %q", i+1, want)
+		}
+	}
+	want := []string{"Date Progress / Update Report Total Actions / Tasks Total Actions / Tasks Completed",
+		"No Action / Task Strategic Lead Timescale RAG Why listed",
+		"No Action / Task Strategic Lead Timescale Year 1 Progress / Update Report @ 31 July 2019 RAG"}
+	for _, s := range r.Summary {
+		want = append(want, report.ShortDate(s.Date)+" "+s.Name+" "+strconv.Itoa(s.Total)+" "+strconv.Itoa(s.Completed))
+	}
+	for _, th := range r.Themes {
+		for _, o := range th.Outcomes {
+			want = append(want, o.Number+" "+o.Actions[0].No+":")
+		}
+	}
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("the PDF lacks %q whole", w)
+		}
+	}
+}
+
+// tokens is the set of the words of text.
+func tokens(text string) map[string]bool {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(text) {
+		words[w] = true
+	}
+	return words
 }

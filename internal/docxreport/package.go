@@ -3,12 +3,13 @@ package docxreport
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"io"
 	"path"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
-
-	"github.com/nguyenthenguyen/docx"
+	"time"
 
 	"github.com/planreport/planreport/internal/report"
 )
@@ -36,21 +37,21 @@ type template struct {
 func openTemplate(data []byte) (*template, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("Word template: not a .docx file: %w", err)
+		return nil, templateError("not a .docx file: %w", err)
 	}
 	return &template{data: data, files: zr.File}, nil
 }
 
-// document reads the template's document part for its placeholders. It is
-// read with nguyenthenguyen/docx, the library that fills in Word templates
-// in planreport's stack; the report is not written with its Write (see
-// writePackage).
+// document reads the template's document part for its placeholders.
 func (t *template) document() (*part, error) {
-	opened, err := docx.ReadDocxFromMemory(bytes.NewReader(t.data), int64(len(t.data)))
+	data, err := t.read(documentPart)
 	if err != nil {
-		return nil, fmt.Errorf("Word template: %w", err)
+		return nil, err
 	}
-	return readPart(documentPart, opened.Editable().GetContent())
+	if data == nil {
+		return nil, templateError("not a .docx file: it has no %s", documentPart)
+	}
+	return readPart(documentPart, string(data))
 }
 
 func (t *template) file(name string) *zip.File {
@@ -64,22 +65,39 @@ func (t *template) file(name string) *zip.File {
 
 func (t *template) has(name string) bool { return t.file(name) != nil }
 
-// read returns the content of part name; nil when the template has none.
+// maxTemplatePart is the most a part of the template that Render reads
+// may unpack to: far more than any real template's, far less than would
+// exhaust memory. A part that is only copied is never unpacked.
+const maxTemplatePart = 32 << 20
+
+// comments matches an XML comment. The parts Render reads hold no CDATA
+// sections (Word writes none), so "<!--" can only start a comment.
+var comments = regexp.MustCompile(`(?s)<!--.*?-->`)
+
+// read returns the content of part name, without its XML comments; nil
+// when the template has none.
 func (t *template) read(name string) ([]byte, error) {
 	f := t.file(name)
 	if f == nil {
 		return nil, nil
 	}
+	tooLarge := templateError("%s is too large to read: it unpacks to more than %d MB", name, maxTemplatePart>>20)
+	if f.UncompressedSize64 > maxTemplatePart {
+		return nil, tooLarge
+	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("Word template: %s: %w", name, err)
+		return nil, templateError("%s: %w", name, err)
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(rc)
+	data, err := io.ReadAll(io.LimitReader(rc, maxTemplatePart+1))
 	if err != nil {
-		return nil, fmt.Errorf("Word template: %s: %w", name, err)
+		return nil, templateError("%s: %w", name, err)
 	}
-	return data, nil
+	if len(data) > maxTemplatePart {
+		return nil, tooLarge
+	}
+	return comments.ReplaceAll(data, nil), nil
 }
 
 // isHeaderOrFooter reports whether name is a header or footer part.
@@ -115,10 +133,10 @@ func (t *template) changes(c *content) (map[string][]byte, []string, error) {
 func (t *template) added(c *content) []*addedPart {
 	var added []*addedPart
 	if !t.has(corePart) {
-		added = append(added, &addedPart{name: corePart, xml: coreXML(c.r)})
+		added = append(added, &addedPart{corePart, coreType, coreXML(c.r)})
 	}
 	if c.chart != nil {
-		added = append(added, c.chart)
+		added = append(added, c.chart.parts()...)
 	}
 	return added
 }
@@ -128,12 +146,14 @@ func (t *template) change(name string, c *content) (data []byte, changed bool, f
 	switch {
 	case name == corePart:
 		return coreXML(c.r), true, nil, nil
+	case name == stylesPart:
+		data, err = t.styles(language(c.r), c.page.width)
 	case isHeaderOrFooter(name):
 		return t.fillHeaderOrFooter(name, c)
 	case name == contentTypesPart:
 		data, err = t.addContentTypes(c)
 	case name == documentRelsPart && c.chart != nil:
-		rel := `<Relationship Id="` + chartRelID + `" Type="` + chartRel + `" Target="` + strings.TrimPrefix(c.chart.name, "word/") + `"/>`
+		rel := `<Relationship Id="` + chartRelID + `" Type="` + chartRel + `" Target="` + strings.TrimPrefix(c.chart.chart.name, "word/") + `"/>`
 		data, err = t.insert(name, "</Relationships>", rel)
 	case name == packageRelsPart && !t.has(corePart):
 		rel := `<Relationship Id="rIdPlanreportCore" Type="` + coreRel + `" Target="` + corePart + `"/>`
@@ -146,11 +166,10 @@ func (t *template) change(name string, c *content) (data []byte, changed bool, f
 
 func (t *template) addContentTypes(c *content) ([]byte, error) {
 	var overrides string
-	if !t.has(corePart) {
-		overrides += `<Override PartName="/` + corePart + `" ContentType="` + coreType + `"/>`
-	}
-	if c.chart != nil {
-		overrides += `<Override PartName="/` + c.chart.name + `" ContentType="` + chartType + `"/>`
+	for _, p := range t.added(c) {
+		if p.contentType != "" {
+			overrides += `<Override PartName="/` + p.name + `" ContentType="` + p.contentType + `"/>`
+		}
 	}
 	return t.insert(contentTypesPart, "</Types>", overrides)
 }
@@ -163,7 +182,7 @@ func (t *template) insert(name, closing, addition string) ([]byte, error) {
 	}
 	i := bytes.LastIndex(data, []byte(closing))
 	if i < 0 {
-		return nil, fmt.Errorf("Word template: %s has no %s", name, closing)
+		return nil, templateError("%s has no %s", name, closing)
 	}
 	return append(append(append([]byte(nil), data[:i]...), addition...), data[i:]...), nil
 }
@@ -193,17 +212,18 @@ func (t *template) fillHeaderOrFooter(name string, c *content) ([]byte, bool, []
 }
 
 // coreXML is the report's document properties: title, subject, author,
-// and its dates, which are the report's date (never the clock's).
+// language, and its dates, which are when its content last changed
+// (report.Report.Modified, never the clock's).
 func coreXML(r *report.Report) []byte {
 	creator := r.Organisation
 	if creator == "" {
 		creator = report.Creator
 	}
-	date := r.Date.UTC().Format("2006-01-02T15:04:05Z")
+	date := modified(r).Format("2006-01-02T15:04:05Z")
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.WriteString(`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
-	for _, p := range [][2]string{{"dc:title", r.Title}, {"dc:subject", r.Subject()}, {"dc:creator", creator}, {"cp:lastModifiedBy", report.Creator}} {
+	for _, p := range [][2]string{{"dc:title", r.Title}, {"dc:subject", r.Subject()}, {"dc:creator", creator}, {"cp:lastModifiedBy", report.Creator}, {"dc:language", language(r)}} {
 		b.WriteString("<" + p[0] + ">")
 		escape(&b, p[1])
 		b.WriteString("</" + p[0] + ">")
@@ -212,4 +232,82 @@ func coreXML(r *report.Report) []byte {
 	b.WriteString(`<dcterms:modified xsi:type="dcterms:W3CDTF">` + date + `</dcterms:modified>`)
 	b.WriteString(`</cp:coreProperties>`)
 	return b.Bytes()
+}
+
+// modified is when the report's content last changed, in UTC; the report's
+// date for a report model that does not say.
+func modified(r *report.Report) time.Time {
+	if r.Modified.IsZero() {
+		return r.Date.UTC()
+	}
+	return r.Modified.UTC()
+}
+
+// language is the report's language tag, en-GB for a report model that
+// does not say.
+func language(r *report.Report) string {
+	if r.Language == "" {
+		return "en-GB"
+	}
+	return r.Language
+}
+
+// styleElement matches a style of the styles part, headerOrFooterName the
+// name of the header and footer styles, and rightTab the position of a
+// right tab stop.
+var (
+	styleElement       = regexp.MustCompile(`(?s)<w:style\b.*?</w:style>`)
+	headerOrFooterName = regexp.MustCompile(`<w:name w:val="(?i:header|footer)"/>`)
+	rightTab           = regexp.MustCompile(`(<w:tab w:val="(?:right|end)" w:pos=")\d+(")`)
+)
+
+// defaultLang matches the language of the template's default run
+// properties, and rPrDefault the place to put it when there is none.
+var (
+	defaultLang = regexp.MustCompile(`(<w:docDefaults>\s*<w:rPrDefault>\s*<w:rPr>(?:[^<]|<[^/]|</[^w]|</w:[^r])*?<w:lang\b[^>]*?\bw:val=")[^"]*(")`)
+	rPrDefault  = regexp.MustCompile(`(?s)<w:docDefaults>\s*<w:rPrDefault>\s*<w:rPr>.*?(</w:rPr>)`)
+	docDefaults = regexp.MustCompile(`<w:docDefaults>`)
+)
+
+// styles is the template's styles part with the report's language as the
+// language of all text (w:lang of the document defaults), which Word's
+// proofing tools and screen readers follow, and the right tab stops of the
+// header and footer styles at the right margin, width twips from the left.
+// (The default template's header and footer reach the margin with an
+// absolute tab, w:ptab, which Word places whatever the page's size but
+// LibreOffice takes for an ordinary tab.)
+func (t *template) styles(lang string, width int) ([]byte, error) {
+	data, err := t.read(stylesPart)
+	if err != nil || data == nil {
+		return data, err
+	}
+	data = styleElement.ReplaceAllFunc(data, func(style []byte) []byte {
+		if !headerOrFooterName.Match(style) {
+			return style
+		}
+		return rightTab.ReplaceAll(style, []byte("${1}"+strconv.Itoa(width)+"${2}"))
+	})
+	attr := []byte(escaped(lang))
+	if m := defaultLang.FindSubmatchIndex(data); m != nil {
+		return slices.Concat(data[:m[3]], attr, data[m[4]:]), nil
+	}
+	lang = `<w:lang w:val="` + escaped(lang) + `"/>`
+	if m := rPrDefault.FindSubmatchIndex(data); m != nil { // last but for East Asian layout
+		return slices.Concat(data[:m[2]], []byte(lang), data[m[2]:]), nil
+	}
+	if m := docDefaults.FindIndex(data); m != nil {
+		return slices.Concat(data[:m[1]], []byte(`<w:rPrDefault><w:rPr>`+lang+`</w:rPr></w:rPrDefault>`), data[m[1]:]), nil
+	}
+	return t.insertAfterRoot(data, `<w:docDefaults><w:rPrDefault><w:rPr>`+lang+`</w:rPr></w:rPrDefault></w:docDefaults>`)
+}
+
+// rootStart matches the start tag of a part's root element.
+var rootStart = regexp.MustCompile(`<w:styles\b[^>]*>`)
+
+func (t *template) insertAfterRoot(data []byte, addition string) ([]byte, error) {
+	m := rootStart.FindIndex(data)
+	if m == nil || bytes.HasSuffix(data[:m[1]], []byte("/>")) {
+		return nil, templateError("%s has no w:styles element", stylesPart)
+	}
+	return slices.Concat(data[:m[1]], []byte(addition), data[m[1]:]), nil
 }

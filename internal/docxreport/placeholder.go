@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -43,7 +44,7 @@ type paragraph struct {
 	start, end int    // the byte range of <w:p>…</w:p>
 	pPr        string // its <w:pPr>…</w:pPr>, "" when none
 	texts      []text // its <w:t> elements (not those of nested paragraphs)
-	section    int    // index of its section in part.widths
+	section    int    // index of its section in part.pages
 	matches    [][]int
 }
 
@@ -68,85 +69,109 @@ type part struct {
 	name    string
 	content string
 	paras   []paragraph // the paragraphs that hold a placeholder, in order
-	widths  []int       // the text width in twips of each section, in order
+	pages   []page      // the text area of each section, in order
 }
 
-// defaultWidth is the text width used when a section gives none: A4
+// page is the text area of a section's pages, between its margins, in
+// twips (1/1440 inch).
+type page struct{ width, height int }
+
+// defaultPage is the text area used when a section gives none: A4
 // landscape with 2 cm margins.
-const defaultWidth = 16838 - 2*1134
+var defaultPage = page{16838 - 2*1134, 11906 - 2*1134}
 
 // readPart finds the paragraphs of a part that hold a placeholder — even
-// one that Word has split over several runs — and the text width of each
+// one that Word has split over several runs — and the text area of each
 // section.
 func readPart(name, content string) (*part, error) {
-	p := &part{name: name, content: content}
-	d := xml.NewDecoder(strings.NewReader(content))
-	var open []paragraph // the paragraphs being read, innermost last
-	var depths []int     // the element depth of each open paragraph
-	depth, pPrStart, pPrDepth, tStart := 0, -1, 0, -1
-	var t strings.Builder
+	r := &partReader{part: part{name: name, content: content}, d: xml.NewDecoder(strings.NewReader(content)), pPrStart: -1, tStart: -1}
 	for {
-		off := int(d.InputOffset())
-		tok, err := d.Token()
+		off := int(r.d.InputOffset())
+		tok, err := r.d.Token()
 		if err == io.EOF {
-			return p, nil
+			return &r.part, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("Word template: %s is not well-formed XML: %w", name, err)
+			return nil, templateError("%s is not well-formed XML: %w", name, err)
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			if depth == 0 && !bindsW(tok) {
-				return nil, fmt.Errorf("Word template: %s is not in the usual Word format (the prefix w is not bound to %s); save the template as a Word Document (.docx)", name, wNS)
-			}
-			if tok.Name.Space == wNS && tok.Name.Local == "sectPr" {
-				var s sectPr
-				if err := d.DecodeElement(&s, &tok); err != nil {
-					return nil, fmt.Errorf("Word template: %s: section properties: %w", name, err)
-				}
-				p.widths = append(p.widths, s.textWidth())
-				continue
-			}
-			depth++
-			if tok.Name.Space != wNS || len(open) == 0 && tok.Name.Local != "p" {
-				continue
-			}
-			switch {
-			case tok.Name.Local == "p":
-				open = append(open, paragraph{start: off, section: len(p.widths)})
-				depths = append(depths, depth)
-			case tok.Name.Local == "pPr" && depth == depths[len(depths)-1]+1:
-				pPrStart, pPrDepth = off, depth
-			case tok.Name.Local == "t":
-				tStart = off
-				t.Reset()
-			}
+			err = r.start(tok, off)
 		case xml.CharData:
-			if tStart >= 0 {
-				t.Write(tok)
+			if r.tStart >= 0 {
+				r.t.Write(tok)
 			}
 		case xml.EndElement:
-			depth--
-			if tok.Name.Space != wNS || len(open) == 0 {
-				continue
-			}
-			end := int(d.InputOffset())
-			in := &open[len(open)-1]
-			switch {
-			case tok.Name.Local == "p" && depth == depths[len(depths)-1]-1:
-				in.end = end
-				if in.matches = placeholderPattern.FindAllStringSubmatchIndex(in.plain(), -1); in.matches != nil {
-					p.paras = append(p.paras, *in)
-				}
-				open, depths = open[:len(open)-1], depths[:len(depths)-1]
-			case tok.Name.Local == "pPr" && pPrStart >= 0 && depth == pPrDepth-1:
-				in.pPr = content[pPrStart:end]
-				pPrStart = -1
-			case tok.Name.Local == "t" && tStart >= 0:
-				in.texts = append(in.texts, text{start: tStart, end: end, text: t.String()})
-				tStart = -1
-			}
+			r.end(tok)
 		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// partReader is the state of readPart.
+type partReader struct {
+	part
+	d        *xml.Decoder
+	open     []paragraph // the paragraphs being read, innermost last
+	depths   []int       // the element depth of each open paragraph
+	depth    int
+	pPrStart int // where the w:pPr being read starts, or -1
+	pPrDepth int
+	tStart   int // where the w:t being read starts, or -1
+	t        strings.Builder
+}
+
+func (r *partReader) start(tok xml.StartElement, off int) error {
+	if r.depth == 0 && !bindsW(tok) {
+		return templateError("%s is not in the usual Word format (the prefix w is not bound to %s); save the template as a Word Document (.docx)", r.name, wNS)
+	}
+	if tok.Name.Space == wNS && tok.Name.Local == "sectPr" {
+		var s sectPr
+		if err := r.d.DecodeElement(&s, &tok); err != nil {
+			return templateError("%s: section properties: %w", r.name, err)
+		}
+		r.pages = append(r.pages, s.textArea())
+		return nil
+	}
+	r.depth++
+	if tok.Name.Space != wNS || len(r.open) == 0 && tok.Name.Local != "p" {
+		return nil
+	}
+	switch {
+	case tok.Name.Local == "p":
+		r.open = append(r.open, paragraph{start: off, section: len(r.pages)})
+		r.depths = append(r.depths, r.depth)
+	case tok.Name.Local == "pPr" && r.depth == r.depths[len(r.depths)-1]+1:
+		r.pPrStart, r.pPrDepth = off, r.depth
+	case tok.Name.Local == "t":
+		r.tStart = off
+		r.t.Reset()
+	}
+	return nil
+}
+
+func (r *partReader) end(tok xml.EndElement) {
+	r.depth--
+	if tok.Name.Space != wNS || len(r.open) == 0 {
+		return
+	}
+	end := int(r.d.InputOffset())
+	in := &r.open[len(r.open)-1]
+	switch {
+	case tok.Name.Local == "p" && r.depth == r.depths[len(r.depths)-1]-1:
+		in.end = end
+		if in.matches = placeholderPattern.FindAllStringSubmatchIndex(in.plain(), -1); in.matches != nil {
+			r.paras = append(r.paras, *in)
+		}
+		r.open, r.depths = r.open[:len(r.open)-1], r.depths[:len(r.depths)-1]
+	case tok.Name.Local == "pPr" && r.pPrStart >= 0 && r.depth == r.pPrDepth-1:
+		in.pPr = r.content[r.pPrStart:end]
+		r.pPrStart = -1
+	case tok.Name.Local == "t" && r.tStart >= 0:
+		in.texts = append(in.texts, text{start: r.tStart, end: end, text: r.t.String()})
+		r.tStart = -1
 	}
 }
 
@@ -166,37 +191,59 @@ func bindsW(root xml.StartElement) bool {
 type sectPr struct {
 	PgSz struct {
 		W string `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main w,attr"`
+		H string `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main h,attr"`
 	} `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main pgSz"`
 	PgMar struct {
 		Left   string `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main left,attr"`
 		Right  string `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main right,attr"`
+		Top    string `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main top,attr"`
+		Bottom string `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main bottom,attr"`
 		Gutter string `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main gutter,attr"`
 	} `xml:"http://schemas.openxmlformats.org/wordprocessingml/2006/main pgMar"`
 }
 
-// textWidth is the width between the margins in twips, or defaultWidth
-// when the section does not say or says something unusable.
-func (s sectPr) textWidth() int {
-	twips := func(v string) int {
-		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if err != nil || f < 0 || f > 1e6 {
-			return 0
-		}
-		return int(f)
+// twips reads a measure of the section, in twips; 0 when it is unusable.
+// A negative top or bottom margin (text that may run into the header)
+// measures as its size.
+func twips(v string) int {
+	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || f < -1e6 || f > 1e6 {
+		return 0
 	}
-	w := twips(s.PgSz.W) - twips(s.PgMar.Left) - twips(s.PgMar.Right) - twips(s.PgMar.Gutter)
-	if twips(s.PgSz.W) == 0 || w < 1440 {
-		return defaultWidth
-	}
-	return w
+	return int(math.Abs(f))
 }
 
-// width is the text width of the section that paragraph p is in.
-func (pt *part) width(p *paragraph) int {
-	if p.section < len(pt.widths) {
-		return pt.widths[p.section]
+// textArea is the area between the margins, or defaultPage's width or
+// height when the section does not say or says something unusable.
+func (s sectPr) textArea() page {
+	a := page{
+		width:  twips(s.PgSz.W) - twips(s.PgMar.Left) - twips(s.PgMar.Right) - twips(s.PgMar.Gutter),
+		height: twips(s.PgSz.H) - twips(s.PgMar.Top) - twips(s.PgMar.Bottom),
 	}
-	return defaultWidth
+	if twips(s.PgSz.W) == 0 || a.width < 1440 {
+		a.width = defaultPage.width
+	}
+	if twips(s.PgSz.H) == 0 || a.height < 1440 {
+		a.height = defaultPage.height
+	}
+	return a
+}
+
+// lastPage is the text area of the part's last section, that of the end
+// of the document.
+func (pt *part) lastPage() page {
+	if len(pt.pages) == 0 {
+		return defaultPage
+	}
+	return pt.pages[len(pt.pages)-1]
+}
+
+// page is the text area of the section that paragraph p is in.
+func (pt *part) page(p *paragraph) page {
+	if p.section < len(pt.pages) {
+		return pt.pages[p.section]
+	}
+	return defaultPage
 }
 
 // names lists the placeholders of the part, lower-cased, as often as they
@@ -220,8 +267,8 @@ type edit struct {
 }
 
 // block writes the WordprocessingML that replaces the paragraph of a block
-// placeholder, given the text width of its section.
-type block func(w xmlWriter, width int)
+// placeholder, given the text area of its section.
+type block func(w xmlWriter, pg page)
 
 // edits works out how to fill in every placeholder of the part, in the
 // order of the part: a text placeholder is replaced by its value inside
@@ -241,7 +288,7 @@ func (pt *part) edits(values map[string]string, blocks map[string]block) ([]edit
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
 	for i := 1; i < len(edits); i++ {
 		if edits[i].start < edits[i-1].end {
-			return nil, errors.New("Word template: a placeholder is nested inside another placeholder's paragraph")
+			return nil, templateError("a placeholder is nested inside another placeholder's paragraph")
 		}
 	}
 	return edits, nil
@@ -299,21 +346,58 @@ func (pt *part) fillParagraph(p *paragraph, values map[string]string, blocks map
 }
 
 // replace writes what replaces the paragraph of a block placeholder: the
-// block, then an empty paragraph with the placeholder paragraph's
-// properties — it keeps the template's spacing after the block, any section
-// break the paragraph carried, and keeps Word from joining two tables.
-// A removed block leaves that paragraph only when it carried a section
-// break.
+// block, then, when the paragraph carried a section break, a paragraph
+// with the placeholder paragraph's properties to keep it. Space between
+// blocks comes from their headings' spacing, not from empty paragraphs.
 func (pt *part) replace(w xmlWriter, p *paragraph, build block) {
-	if build == nil && !strings.Contains(p.pPr, "sectPr") {
-		return
-	}
 	if build != nil {
-		build(w, pt.width(p))
+		build(w, pt.page(p))
 	}
-	w.WriteString("<w:p>")
-	w.WriteString(p.pPr)
-	w.WriteString("</w:p>")
+	if strings.Contains(p.pPr, "sectPr") {
+		w.WriteString("<w:p>")
+		w.WriteString(p.pPr)
+		w.WriteString("</w:p>")
+	}
+}
+
+// tableSeparator passes a part on to its xmlWriter, adding a paragraph
+// where a table would otherwise touch the next table or end the body:
+// Word joins two tables with nothing between them into one, and a body
+// must end with a paragraph. These are the only empty paragraphs of the
+// report.
+type tableSeparator struct {
+	xmlWriter
+	afterTable bool // the last thing written was the end of a table
+}
+
+// separator is the paragraph put after a table: Word's minimal line.
+const separator = `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:p>`
+
+func (s *tableSeparator) WriteString(x string) (int, error) {
+	if s.afterTable {
+		rest := strings.TrimLeft(x, " \t\r\n")
+		if rest == "" {
+			return s.xmlWriter.WriteString(x)
+		}
+		for _, next := range []string{"<w:tbl>", "<w:tbl ", "<w:sectPr", "</w:body>"} {
+			if strings.HasPrefix(rest, next) {
+				s.xmlWriter.WriteString(separator)
+				break
+			}
+		}
+	}
+	s.afterTable = strings.HasSuffix(strings.TrimRight(x, " \t\r\n"), "</w:tbl>")
+	return s.xmlWriter.WriteString(x)
+}
+
+func (s *tableSeparator) Write(p []byte) (int, error) {
+	s.afterTable = false
+	return s.xmlWriter.Write(p)
+}
+
+func (s *tableSeparator) WriteByte(c byte) error {
+	s.afterTable = false
+	return s.xmlWriter.WriteByte(c)
 }
 
 // substitute rewrites the text plain[from:to] of one <w:t>: every
@@ -347,4 +431,10 @@ func checkPlaceholders(part string, found, required []string) error {
 		}
 	}
 	return nil
+}
+
+// templateError is a problem with the Word template other than with a
+// placeholder: "Word template: " and the message format makes.
+func templateError(format string, a ...any) error {
+	return fmt.Errorf("Word template: "+format, a...)
 }

@@ -2,9 +2,10 @@ package docxreport
 
 import (
 	"bytes"
+	"encoding/xml"
 	"io"
 	"strconv"
-	"unicode/utf8"
+	"strings"
 )
 
 // wNS is the WordprocessingML (transitional) namespace, bound to the
@@ -36,28 +37,24 @@ func writeRun(b xmlWriter, rPr, text string) {
 // <w:t xml:space="preserve">, each line break ("\n", "\r\n" or "\r") as
 // <w:br/> and each tab as <w:tab/>, everything escaped.
 func writeRunContent(b xmlWriter, text string) {
-	start := 0
-	for i := 0; i < len(text); i++ {
-		if i+8 <= len(text) && !hasLess(word(text, i), 0x20) {
-			i += 7 // no control character, so no break or tab
-			continue
+	for text != "" {
+		i := strings.IndexAny(text, "\t\n\r")
+		if i < 0 {
+			writeT(b, text)
+			return
 		}
-		c := text[i]
-		if c != '\n' && c != '\r' && c != '\t' {
-			continue
-		}
-		writeT(b, text[start:i])
-		start = i + 1
+		writeT(b, text[:i])
 		switch {
-		case c == '\t':
+		case text[i] == '\t':
 			b.WriteString("<w:tab/>")
-		case c == '\r' && i+1 < len(text) && text[i+1] == '\n':
-			// the "\n" that follows writes the break
+		case text[i] == '\r' && strings.HasPrefix(text[i+1:], "\n"):
+			i++ // "\r\n" is one break
+			fallthrough
 		default:
 			b.WriteString("<w:br/>")
 		}
+		text = text[i+1:]
 	}
-	writeT(b, text[start:])
 }
 
 func writeT(b xmlWriter, s string) {
@@ -70,92 +67,11 @@ func writeT(b xmlWriter, s string) {
 }
 
 // escape writes s as XML character data that is also safe in an attribute
-// value: the five special characters as entities, line ends and tabs as
-// character references, invalid UTF-8 as U+FFFD, and the characters XML
-// 1.0 forbids dropped.
+// value (xml.EscapeText): the special characters as references, line ends
+// and tabs as character references, and invalid UTF-8 and the characters
+// XML 1.0 forbids as U+FFFD, visibly.
 func escape(b xmlWriter, s string) {
-	plain := 0 // start of the bytes not yet written
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) && plainWord(word(s, i)) {
-			i += 8
-			continue
-		}
-		c := s[i]
-		if c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'' {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= utf8.RuneSelf && size > 1 && xmlChar(r) {
-			i += size
-			continue
-		}
-		b.WriteString(s[plain:i])
-		i += size
-		plain = i
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteString("\uFFFD")
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\'':
-			b.WriteString("&apos;")
-		case r == '\n':
-			b.WriteString("&#xA;")
-		case r == '\r':
-			b.WriteString("&#xD;")
-		case r == '\t':
-			b.WriteString("&#x9;")
-		}
-		// anything else XML 1.0 forbids is dropped
-	}
-	b.WriteString(s[plain:])
-}
-
-// Text is scanned eight bytes at a time where it can be: a word of eight
-// bytes is tested for the bytes that need attention with the usual bit
-// tricks on its bytes' high bits.
-const (
-	lowBits  = 0x0101010101010101
-	highBits = 0x8080808080808080
-)
-
-// word is the eight bytes of s from i, the first the lowest.
-func word(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// hasLess reports whether a byte of x is less than n, for n up to 0x80.
-func hasLess(x uint64, n byte) bool {
-	return (x-lowBits*uint64(n))&^x&highBits != 0
-}
-
-// hasByte reports whether a byte of x is c.
-func hasByte(x uint64, c byte) bool { return hasLess(x^(lowBits*uint64(c)), 1) }
-
-// plainWord reports whether the bytes of x are ASCII that escape writes as
-// they are: none below 0x20 or from 0x80, none of " & ' < >. ("&" and "'"
-// are 0x26 and 0x27, "<" and ">" 0x3C and 0x3E, so setting bit 0 or bit 1
-// of every byte finds each pair at once.)
-func plainWord(x uint64) bool {
-	return x&highBits == 0 && !hasLess(x, 0x20) && !hasByte(x, '"') &&
-		!hasByte(x|lowBits, '\'') && !hasByte(x|2*lowBits, '>')
-}
-
-// xmlChar reports whether XML 1.0 allows r in a document (production Char).
-func xmlChar(r rune) bool {
-	return r == 0x9 || r == 0xA || r == 0xD ||
-		r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD ||
-		r >= 0x10000 && r <= 0x10FFFF
+	_ = xml.EscapeText(b, []byte(s)) // b does not fail (see xmlWriter)
 }
 
 // escaped returns s escaped, for attribute values and property texts.
@@ -167,8 +83,7 @@ func escaped(s string) string {
 
 // Run properties used by the generated content.
 const (
-	rPrBold      = "<w:rPr><w:b/></w:rPr>"
-	rPrBoldWhite = `<w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr>`
+	rPrBold = "<w:rPr><w:b/></w:rPr>"
 )
 
 // Paragraph properties beyond the style.
@@ -196,13 +111,17 @@ type table struct {
 	b      xmlWriter
 	widths []int
 	starts []string // the start of a one-column cell, by column, up to its width
+	// tallest is the height of the tallest row kept whole on one page:
+	// the text height less an inch for the heading row repeated above it.
+	tallest int
 }
 
-// startTable begins a table whose columns take the given shares (in any
-// unit) of width twips. heading says whether its first row is a heading
-// row that the table style colours.
-func startTable(b xmlWriter, styleID string, width int, shares []int, heading bool) table {
-	t := table{b: b, widths: split(width, shares)}
+// startTable begins a table across the text area pg whose columns take
+// the given shares (in any unit) of its width, each at least its width in
+// mins, with a title for screen readers (Word's "alt text" of a table).
+// Its first row must be a heading row, which the table style colours.
+func startTable(b xmlWriter, styleID string, pg page, shares, mins []int, caption string) table {
+	t := table{b: b, widths: fit(pg.width, shares, mins), tallest: max(pg.height-1440, pg.height/2)}
 	t.starts = make([]string, len(t.widths))
 	for i, w := range t.widths {
 		t.starts[i] = cellStart(w)
@@ -210,14 +129,11 @@ func startTable(b xmlWriter, styleID string, width int, shares []int, heading bo
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="`)
 	b.WriteString(styleID)
 	b.WriteString(`"/><w:tblW w:w="`)
-	b.WriteString(strconv.Itoa(width))
+	b.WriteString(strconv.Itoa(pg.width))
 	b.WriteString(`" w:type="dxa"/><w:tblLayout w:type="fixed"/>`)
-	if heading {
-		b.WriteString(`<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
-	} else {
-		b.WriteString(`<w:tblLook w:val="0600" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
-	}
-	b.WriteString("</w:tblPr><w:tblGrid>")
+	b.WriteString(`<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/><w:tblCaption w:val="`)
+	escape(b, caption)
+	b.WriteString(`"/></w:tblPr><w:tblGrid>`)
 	for _, w := range t.widths {
 		b.WriteString(`<w:gridCol w:w="`)
 		b.WriteString(strconv.Itoa(w))
@@ -227,33 +143,32 @@ func startTable(b xmlWriter, styleID string, width int, shares []int, heading bo
 	return t
 }
 
-// split divides total in proportion to shares; the last column takes what
-// rounding leaves, so the widths sum to total exactly.
-func split(total int, shares []int) []int {
-	sum := 0
-	for _, s := range shares {
-		sum += s
+// fits reports whether a row whose columns hold these paragraphs surely
+// fits on a page, by cellHeight's estimate.
+func (t table) fits(columns ...[]string) bool {
+	for i, paragraphs := range columns {
+		if cellHeight(t.widths[i], paragraphs) > t.tallest {
+			return false
+		}
 	}
-	widths := make([]int, len(shares))
-	left := total
-	for i, s := range shares[:len(shares)-1] {
-		widths[i] = total * s / sum
-		left -= widths[i]
-	}
-	widths[len(widths)-1] = left
-	return widths
+	return true
 }
 
 func (t table) end() { t.b.WriteString("</w:tbl>") }
 
-// row begins a row that is kept on one page when it fits; a heading row
-// is repeated at the top of every page the table runs onto.
-func (t table) row(heading bool) {
-	t.b.WriteString("<w:tr><w:trPr><w:cantSplit/>")
-	if heading {
-		t.b.WriteString("<w:tblHeader/>")
+// row begins a row, kept whole on one page when keep is set: Word does
+// not break such a row even when it is taller than a page, and cuts it
+// off. A heading row is repeated at the top of every page the table runs
+// onto.
+func (t table) row(heading, keep bool) {
+	switch {
+	case heading:
+		t.b.WriteString("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+	case keep:
+		t.b.WriteString("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+	default:
+		t.b.WriteString("<w:tr>")
 	}
-	t.b.WriteString("</w:trPr>")
 }
 
 func (t table) endRow() { t.b.WriteString("</w:tr>") }
@@ -297,7 +212,7 @@ func (t table) textCell(col int, styleID, extra, rPr, text string) {
 
 // headingRow writes the table's heading row: one cell per column.
 func (t table) headingRow(styleID string, headings []string) {
-	t.row(true)
+	t.row(true, true)
 	for i, h := range headings {
 		t.textCell(i, styleID, "", "", h)
 	}

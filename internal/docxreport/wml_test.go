@@ -16,13 +16,13 @@ func TestRuns(t *testing.T) {
 		{"plain", "Plan", "", `<w:r><w:t xml:space="preserve">Plan</w:t></w:r>`},
 		{"run properties", "Plan", rPrBold, `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Plan</w:t></w:r>`},
 		{"special characters", `a & b < c > d "e" 'f'`, "",
-			`<w:r><w:t xml:space="preserve">a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;</w:t></w:r>`},
+			`<w:r><w:t xml:space="preserve">a &amp; b &lt; c &gt; d &#34;e&#34; &#39;f&#39;</w:t></w:r>`},
 		{"line breaks", "one\ntwo\r\nthree\rfour", "",
 			`<w:r><w:t xml:space="preserve">one</w:t><w:br/><w:t xml:space="preserve">two</w:t><w:br/><w:t xml:space="preserve">three</w:t><w:br/><w:t xml:space="preserve">four</w:t></w:r>`},
 		{"tabs", "\tin\t\t", "", `<w:r><w:tab/><w:t xml:space="preserve">in</w:t><w:tab/><w:tab/></w:r>`},
 		{"spaces kept", "  two  ", "", `<w:r><w:t xml:space="preserve">  two  </w:t></w:r>`},
-		{"control characters dropped", "a\x00b\x01c\x1bd\x7fe", "", "<w:r><w:t xml:space=\"preserve\">abcd\x7fe</w:t></w:r>"},
-		{"non-characters dropped", "a\uFFFEb\uFFFFc", "", `<w:r><w:t xml:space="preserve">abc</w:t></w:r>`},
+		{"control characters replaced", "a\x00b\x01c\x1bd\x7fe", "", "<w:r><w:t xml:space=\"preserve\">a\uFFFDb\uFFFDc\uFFFDd\x7fe</w:t></w:r>"},
+		{"non-characters replaced", "a\uFFFEb\uFFFFc", "", "<w:r><w:t xml:space=\"preserve\">a\uFFFDb\uFFFDc</w:t></w:r>"},
 		{"invalid UTF-8 replaced", "a\xffb", "", "<w:r><w:t xml:space=\"preserve\">a\uFFFDb</w:t></w:r>"},
 		{"beyond the BMP and right to left", "😀 שלום e\u0301", "", "<w:r><w:t xml:space=\"preserve\">😀 שלום e\u0301</w:t></w:r>"},
 	}
@@ -43,8 +43,8 @@ var xmlChars = &unicode.RangeTable{
 	R32: []unicode.Range32{{0x10000, 0x10FFFF, 1}},
 }
 
-// wordText is what Word shows for s: line ends as "\n", invalid UTF-8 as
-// U+FFFD, characters XML forbids left out.
+// wordText is what Word shows for s: line ends as "\n", invalid UTF-8 and
+// characters XML forbids as U+FFFD.
 func wordText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
@@ -54,6 +54,8 @@ func wordText(s string) string {
 			b.WriteRune('\n')
 		case unicode.Is(xmlChars, r):
 			b.WriteRune(r)
+		default:
+			b.WriteRune('\uFFFD')
 		}
 	}
 	return b.String()

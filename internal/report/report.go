@@ -214,6 +214,9 @@ const (
 	OverallLabel = "All actions / tasks"
 )
 
+// LegendColumns are the headings of the RAG legend's table.
+var LegendColumns = []string{"RAG", "Meaning"}
+
 // ExceptionColumns are the headings of the exceptions table.
 var ExceptionColumns = []string{"No", "Action / Task", "Strategic Lead", "Timescale", "RAG", "Why listed"}
 
@@ -295,3 +298,7 @@ func (c Chart) Description() string {
 	}
 	return b.String()
 }
+
+// ChartAxis labels the chart's value axis.
+const ChartAxis = "Number of actions / tasks"
+
