@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -286,30 +285,11 @@ func (c *content) chartBlock(b xmlWriter, pg page) {
 	b.WriteString(`<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">` +
 		`<wp:extent cx="` + strconv.Itoa(pg.width*635) + `" cy="` + strconv.Itoa(height) + `"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
 		`<wp:docPr id="` + strconv.Itoa(chartDocPrID) + `" name="RAG at a glance" descr="`)
-	escape(b, c.chartDescription())
+	escape(b, c.r.Chart.Description())
 	b.WriteString(`"/><wp:cNvGraphicFramePr/>`)
 	b.WriteString(`<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">`)
 	b.WriteString(`<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="` + chartRelID + `"/>`)
 	b.WriteString(`</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`)
-}
-
-// chartDescription is the chart's alternative text, for screen readers:
-// every bar's figures, "All actions / tasks: 17 actions / tasks – Red 0,
-// Amber 2, Green 15; Outcome 1: 2 actions / tasks – Red 0, …".
-func (c *content) chartDescription() string {
-	labels, counts := categories(c.r.Chart)
-	bars := make([]string, len(labels))
-	for i, l := range labels {
-		total := 0
-		parts := make([]string, len(c.r.Chart.Values))
-		for j, v := range c.r.Chart.Values {
-			n := count(counts[i], j)
-			total += n
-			parts[j] = v.Name + " " + strconv.Itoa(n)
-		}
-		bars[i] = l + ": " + actions(total) + " – " + strings.Join(parts, ", ")
-	}
-	return "Bar chart, " + report.ChartAxis + " with each RAG. " + strings.Join(bars, "; ") + "."
 }
 
 // actions is "1 action / task", "2 actions / tasks".

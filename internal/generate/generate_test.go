@@ -1,7 +1,10 @@
 package generate
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
+	"html"
 	"context"
 	"errors"
 	"io"
@@ -9,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,6 +20,7 @@ import (
 	"github.com/planreport/planreport/internal/config"
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/sample"
+	"github.com/planreport/planreport/internal/testtool"
 	"github.com/planreport/planreport/internal/workbook"
 )
 
@@ -159,5 +164,53 @@ func TestWriteStopsWhenCancelled(t *testing.T) {
 	written, err := write(ctx, files, [][]byte{[]byte("new pdf"), []byte("new docx")})
 	if !errors.Is(err, context.Canceled) || len(written) != 0 {
 		t.Errorf("write after cancel: %v, %v; want nothing written and context.Canceled", written, err)
+	}
+}
+
+// TestSameChartEverywhere checks that the PDF, the Word report and the web
+// page show the chart's figures on one scale, and describe it alike.
+func TestSameChartEverywhere(t *testing.T) {
+	dir := t.TempDir()
+	res, err := Run(context.Background(), job(writeWorkbook(t, dir, sample.Plan()), dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := res.Report.Chart
+	desc := ch.Description()
+	read := func(i int) []byte {
+		b, err := os.ReadFile(res.Files[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	page := string(read(2))
+	if !strings.Contains(page, ">"+html.EscapeString(desc)+"<") || !strings.Contains(page, html.EscapeString(res.Report.ChartNote())) {
+		t.Errorf("the web page lacks the chart's description or its note on one scale from 0 to %d", ch.Scale())
+	}
+	zr, err := zip.NewReader(bytes.NewReader(read(1)), int64(len(read(1))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc, chart []byte
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		switch f.Name {
+		case "word/document.xml":
+			doc = b
+		case "word/charts/chart1.xml":
+			chart = b
+		}
+	}
+	var escaped bytes.Buffer
+	xml.EscapeText(&escaped, []byte(desc))
+	if !bytes.Contains(doc, []byte(`descr="`+escaped.String()+`"`)) || !bytes.Contains(chart, []byte(`<c:max val="`+strconv.Itoa(ch.Scale())+`"/>`)) {
+		t.Errorf("the Word report's chart lacks the description, or its axis does not end at %d", ch.Scale())
+	}
+	testtool.Need(t, "pdftotext")
+	text := strings.Join(strings.Fields(strings.Join(testtool.PDFPages(t, res.Files[0]), " ")), " ")
+	if !strings.Contains(text, res.Report.ChartNote()) {
+		t.Errorf("the PDF lacks the chart's note on one scale from 0 to %d", ch.Scale())
 	}
 }

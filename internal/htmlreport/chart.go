@@ -2,7 +2,6 @@ package htmlreport
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
@@ -29,7 +28,7 @@ const (
 )
 
 // AxisLabel is the label of the chart's axis.
-const AxisLabel = "Number of actions"
+const AxisLabel = report.ChartAxis
 
 type chart struct {
 	Empty                 string // the sentence printed instead when no action has a RAG
@@ -77,10 +76,7 @@ func newChart(r *report.Report) *chart {
 	for _, row := range ch.Rows {
 		labels, counts = append(labels, row.Label), append(counts, row.Counts)
 	}
-	full := 0
-	for _, c := range counts {
-		full = max(full, sum(c))
-	}
+	full := ch.Scale()
 	if full == 0 {
 		return &chart{Empty: report.NoRAG}
 	}
@@ -95,7 +91,7 @@ func newChart(r *report.Report) *chart {
 	c.AxisLabelY = c.TickY + 20
 	c.Height = c.AxisLabelY + 8
 	c.ticks(full)
-	c.Alt = alt(r, labels, counts)
+	c.Alt = ch.Description()
 	return c
 }
 
@@ -156,26 +152,6 @@ func newBar(label string, strong bool, top int, values []rag.Value, counts []int
 	}
 	b.TotalX = px(scale(at, full) + 6)
 	return b
-}
-
-// alt states every bar's figures: "All actions / tasks: 17 in all – Red 0,
-// Amber 2, Green 15."
-func alt(r *report.Report, labels []string, counts [][]int) string {
-	var b strings.Builder
-	b.WriteString("Bar chart, RAG at a glance, on one axis: " + AxisLabel + ". ")
-	for i, label := range labels {
-		b.WriteString(label + ": " + strconv.Itoa(sum(counts[i])) + " in all –")
-		for j, v := range r.Chart.Values {
-			if j < len(counts[i]) {
-				if j > 0 {
-					b.WriteString(",")
-				}
-				b.WriteString(" " + v.Name + " " + strconv.Itoa(counts[i][j]))
-			}
-		}
-		b.WriteString(". ")
-	}
-	return strings.TrimSpace(b.String())
 }
 
 func sum(counts []int) int {

@@ -31,7 +31,7 @@ func TestChartScale(t *testing.T) {
 				t.Errorf("bar %q of %d ends at %.1f, want %.1f (one axis up to %d)", b.Label, sum(counts[i]), end, want, full)
 			}
 		}
-		if c.AxisLabel != "Number of actions" {
+		if c.AxisLabel != report.ChartAxis {
 			t.Errorf("the axis is labelled %q", c.AxisLabel)
 		}
 		if last := c.Ticks[len(c.Ticks)-1].Label; last > full || len(c.Ticks) > 11 {
@@ -56,7 +56,12 @@ func TestChartAlt(t *testing.T) {
 	c := newChart(r)
 	bars := append([]report.ChartRow{{Label: report.OverallLabel, Counts: r.Chart.Overall}}, r.Chart.Rows...)
 	for _, b := range bars {
-		want := b.Label + ": " + strconv.Itoa(sum(b.Counts)) + " in all –"
+		want := b.Label + ": " + strconv.Itoa(sum(b.Counts)) + " action"
+		if sum(b.Counts) != 1 {
+			want += "s / tasks –"
+		} else {
+			want += " / task –"
+		}
 		for j, v := range r.Chart.Values {
 			if j > 0 {
 				want += ","

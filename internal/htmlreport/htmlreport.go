@@ -78,7 +78,7 @@ func newPage(r *report.Report) *pageData {
 		ActionColumns:    append(slices.Clone(report.ActionColumns), report.Clean(r.Heading()), "RAG"),
 		Themes:           themeViews(r),
 	}
-	if r.Sections.Trends && anyTrend(r) {
+	if r.TrendMarks() {
 		p.TrendNote = report.TrendNote
 	}
 	if r.Sections.Chart {
@@ -99,20 +99,6 @@ func legendTitle(values []rag.Value) string {
 		names[i] = v.Name
 	}
 	return strings.TrimSpace("RAG Legend – " + strings.Join(names, " "))
-}
-
-// anyTrend reports whether any action of r shows a trend mark.
-func anyTrend(r *report.Report) bool {
-	for _, t := range r.Themes {
-		for _, o := range t.Outcomes {
-			for _, a := range o.Actions {
-				if a.RAG != nil && a.Trend != report.TrendNone {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // ExceptionRows are the body rows of the exceptions table.

@@ -252,12 +252,12 @@ func TestChartText(t *testing.T) {
 	}{
 		{"one scale: the largest bar, the overall one", c.Scale(), 4},
 		{"an outcome's bar has the same scale", Chart{Values: c.Values, Overall: []int{1}, Rows: []ChartRow{{Counts: []int{0, 2, 3}}}}.Scale(), 5},
-		{"figures by name", c.Figures([]int{1, 0, 3}), "4 actions / tasks: Red 1, Amber 0, Green 3"},
-		{"one action", c.Figures([]int{0, 1, 0}), "1 action / task: Red 0, Amber 1, Green 0"},
+		{"figures by name", c.Figures([]int{1, 0, 3}), "4 actions / tasks – Red 1, Amber 0, Green 3"},
+		{"one action", c.Figures([]int{0, 1, 0}), "1 action / task – Red 0, Amber 1, Green 0"},
 		{"no RAG", c.Figures([]int{0, 0, 0}), "no RAG given"},
 		{"every bar described", c.Description(), "Bar chart of the number of actions / tasks with each RAG, on one scale from 0 to 4. " +
-			"All actions / tasks: 4 actions / tasks: Red 1, Amber 0, Green 3. Outcome 1: 2 actions / tasks: Red 1, Amber 0, Green 1. " +
-			"Outcome 3: 1 action / task: Red 0, Amber 0, Green 1. Outcome 2: 1 action / task: Red 0, Amber 0, Green 1."},
+			"All actions / tasks: 4 actions / tasks – Red 1, Amber 0, Green 3. Outcome 1: 2 actions / tasks – Red 1, Amber 0, Green 1. " +
+			"Outcome 3: 1 action / task – Red 0, Amber 0, Green 1. Outcome 2: 1 action / task – Red 0, Amber 0, Green 1."},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -264,8 +264,8 @@ func (c Chart) Scale() int {
 	return n
 }
 
-// Figures states a bar's figures in words: "2 actions / tasks: Amber 1,
-// Green 1", or "no RAG given".
+// Figures states a bar's figures in words: "2 actions / tasks – Red 0,
+// Amber 1, Green 1", or "no RAG given".
 func (c Chart) Figures(counts []int) string {
 	total := 0
 	var parts []string
@@ -278,15 +278,15 @@ func (c Chart) Figures(counts []int) string {
 	if total == 0 {
 		return "no RAG given"
 	}
-	noun := " actions / tasks: "
+	noun := " actions / tasks – "
 	if total == 1 {
-		noun = " action / task: "
+		noun = " action / task – "
 	}
 	return strconv.Itoa(total) + noun + strings.Join(parts, ", ")
 }
 
-// Description is the chart's text alternative: every bar's figures, the
-// overall bar's first.
+// Description is the chart's text alternative, the same in every format:
+// every bar's figures, the overall bar's first.
 func (c Chart) Description() string {
 	var b strings.Builder
 	b.WriteString("Bar chart of the number of actions / tasks with each RAG, on one scale from 0 to ")
@@ -301,4 +301,3 @@ func (c Chart) Description() string {
 
 // ChartAxis labels the chart's value axis.
 const ChartAxis = "Number of actions / tasks"
-
