@@ -210,9 +210,9 @@ func (c *content) legend() {
 	}
 	c.heading("RAG Legend – " + strings.Join(names, " "))
 	widths := c.columns(0.06, 0.94)
-	c.table = newTag("Table", nil)
+	head := c.header(widths, report.LegendColumns...)
 	for _, v := range c.r.Legend {
-		r := c.bodyRow(kindBody, widths, nil, true)
+		r := c.bodyRow(kindBody, widths, head, true)
 		c.ragCell(r, 0, &v, report.TrendNone)
 		c.writer(r, 1).text(v.Definition, bodyFont, alignLeft)
 		c.add(r)
