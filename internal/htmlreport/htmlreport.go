@@ -56,6 +56,7 @@ type pageData struct {
 	Creator          string
 	CSS              template.CSS // a rule per RAG colour used
 	LegendTitle      string
+	ActionsHeading   string
 	TrendNote        string // empty unless a trend mark is shown
 	Chart            *chart // nil when the chart is off
 	NoExceptions     string
@@ -72,6 +73,7 @@ func newPage(r *report.Report) *pageData {
 		Creator:          report.Creator,
 		CSS:              colourCSS(r),
 		LegendTitle:      legendTitle(r.Legend),
+		ActionsHeading:   report.ActionsHeading,
 		NoExceptions:     report.NoExceptions,
 		SummaryColumns:   report.SummaryColumns,
 		ExceptionColumns: report.ExceptionColumns,
