@@ -83,8 +83,13 @@ func TestAccessible(t *testing.T) {
 	sample.Modified, sample.Language = modified, "en-GB"
 	large := generated(t, 120, "a long update; with points; "+strings.Repeat("and more words ", 700))
 	large.Modified, large.Language = modified, "gd"
-	for _, r := range []*report.Report{sample, large} {
-		t.Run(fmt.Sprintf("%d outcomes", len(r.Chart.Rows)), func(t *testing.T) {
+	// Text from a damaged or hostile workbook: control characters, a lone
+	// surrogate, right-to-left and unprintable characters, a 32,767-character
+	// word.
+	hostile := generated(t, 3, "a\x01b\xed\xa0\x80c \u202eשלום عربى😀 👍 \U0010FFFF ✓ "+strings.Repeat("x", 32767))
+	hostile.Modified, hostile.Language = modified, "en-GB"
+	for name, r := range map[string]*report.Report{"sample": sample, "large plan": large, "hostile text": hostile} {
+		t.Run(name, func(t *testing.T) {
 			pdf := render(t, r, Options{})
 			qpdfCheck(t, pdf)
 			path := writePDF(t, pdf)
