@@ -292,10 +292,3 @@ func (c *content) chartBlock(b xmlWriter, pg page) {
 	b.WriteString(`</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`)
 }
 
-// actions is "1 action / task", "2 actions / tasks".
-func actions(n int) string {
-	if n == 1 {
-		return "1 action / task"
-	}
-	return strconv.Itoa(n) + " actions / tasks"
-}
