@@ -10,11 +10,17 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/sample"
 )
 
-func BenchmarkRead(b *testing.B) {
-	data := writeBytes(b, sample.Large(10000))
+func BenchmarkRead(b *testing.B) { benchmarkRead(b, sample.Large(10000)) }
+
+// BenchmarkRead100 reads a plan of 100 actions, the size of a real one.
+func BenchmarkRead100(b *testing.B) { benchmarkRead(b, sample.Large(100)) }
+
+func benchmarkRead(b *testing.B, p *plan.Plan) {
+	data := writeBytes(b, p)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
