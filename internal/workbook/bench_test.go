@@ -1,9 +1,7 @@
 package workbook
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -94,62 +92,3 @@ func BenchmarkReadHundredThousandRows(b *testing.B) {
 	}
 }
 
-// largePackage is the 10,000-action plan's workbook, opened.
-func largePackage(b *testing.B) *workbookPackage {
-	p, err := openPackage(writeBytes(b, sample.Large(10000)), "the workbook", "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	return p
-}
-
-// unpacked is a part's bytes.
-func unpacked(b *testing.B, part *zip.File) []byte {
-	rc, err := part.Open()
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(rc)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	return data
-}
-
-// BenchmarkScanSheet scans the Updates sheet of the 10,000-action plan,
-// unpacked, with the shared strings already read: the scanner alone.
-func BenchmarkScanSheet(b *testing.B) {
-	p := largePackage(b)
-	sst, err := p.sharedStrings()
-	if err != nil {
-		b.Fatal(err)
-	}
-	part, err := p.sheet("Updates")
-	if err != nil {
-		b.Fatal(err)
-	}
-	sheet := unpacked(b, part)
-	for b.Loop() {
-		rows := 0
-		x := newXMLScanner(bytes.NewReader(sheet), uint64(len(sheet)))
-		scanSheet(x, stringsRead(sst), func(int, []string) { rows++ })
-		if x.err != nil || rows < 10000 {
-			b.Fatalf("read %d rows: %v", rows, x.err)
-		}
-	}
-}
-
-// BenchmarkSharedStrings reads the 10,000-action plan's shared strings,
-// unpacked.
-func BenchmarkSharedStrings(b *testing.B) {
-	table := unpacked(b, largePackage(b).sst)
-	for b.Loop() {
-		x := newXMLScanner(bytes.NewReader(table), uint64(len(table)))
-		if sst := readSharedStrings(x); x.err != nil || len(sst) < 10000 {
-			b.Fatalf("read %d strings: %v", len(sst), x.err)
-		}
-	}
-}

@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"github.com/planreport/planreport/internal/xlsx"
+
 	"bytes"
 	"errors"
 	"strings"
@@ -43,13 +45,12 @@ func FuzzActionNumber(f *testing.F) {
 
 func FuzzRead(f *testing.F) {
 	f.Add(writeBytes(f, testPlan()))
-	f.Add(withPlanSheet(f, oddSheet, oddSST))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p, problems, err := Read(bytes.NewReader(b), Options{})
-		var fe *FileError
+		var fe *xlsx.Error
 		switch {
 		case err != nil && !errors.As(err, &fe):
-			t.Errorf("Read failed with %T %v, want a *FileError", err, err)
+			t.Errorf("Read failed with %T %v, want an *xlsx.Error", err, err)
 		case err == nil && (p == nil) != problems.HasErrors():
 			t.Errorf("plan = %v with errors = %v", p != nil, problems.HasErrors())
 		}

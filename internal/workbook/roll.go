@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/xlsx"
 )
 
 // Rolling forward: Roll adds the next report point to the coordinator's own
@@ -132,7 +133,7 @@ func reportPoint(p plan.ReportPoint) (plan.ReportPoint, error) {
 // readToRoll reads and checks the workbook at src, and that the new
 // report point comes after its latest.
 func readToRoll(src string, point plan.ReportPoint, opt Options) ([]byte, *reader, error) {
-	b, err := loadFile(src)
+	b, err := xlsx.ReadFile(src, xlsx.DefaultLimits)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -143,7 +144,7 @@ func readToRoll(src string, point plan.ReportPoint, opt Options) ([]byte, *reade
 	if rd.problems.HasErrors() {
 		return nil, nil, &InvalidError{Name: src, Problems: rd.problems}
 	}
-	if err := rd.pkg.checkAll(); err != nil {
+	if err := rd.file.Verify(); err != nil {
 		return nil, nil, err
 	}
 	if latest, ok := rd.plan.Latest(); ok && !point.Date.After(latest.Date) {
@@ -165,7 +166,7 @@ func (rd *reader) rollForward(b []byte, name string, point plan.ReportPoint) (f 
 	}()
 	f, err = excelize.OpenReader(bytes.NewReader(b), excelize.Options{
 		Password:          rd.opt.Password, // kept, so the file written is protected too
-		UnzipSizeLimit:    maxUnzipped,
+		UnzipSizeLimit:    int64(xlsx.DefaultLimits.Unpacked),
 		UnzipXMLSizeLimit: maxInMemoryPart,
 	})
 	if err != nil {
