@@ -91,4 +91,3 @@ func BenchmarkReadHundredThousandRows(b *testing.B) {
 		}
 	}
 }
-

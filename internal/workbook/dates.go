@@ -166,29 +166,19 @@ func droppedWord(t dateToken, before []dateToken) bool {
 	if t.num {
 		return false
 	}
-	var buf [16]byte
-	w := appendLower(buf[:0], t.text)
+	w := strings.ToLower(t.text)
 	if t.sep == "" && len(before) > 0 && before[len(before)-1].num {
-		switch string(w) {
+		switch w {
 		case "st", "nd", "rd", "th":
 			return true
 		}
 	}
-	return string(w) == "of" || weekdays[string(w)]
-}
-
-// appendLower appends s in lower case to dst.
-func appendLower(dst []byte, s string) []byte {
-	for _, r := range s {
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-	}
-	return dst
+	return w == "of" || weekdays[w]
 }
 
 // month is the month a word names, in full or abbreviated, in any case.
 func month(word string) (time.Month, bool) {
-	var buf [16]byte
-	m, ok := months[string(appendLower(buf[:0], word))]
+	m, ok := months[strings.ToLower(word)]
 	return m, ok
 }
 

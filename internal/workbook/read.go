@@ -46,11 +46,6 @@ type reader struct {
 	leads                                     map[string]string // folded lead → approved spelling
 	actionRows                                map[string]actionRow
 	updateRows                                []updateRow
-
-	// Texts read already and what they read as, remembered because a plan
-	// repeats them.
-	approved   map[string]string    // lead as written → approved spelling, once found
-	timescales map[string]time.Time // Timescale → its date, or zero
 }
 
 // actionRow is an action with where its cells were read from.
