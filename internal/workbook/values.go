@@ -69,13 +69,12 @@ func outcomeOf(no string) string {
 // fold reduces a name to its lower-case letters and digits, so that headers,
 // sheet names and leads match whatever their case, spacing and punctuation.
 func fold(s string) string {
-	var b strings.Builder
-	for _, r := range s {
+	return strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+			return unicode.ToLower(r)
 		}
-	}
-	return b.String()
+		return -1
+	}, s)
 }
 
 // collapse trims s and turns each run of white space within it into one

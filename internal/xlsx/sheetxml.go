@@ -133,7 +133,7 @@ func (sc *sheetScan) flush() {
 	}
 	sc.open = false
 	text := string(sc.text)
-	var cells []Cell
+	cells := make([]Cell, 0, len(sc.cells))
 	for _, c := range sc.cells {
 		cell := c.cell
 		cell.Row = sc.seek
@@ -145,7 +145,7 @@ func (sc *sheetScan) flush() {
 		cells = append(cells, cell)
 	}
 	if len(cells) > 0 {
-		sc.sheet.Rows = append(sc.sheet.Rows, Row{Num: sc.seek, Cells: cells})
+		sc.sheet.Rows = append(sc.sheet.Rows, Row{Num: sc.seek, Cells: slices.Clip(cells)})
 	}
 	sc.cells, sc.text = sc.cells[:0], sc.text[:0]
 }
