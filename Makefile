@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/planreport
 SAMPLE  := inputs/cpc-improvement-plan.xlsx
 
-.PHONY: run build test bench fuzz sample template clean
+.PHONY: run build test bench fuzz sample template clean mutants
 
 ## run: write the sample's report (PDF and Word) into outputs/
 run: build
@@ -29,6 +29,10 @@ fuzz:
 	    echo "fuzz $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 3s -parallel 1 $$pkg; \
 	  done; \
 	done
+
+## mutants: apply each change of .ci/mutants.tsv and check a test fails
+mutants:
+	.ci/mutants
 
 ## sample: rebuild inputs/ from internal/sample
 sample:

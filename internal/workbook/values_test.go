@@ -19,6 +19,8 @@ func TestParseDate(t *testing.T) {
 		{"03-10-2018", false, oct3},
 		{"03.10.2018", false, oct3},
 		{"03/10/18", false, oct3},
+		{"31/12/29", false, plan.Date(2029, time.December, 31)}, // two-digit years: 00–29 are 2000–2029,
+		{"01/01/30", false, plan.Date(1930, time.January, 1)},   // 30–99 are 1930–1999
 		{"10/03/2018", true, oct3},
 		{"2018-10-03", false, oct3},
 		{"2018-10-03", true, oct3},
