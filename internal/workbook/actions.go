@@ -36,14 +36,14 @@ func (rd *reader) readAction(t *table, r tableRow) (actionRow, bool) {
 	var row actionRow
 	a := &row.action
 	raw, noPlace, noOK := rd.text(t, r, actionNo, true)
-	a.No, row.no = ActionNumber(raw), noPlace
+	a.No, row.no = actionNumber(raw), noPlace
 	a.Outcome = rd.actionOutcome(t, r, a.No)
 	a.Text, _, _ = rd.text(t, r, actionText, true)
 	a.Leads = rd.actionLeads(t, r)
 	a.Timescale, row.timescl, _ = rd.text(t, r, actionTimescale, false)
 	due, duePlace, _ := rd.date(t, r, actionDue, false)
 	a.Due, row.due, row.dueGiven = due, duePlace, !due.IsZero()
-	written, inTimescale := TimescaleDate(a.Timescale, rd.opt.MonthFirst)
+	written, inTimescale := timescaleDate(a.Timescale, rd.opt.MonthFirst)
 	switch {
 	case !row.dueGiven:
 		a.Due = written
@@ -144,7 +144,7 @@ func (rd *reader) readUpdate(t *table, r tableRow) (updateRow, bool) {
 	var row updateRow
 	u := &row.update
 	raw, noPlace, noOK := rd.text(t, r, updateAction, true)
-	u.Action, row.no = ActionNumber(raw), noPlace
+	u.Action, row.no = actionNumber(raw), noPlace
 	d, datePlace, dateOK := rd.date(t, r, updateDate, true)
 	u.Date = d
 	u.Text, row.text, _ = rd.text(t, r, updateText, false)

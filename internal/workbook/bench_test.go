@@ -10,6 +10,7 @@ import (
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/sample"
+	"github.com/planreport/planreport/internal/xlsx"
 )
 
 func BenchmarkRead(b *testing.B) { benchmarkRead(b, sample.Large(10000)) }
@@ -59,7 +60,7 @@ func hundredThousandRows(t testing.TB) []byte {
 		must(t, err)
 		must(t, sw.SetRow("A1", []any{"No", "Action / Task", "Timescale"}))
 		for i := range 100000 {
-			must(t, sw.SetRow(cellName(1, i+2), []any{i + 1,
+			must(t, sw.SetRow(xlsx.CellName(1, i+2), []any{i + 1,
 				"Continue to improve and monitor the attendance, provision of written reports and timescales for all Child Protection Case Conferences (CPCCs), task " + strconv.Itoa(i+1),
 				"Ongoing 2018 – 2020"}))
 		}

@@ -107,11 +107,11 @@ func ParseDate(s string, monthFirst bool) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a date; write it as %s", text, dateHint(monthFirst))
 }
 
-// TimescaleDate finds the first date written in a Timescale text, such as
+// timescaleDate finds the first date written in a Timescale text, such as
 // 31 March 2019 in "By 31 March 2019 Ongoing 2019 / 2020". A month and year
 // alone ("By March 2020") mean the last day of that month. ok is false when
 // the text holds no date.
-func TimescaleDate(s string, monthFirst bool) (d time.Time, ok bool) {
+func timescaleDate(s string, monthFirst bool) (d time.Time, ok bool) {
 	toks := dateTokens(s)
 	for i := 0; i < len(toks); i++ {
 		d, n, err := matchDate(toks[i:], monthFirst, true)

@@ -24,8 +24,8 @@ func FuzzParseDate(f *testing.F) {
 				t.Errorf("ParseDate(%q) = %s, which reads back as %s, %v", s, formatDate(d), formatDate(again), err)
 			}
 		}
-		if d, ok := TimescaleDate(s, monthFirst); ok && d.IsZero() {
-			t.Errorf("TimescaleDate(%q) found the zero date", s)
+		if d, ok := timescaleDate(s, monthFirst); ok && d.IsZero() {
+			t.Errorf("timescaleDate(%q) found the zero date", s)
 		}
 	})
 }
@@ -35,9 +35,9 @@ func FuzzActionNumber(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		once := ActionNumber(s)
-		if twice := ActionNumber(once); twice != once {
-			t.Errorf("ActionNumber is not idempotent: %q → %q → %q", s, once, twice)
+		once := actionNumber(s)
+		if twice := actionNumber(once); twice != once {
+			t.Errorf("actionNumber is not idempotent: %q → %q → %q", s, once, twice)
 		}
 		_ = outcomeNumber(s)
 	})

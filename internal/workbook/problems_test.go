@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/xlsx"
 )
 
 // wantProblem is a problem a test expects: where, how bad, what kind.
@@ -25,7 +26,7 @@ func setCell(t testing.TB, f *excelize.File, sheet, cell string, v any) {
 
 func setRow(t testing.TB, f *excelize.File, sheet string, row int, values ...any) {
 	t.Helper()
-	must(t, f.SetSheetRow(sheet, cellName(1, row), &values))
+	must(t, f.SetSheetRow(sheet, xlsx.CellName(1, row), &values))
 }
 
 // TestProblems changes one thing in the test plan's canonical workbook and

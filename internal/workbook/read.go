@@ -316,7 +316,7 @@ func (rd *reader) readMaintenance(t *table) {
 		text, _, ok := rd.text(t, r, taskText, true)
 		timescale, _, _ := rd.text(t, r, taskTimescale, false)
 		if ok {
-			rd.plan.Maintenance = append(rd.plan.Maintenance, plan.Task{No: ActionNumber(no), Text: text, Timescale: timescale})
+			rd.plan.Maintenance = append(rd.plan.Maintenance, plan.Task{No: actionNumber(no), Text: text, Timescale: timescale})
 		}
 	}
 }

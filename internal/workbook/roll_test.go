@@ -540,8 +540,8 @@ func TestRollPath(t *testing.T) {
 		{"plan-2019.xlsx", "plan-2019-2020-07-31.xlsx"},
 		{"plan", "plan-2020-07-31"},
 	} {
-		if got := RollPath(tt.src, year2); got != tt.want {
-			t.Errorf("RollPath(%q) = %q, want %q", tt.src, got, tt.want)
+		if got := rollPath(tt.src, year2); got != tt.want {
+			t.Errorf("rollPath(%q) = %q, want %q", tt.src, got, tt.want)
 		}
 	}
 }

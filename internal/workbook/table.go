@@ -40,9 +40,6 @@ func (t *table) value(r tableRow, c int) (string, place) {
 	return strings.TrimSpace(r.cells[i]), pl
 }
 
-// has reports whether the sheet has the spec's column c.
-func (t *table) has(c int) bool { return t.index[c] >= 0 }
-
 // findSheets maps each folded sheet name of the workbook to the name.
 func findSheets(sheetNames []string) map[string]string {
 	names := map[string]string{}

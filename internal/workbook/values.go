@@ -12,12 +12,12 @@ import (
 // cell holding 1.1000000000000001 is action "1.1".
 const significantDigits = 12
 
-// ActionNumber tidies an action, outcome or task number as read from a
+// actionNumber tidies an action, outcome or task number as read from a
 // cell: spaces trimmed and, for a number stored with floating-point
 // artefacts or in exponent form, its shortest decimal form. Numbers typed
 // as text are kept as written ("1.10" stays "1.10"; typed as a number, 1.10
 // is 1.1, which Excel itself stores).
-func ActionNumber(s string) string {
+func actionNumber(s string) string {
 	s = strings.TrimSpace(s)
 	if !plainNumber(s) {
 		return s
@@ -56,7 +56,7 @@ func outcomeNumber(s string) string {
 	if len(s) > len("outcome") && strings.EqualFold(s[:len("outcome")], "outcome") {
 		s = s[len("outcome"):]
 	}
-	return ActionNumber(strings.TrimSuffix(strings.TrimSpace(s), ":"))
+	return actionNumber(strings.TrimSuffix(strings.TrimSpace(s), ":"))
 }
 
 // outcomeOf is the outcome an action belongs to by its number: the part of

@@ -82,9 +82,9 @@ func TestTimescaleDate(t *testing.T) {
 		{"", time.Time{}},
 	}
 	for _, tt := range tests {
-		got, ok := TimescaleDate(tt.in, false)
+		got, ok := timescaleDate(tt.in, false)
 		if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
-			t.Errorf("TimescaleDate(%q) = %s, %v; want %s", tt.in, formatDate(got), ok, formatDate(tt.want))
+			t.Errorf("timescaleDate(%q) = %s, %v; want %s", tt.in, formatDate(got), ok, formatDate(tt.want))
 		}
 	}
 }
@@ -138,8 +138,8 @@ func TestActionNumber(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := ActionNumber(tt.in); got != tt.want {
-			t.Errorf("ActionNumber(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := actionNumber(tt.in); got != tt.want {
+			t.Errorf("actionNumber(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -26,7 +26,7 @@ var (
 	ErrEncrypted     = errors.New("password-protected workbook")
 	ErrWrongPassword = errors.New("wrong password")
 	ErrTooLarge      = errors.New("workbook too large")
-	ErrLockFile      = errors.New("Excel lock file")
+	ErrLockFile      = errors.New("lock file of a workbook open in Excel")
 )
 
 // Error says in one sentence why a file cannot be read as a workbook and,
