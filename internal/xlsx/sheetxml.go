@@ -46,6 +46,7 @@ type sheetScan struct {
 	text      []byte // the text of the row's cells but shared strings
 	item      stringItem
 	shared    []sharedCell // the cells that are shared strings
+	stopped   string       // the cell the scan stopped in at an error, if any
 }
 
 // rowCell is a cell of the row being read: the cell but its value, and
@@ -86,17 +87,12 @@ func scanSheet(x *xmlScanner, s *Sheet) *sheetScan {
 			})
 		}
 	}
+	if x.err != nil && sc.open && sc.col > 0 {
+		sc.stopped = CellName(sc.col, sc.seek)
+	}
 	sc.flush()
 	s.Merged = mergedRanges(sc.merged)
 	return sc
-}
-
-// position is the cell being read, or "" when none is.
-func (sc *sheetScan) position() string {
-	if sc == nil || !sc.open || sc.col == 0 {
-		return ""
-	}
-	return CellName(sc.col, sc.seek)
 }
 
 // row starts reading a row, or continues the row being read.

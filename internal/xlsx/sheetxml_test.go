@@ -257,6 +257,26 @@ func TestDamagedXML(t *testing.T) {
 	}
 }
 
+// TestErrorPosition checks that a damaged sheet's error says where: the
+// part, the sheet and the cell the scanner stopped in.
+func TestErrorPosition(t *testing.T) {
+	sheet := sheetOpen + `<row r="1"><c r="A1" t="s"><v>0</v></c></row>` +
+		`<row r="3"><c r="A3"><v>1</v></c><c r="B3" t="str"><v>a &bad; b</v></c></row>` + sheetClose
+	err := readAllSheets(withPlanSheet(t, sheet, oddSST), Options{})
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("err = %v, want an *Error", err)
+	}
+	want := Error{Name: "the workbook", Part: "xl/worksheets/sheet2.xml", Sheet: "Plan", Cell: "B3", Err: ErrDamaged}
+	if e.Name != want.Name || e.Part != want.Part || e.Sheet != want.Sheet || e.Cell != want.Cell || e.Err != want.Err {
+		t.Errorf("err = %+v, want %+v", *e, want)
+	}
+	const says = `The workbook is damaged: its sheet "Plan" cannot be read at cell B3 (xl/worksheets/sheet2.xml); save it again from Excel`
+	if err.Error() != says {
+		t.Errorf("err = %q, want %q", err, says)
+	}
+}
+
 // TestLyingReadPart checks a zip bomb in a part the reader reads, the
 // Actions sheet, whose directory says it holds 1 KB: it is refused as too
 // large, not read as a truncated sheet, and not held in memory.

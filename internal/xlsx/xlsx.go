@@ -131,7 +131,10 @@ func (f *File) readSheet(name string, part *zip.File, sst *stringTable) (*Sheet,
 	var sc *sheetScan
 	err := f.scan(part, func(x *xmlScanner) { sc = scanSheet(x, s) })
 	if e, ok := err.(*Error); ok && e.Err == ErrDamaged {
-		e.Sheet, e.Cell = name, sc.position()
+		e.Sheet = name
+		if sc != nil {
+			e.Cell = sc.stopped
+		}
 	}
 	if err != nil {
 		return nil, err
