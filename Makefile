@@ -12,9 +12,11 @@ run: build
 build:
 	$(GO) build -o $(BIN) ./cmd/planreport
 
-## test: vet, then every test (integration tests need pdftotext, qpdf, soffice)
+## test: vet, staticcheck, then every test (integration tests need pdftotext, qpdf, soffice)
+STATICCHECK ?= $(or $(shell command -v staticcheck),$(shell $(GO) env GOPATH)/bin/staticcheck)
 test:
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
 	$(GO) test -count=1 ./...
 
 ## bench: the benchmarks whose targets the README records

@@ -16,4 +16,9 @@ import _ "embed"
 //go:embed report.docx
 var ReportDOCX []byte
 
-// (The commented example configuration, planreport.yaml, is embedded here.)
+// ConfigExample is the commented example configuration,
+// templates/planreport.yaml: every key with its default. `planreport
+// config` prints it.
+//
+//go:embed planreport.yaml
+var ConfigExample []byte

@@ -4,10 +4,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 
 	"github.com/planreport/planreport/internal/sample"
+	"github.com/planreport/planreport/internal/testtool"
 )
 
 // benchmarkProcess runs the planreport binary as a whole process, as a
@@ -15,9 +17,12 @@ import (
 func benchmarkProcess(b *testing.B, args ...string) {
 	b.Helper()
 	bin := buildBinary(b)
-	out := b.TempDir()
+	dir := b.TempDir()
 	peak := int64(0)
-	for b.Loop() {
+	for n := 0; b.Loop(); n++ {
+		// A new folder each run, so that the files are really written (a
+		// file that already holds the same report is left alone).
+		out := filepath.Join(dir, strconv.Itoa(n))
 		cmd := exec.Command(bin, append(args, "--out", out)...)
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("%v\n%s", err, msg)
@@ -43,10 +48,7 @@ func BenchmarkProcess10000(b *testing.B) {
 // BenchmarkLibreOfficeSample is the comparison: the time LibreOffice takes
 // to turn the sample's .docx into PDF, when it is installed.
 func BenchmarkLibreOfficeSample(b *testing.B) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		b.Skip("LibreOffice (soffice) is not installed")
-	}
+	soffice := testtool.Need(b, "soffice")[0]
 	dir := b.TempDir()
 	if r := run([]string{"generate", absSample(b), "--format", "docx", "--out", dir}, os.Stdout, os.Stderr); r != 0 {
 		b.Fatalf("generate: exit %d", r)

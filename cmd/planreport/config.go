@@ -5,69 +5,17 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
-	"time"
 
+	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
 	"github.com/planreport/planreport/internal/config"
 	"github.com/planreport/planreport/internal/rag"
-	"github.com/planreport/planreport/internal/report"
 )
-
-// fileConfig is the configuration as planreport.yaml spells it.
-type fileConfig struct {
-	Workbook string   `mapstructure:"workbook"`
-	Output   string   `mapstructure:"output"`
-	Formats  []string `mapstructure:"formats"`
-	Template string   `mapstructure:"template"`
-	Strict   bool     `mapstructure:"strict"`
-	Language string   `mapstructure:"language"`
-	Page     struct {
-		Size        string `mapstructure:"size"`
-		Orientation string `mapstructure:"orientation"`
-	} `mapstructure:"page"`
-	Fonts struct {
-		Regular string `mapstructure:"regular"`
-		Bold    string `mapstructure:"bold"`
-		Italic  string `mapstructure:"italic"`
-	} `mapstructure:"fonts"`
-	Dates struct {
-		MonthFirst bool `mapstructure:"month_first"`
-	} `mapstructure:"dates"`
-	RAG      []ragValue          `mapstructure:"rag"`
-	Headers  map[string][]string `mapstructure:"headers"`
-	Sections struct {
-		Exceptions bool `mapstructure:"exceptions"`
-		Trends     bool `mapstructure:"trends"`
-		Chart      bool `mapstructure:"chart"`
-	} `mapstructure:"sections"`
-	Mail struct {
-		Host         string        `mapstructure:"host"`
-		Port         int           `mapstructure:"port"`
-		Security     string        `mapstructure:"security"`
-		User         string        `mapstructure:"user"`
-		PasswordEnv  string        `mapstructure:"password_env"`
-		PasswordFile string        `mapstructure:"password_file"`
-		From         string        `mapstructure:"from"`
-		Subject      string        `mapstructure:"subject"`
-		Body         string        `mapstructure:"body"`
-		To           []string      `mapstructure:"to"`
-		AttachDOCX   bool          `mapstructure:"attach_docx"`
-		Timeout      time.Duration `mapstructure:"timeout"`
-	} `mapstructure:"mail"`
-}
-
-type ragValue struct {
-	Code       string `mapstructure:"code"`
-	Name       string `mapstructure:"name"`
-	Colour     string `mapstructure:"colour"`
-	Definition string `mapstructure:"definition"`
-	Complete   bool   `mapstructure:"complete"`
-	Attention  bool   `mapstructure:"attention"`
-}
 
 // flagKeys maps each configuration key that a flag can set to the flag.
 var flagKeys = map[string]string{
@@ -81,10 +29,12 @@ var flagKeys = map[string]string{
 // PLANREPORT_* environment variables, then the command's flags.
 func loadConfig(cmd *cobra.Command) (config.Config, error) {
 	v := viper.New()
-	setDefaults(v, config.Default())
-	v.SetEnvPrefix("PLANREPORT")
-	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
-	v.AutomaticEnv()
+	for _, s := range config.Settings(config.Default()) {
+		v.SetDefault(s.Key, s.Value)
+		if err := v.BindEnv(s.Key, config.EnvName(s.Key)); err != nil {
+			return config.Config{}, err
+		}
+	}
 	if err := readConfigFile(v, cmd); err != nil {
 		return config.Config{}, err
 	}
@@ -95,14 +45,11 @@ func loadConfig(cmd *cobra.Command) (config.Config, error) {
 			}
 		}
 	}
-	var fc fileConfig
-	if err := v.UnmarshalExact(&fc); err != nil {
+	var c config.Config
+	if err := v.UnmarshalExact(&c, viper.DecodeHook(decodeHooks)); err != nil {
 		return config.Config{}, fmt.Errorf("configuration: %s", tidyDecodeError(err))
 	}
-	c, err := fc.config()
-	if err != nil {
-		return config.Config{}, fmt.Errorf("configuration: %w", err)
-	}
+	normalise(&c)
 	if err := c.Validate(); err != nil {
 		return config.Config{}, fmt.Errorf("configuration: %w", err)
 	}
@@ -136,90 +83,57 @@ func readConfigFile(v *viper.Viper, cmd *cobra.Command) error {
 // defaultConfigFile is read from the working folder when no other is named.
 const defaultConfigFile = "planreport.yaml"
 
-// setDefaults gives every key its default, so that environment variables
-// reach every key.
-func setDefaults(v *viper.Viper, c config.Config) {
-	v.SetDefault("workbook", c.Workbook)
-	v.SetDefault("output", c.OutDir)
-	v.SetDefault("formats", c.Formats)
-	v.SetDefault("template", c.Template)
-	v.SetDefault("strict", c.Strict)
-	v.SetDefault("language", c.Language)
-	v.SetDefault("page.size", c.Page.Size)
-	v.SetDefault("page.orientation", c.Page.Orientation)
-	v.SetDefault("fonts.regular", "")
-	v.SetDefault("fonts.bold", "")
-	v.SetDefault("fonts.italic", "")
-	v.SetDefault("dates.month_first", c.MonthFirst)
-	rags := make([]map[string]any, len(c.RAG.Values))
-	for i, r := range c.RAG.Values {
-		rags[i] = map[string]any{"code": r.Code, "name": r.Name, "colour": "#" + r.Colour.Hex(),
-			"definition": r.Definition, "complete": r.Complete, "attention": r.Attention}
-	}
-	v.SetDefault("rag", rags)
-	v.SetDefault("headers", map[string][]string{})
-	v.SetDefault("sections.exceptions", c.Sections.Exceptions)
-	v.SetDefault("sections.trends", c.Sections.Trends)
-	v.SetDefault("sections.chart", c.Sections.Chart)
-	m := c.Mail
-	for key, value := range map[string]any{"host": m.Host, "port": m.Port, "security": m.Security,
-		"user": m.User, "password_env": m.PasswordEnv, "password_file": m.PasswordFile, "from": m.From,
-		"subject": m.Subject, "body": m.Body, "to": m.To, "attach_docx": m.AttachDOCX, "timeout": m.Timeout} {
-		v.SetDefault("mail."+key, value)
-	}
-}
-
-// config turns the decoded file into the plain configuration.
-func (fc fileConfig) config() (config.Config, error) {
-	c := config.Config{
-		Workbook:   fc.Workbook,
-		OutDir:     fc.Output,
-		Formats:    splitList(fc.Formats),
-		Template:   fc.Template,
-		Strict:     fc.Strict,
-		Language:   fc.Language,
-		Page:       config.Page{Size: fc.Page.Size, Orientation: fc.Page.Orientation},
-		Fonts:      config.Fonts{Regular: fc.Fonts.Regular, Bold: fc.Fonts.Bold, Italic: fc.Fonts.Italic},
-		MonthFirst: fc.Dates.MonthFirst,
-		Headers:    fc.Headers,
-		Sections:   report.Sections{Exceptions: fc.Sections.Exceptions, Trends: fc.Sections.Trends, Chart: fc.Sections.Chart},
-		Mail: config.Mail{Host: fc.Mail.Host, Port: fc.Mail.Port, Security: strings.ToLower(fc.Mail.Security),
-			User: fc.Mail.User, PasswordEnv: fc.Mail.PasswordEnv, PasswordFile: fc.Mail.PasswordFile,
-			From: fc.Mail.From, Subject: fc.Mail.Subject, Body: fc.Mail.Body, To: splitList(fc.Mail.To),
-			AttachDOCX: fc.Mail.AttachDOCX, Timeout: fc.Mail.Timeout},
-	}
-	for i, r := range fc.RAG {
-		colour, err := rag.ParseColour(r.Colour)
-		if err != nil {
-			return c, fmt.Errorf("rag[%d].colour: %w", i, err)
+// decodeHooks turn what the file, the environment and flags hold into
+// the configuration's types: a duration ("30s"), a comma-separated list
+// ("pdf,docx"), a colour ("#C00000"), the RAG scale (a list of values).
+var decodeHooks = mapstructure.ComposeDecodeHookFunc(
+	mapstructure.StringToTimeDurationHookFunc(),
+	func(from, to reflect.Type, data any) (any, error) {
+		if from.Kind() != reflect.String || to != reflect.TypeFor[[]string]() {
+			return data, nil
 		}
-		c.RAG.Values = append(c.RAG.Values, rag.Value{Code: r.Code, Name: r.Name, Colour: colour,
-			Definition: r.Definition, Complete: r.Complete, Attention: r.Attention})
-	}
-	return c, nil
-}
-
-// splitList accepts both a YAML list and a comma-separated string.
-func splitList(items []string) []string {
-	var out []string
-	for _, item := range items {
-		for _, s := range strings.Split(item, ",") {
+		var out []string
+		for _, s := range strings.Split(data.(string), ",") {
 			if s = strings.TrimSpace(s); s != "" {
 				out = append(out, s)
 			}
 		}
+		return out, nil
+	},
+	func(from, to reflect.Type, data any) (any, error) {
+		if from.Kind() != reflect.String || to != reflect.TypeFor[rag.Colour]() {
+			return data, nil
+		}
+		return rag.ParseColour(data.(string))
+	},
+	func(from, to reflect.Type, data any) (any, error) {
+		if from.Kind() != reflect.Slice || to != reflect.TypeFor[rag.Scale]() {
+			return data, nil
+		}
+		return map[string]any{"values": data}, nil
+	},
+)
+
+// normalise puts the values compared as keywords in lower case.
+func normalise(c *config.Config) {
+	for i, f := range c.Formats {
+		c.Formats[i] = strings.ToLower(strings.TrimSpace(f))
 	}
-	return out
+	c.Mail.Security = strings.ToLower(strings.TrimSpace(c.Mail.Security))
 }
 
 // invalidKeys finds mapstructure's report of keys the configuration does
 // not have: "'page' has invalid keys: colour, size2".
 var invalidKeys = regexp.MustCompile(`'([^']*)' has invalid keys: ([^\n]*)`)
 
+// quotedKey is the key that starts one of mapstructure's lines: "'page.size' …".
+var quotedKey = regexp.MustCompile(`^'([^']*)'`)
+
 // tidyDecodeError turns mapstructure's report into one line that names the
 // bad keys in full ("page.colour").
 func tidyDecodeError(err error) string {
-	msg := err.Error()
+	// The RAG scale is written as the list of its values.
+	msg := strings.ReplaceAll(err.Error(), "rag.values[", "rag[")
 	var keys []string
 	for _, m := range invalidKeys.FindAllStringSubmatch(msg, -1) {
 		for _, k := range strings.Split(m[2], ",") {
@@ -231,13 +145,13 @@ func tidyDecodeError(err error) string {
 		}
 	}
 	if len(keys) > 0 {
-		return "unknown key " + strings.Join(keys, ", ") + " (see templates/planreport.yaml for every key)"
+		return "unknown key " + strings.Join(keys, ", ") + " (`planreport config` prints every key)"
 	}
 	var lines []string
 	for _, l := range strings.Split(msg, "\n") {
 		l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "*"))
 		if l != "" && !strings.HasSuffix(l, "error(s) decoding:") && !strings.HasPrefix(l, "decoding failed due to") {
-			lines = append(lines, l)
+			lines = append(lines, quotedKey.ReplaceAllString(l, "$1:"))
 		}
 	}
 	return strings.Join(lines, "; ")

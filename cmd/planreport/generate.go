@@ -1,9 +1,9 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"runtime"
 	"strings"
@@ -11,9 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planreport/planreport/internal/atomicfile"
-	"github.com/planreport/planreport/internal/docxreport"
 	"github.com/planreport/planreport/internal/generate"
-	"github.com/planreport/planreport/internal/pdfreport"
+	"github.com/planreport/planreport/internal/workbook"
 )
 
 func newGenerateCommand() *cobra.Command {
@@ -27,8 +26,8 @@ latest by default) into the output folder, and prints the path of each file
 it wrote, one per line.
 
 Given several workbooks, it makes their reports in parallel, one per core,
-shows its progress, and ends with a summary of what was written and what
-failed; one bad workbook does not stop the others.`,
+prints a line for each workbook as it ends, and ends with a summary of what
+was written and what failed; one bad workbook does not stop the others.`,
 		RunE: runGenerate,
 	}
 	addReadFlags(cmd)
@@ -53,7 +52,7 @@ func runGenerate(cmd *cobra.Command, args []string) error {
 	if len(args) > 1 {
 		return generateMany(cmd, job, args)
 	}
-	res, err := generate.Run(job)
+	res, err := generate.Run(cmd.Context(), job)
 	return reportOutcome(cmd, "", job.Workbook, res, err)
 }
 
@@ -61,16 +60,16 @@ func runGenerate(cmd *cobra.Command, args []string) error {
 // workbook is open in Excel, its problems (after prefix), and the paths
 // written on stdout, or why nothing was. It returns the error the command
 // exits with, nil when the job succeeded.
-func reportOutcome(cmd *cobra.Command, prefix, workbook string, res generate.Result, err error) error {
+func reportOutcome(cmd *cobra.Command, prefix, path string, res generate.Result, err error) error {
 	stderr := cmd.ErrOrStderr()
-	noteIfOpen(stderr, workbook)
+	noteIfOpen(stderr, path)
 	printProblems(stderr, prefix, res.Problems)
-	if errors.Is(err, generate.ErrInvalid) {
-		fmt.Fprintln(stderr, problemCount(workbook, res.Problems)+"; no report written")
+	if errors.Is(err, workbook.ErrInvalid) {
+		fmt.Fprintln(stderr, problemCount(path, res.Problems)+"; no report written")
 		return failed(errSilent)
 	}
 	if err != nil {
-		return renderFailed(err)
+		return jobFailed(err)
 	}
 	for _, f := range res.Files {
 		fmt.Fprintln(cmd.OutOrStdout(), f)
@@ -78,16 +77,21 @@ func reportOutcome(cmd *cobra.Command, prefix, workbook string, res generate.Res
 	return nil
 }
 
-// renderFailed chooses the exit code of a failed job: a template or font
-// that cannot be used is bad configuration; anything else a failure.
-func renderFailed(err error) error {
-	var font *pdfreport.FontError
-	var template *docxreport.TemplateError
-	if errors.As(err, &font) || errors.As(err, &template) {
+// jobFailed chooses the exit code of a failed job: a template or font that
+// cannot be used is bad configuration; anything else, and a stop, a
+// failure.
+func jobFailed(err error) error {
+	switch {
+	case errors.Is(err, generate.ErrSetting):
 		return usage(err)
+	case errors.Is(err, context.Canceled):
+		return failed(errStopped)
 	}
 	return failed(err)
 }
+
+// errStopped is the message of a run stopped by a signal.
+var errStopped = errors.New("stopped; every report file is either the one there before or the whole new one")
 
 // readRenderFiles reads the Word template and the PDF fonts the
 // configuration names.
@@ -114,78 +118,35 @@ func readRenderFiles(job *generate.Job) error {
 	return nil
 }
 
-// generateMany makes the reports of several workbooks in parallel.
+// generateMany makes the reports of several workbooks in parallel, and
+// prints a line for each as it ends.
 func generateMany(cmd *cobra.Command, template generate.Job, workbooks []string) error {
+	stderr := cmd.ErrOrStderr()
 	jobs := make([]generate.Job, len(workbooks))
 	for i, w := range workbooks {
 		jobs[i] = template
 		jobs[i].Workbook = w
 	}
-	progress := newProgress(cmd.ErrOrStderr(), len(jobs))
 	var failures []string
-	generate.RunAll(jobs, runtime.NumCPU(), func(i int, res generate.Result, err error) {
-		progress.clear()
-		if err := reportOutcome(cmd, jobs[i].Workbook+": ", jobs[i].Workbook, res, err); err != nil {
-			failures = append(failures, jobs[i].Workbook)
+	finished := 0
+	generate.RunAll(cmd.Context(), jobs, runtime.NumCPU(), func(i int, res generate.Result, err error) {
+		finished++
+		w := jobs[i].Workbook
+		outcome := "reported"
+		if err := reportOutcome(cmd, w+": ", w, res, err); err != nil {
+			failures = append(failures, w)
+			outcome = "failed"
 			if !errors.Is(err, errSilent) {
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s: %v\n", jobs[i].Workbook, err)
+				outcome += ": " + err.Error()
 			}
 		}
-		progress.step(jobs[i].Workbook)
+		fmt.Fprintf(stderr, "[%d/%d] %s: %s\n", finished, len(jobs), w, outcome)
 	})
-	progress.clear()
-	fmt.Fprintf(cmd.ErrOrStderr(), "%d of %d workbooks reported", len(jobs)-len(failures), len(jobs))
+	fmt.Fprintf(stderr, "%d of %d workbooks reported", len(jobs)-len(failures), len(jobs))
 	if len(failures) == 0 {
-		fmt.Fprintln(cmd.ErrOrStderr())
+		fmt.Fprintln(stderr)
 		return nil
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "; failed: %s\n", strings.Join(failures, ", "))
+	fmt.Fprintf(stderr, "; failed: %s\n", strings.Join(failures, ", "))
 	return failed(errSilent)
-}
-
-// progress draws a one-line progress bar on a terminal; elsewhere it draws
-// nothing, since each workbook's outcome is printed as it ends.
-type progress struct {
-	w          io.Writer
-	total, now int
-	terminal   bool
-}
-
-func newProgress(w io.Writer, total int) *progress {
-	p := &progress{w: w, total: total, terminal: isTerminal(w)}
-	p.draw("")
-	return p
-}
-
-func (p *progress) step(name string) {
-	p.now++
-	p.draw(name)
-}
-
-const barWidth = 30
-
-func (p *progress) draw(name string) {
-	if !p.terminal {
-		return
-	}
-	done := barWidth * p.now / max(p.total, 1)
-	fmt.Fprintf(p.w, "\r[%s%s] %d/%d %s", strings.Repeat("#", done), strings.Repeat(" ", barWidth-done),
-		p.now, p.total, name)
-}
-
-// clear wipes the bar so that a message can be printed in its place.
-func (p *progress) clear() {
-	if p.terminal {
-		fmt.Fprint(p.w, "\r\033[K")
-	}
-}
-
-// isTerminal reports whether w is a terminal (a character device).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

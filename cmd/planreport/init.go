@@ -31,7 +31,7 @@ overwrites an existing file unless --force.`,
 			p := &plan.Plan{}
 			p.Title, _ = cmd.Flags().GetString("title")
 			if s, _ := cmd.Flags().GetString("published"); s != "" {
-				if p.FirstPublished, err = workbook.ParseDate(s, c.MonthFirst); err != nil {
+				if p.FirstPublished, err = workbook.ParseDate(s, c.Dates.MonthFirst); err != nil {
 					return usage(fmt.Errorf("--published: %w", err))
 				}
 				p.Reports = []plan.ReportPoint{{Date: p.FirstPublished, Name: "Publication Date"}}
@@ -41,7 +41,7 @@ overwrites an existing file unless --force.`,
 				return err
 			}
 			err = atomicfile.Write(args[0], func(w io.Writer) error {
-				return workbook.Write(w, p, workbook.WriteOptions{Scale: c.RAG, MonthFirst: c.MonthFirst})
+				return workbook.Write(w, p, workbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst})
 			})
 			if err != nil {
 				return failed(err)

@@ -2,33 +2,25 @@
 // into the committee's progress report, as PDF and as Word.
 //
 // Exit codes: 0 success; 1 the workbook has errors or cannot be read, or a
-// report cannot be written or sent; 2 bad usage or configuration.
+// report cannot be written or sent, or it was stopped; 2 bad usage or
+// configuration.
 package main
 
 import (
-	"fmt"
+	"context"
 	"os"
 	"os/signal"
 	"syscall"
-
-	"github.com/planreport/planreport/internal/atomicfile"
 )
 
+// main runs the command line with a context that an interrupt (Ctrl-C) or
+// a termination cancels: the work in hand stops between stages, each
+// report file stays the old one or becomes the whole new one, and the
+// temporary files are removed. A second signal stops at once.
 func main() {
-	stopOnSignal()
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
-
-// stopOnSignal makes an interrupt or a termination remove any report file
-// still being written, so that nothing half-written is left behind; the
-// reports already in place are complete and stay.
-func stopOnSignal() {
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		sig := <-signals
-		atomicfile.Abandon()
-		fmt.Fprintf(os.Stderr, "planreport: stopped by %v; no file was left half-written\n", sig)
-		os.Exit(exitFailed)
-	}()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop)
+	code := runContext(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }

@@ -268,7 +268,8 @@ func TestGenerateMany(t *testing.T) {
 	if got := files(t, out); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("output folder holds %v, want %v", got, want)
 	}
-	for _, s := range []string{broken + `: Actions!D2: "Independent Chair of the CPX"`, "2 of 3 workbooks reported; failed: " + broken} {
+	for _, s := range []string{broken + `: Actions!D2: "Independent Chair of the CPX"`, "/3] " + good + ": reported\n",
+		"/3] " + broken + ": failed\n", "2 of 3 workbooks reported; failed: " + broken} {
 		if !strings.Contains(r.stderr, s) {
 			t.Errorf("stderr lacks %q:\n%s", s, r.stderr)
 		}

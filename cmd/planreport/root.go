@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,7 +12,7 @@ import (
 // Exit codes, decided here and nowhere else.
 const (
 	exitOK     = 0
-	exitFailed = 1 // the workbook has errors or cannot be read; a report cannot be written
+	exitFailed = 1 // the workbook has errors or cannot be read; a report cannot be written or sent; stopped
 	exitUsage  = 2 // bad usage or configuration
 )
 
@@ -29,9 +30,14 @@ func usage(err error) error  { return &exitError{code: exitUsage, err: err} }
 
 // run executes the command line args and returns the process's exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runContext(context.Background(), args, stdout, stderr)
+}
+
+// runContext is run, stopped when ctx is cancelled.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := newRootCommand(stdout, stderr)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
@@ -75,6 +81,7 @@ then PLANREPORT_* environment variables, then flags.`,
 		newInitCommand(),
 		newSendCommand(),
 		newRollCommand(),
+		newConfigCommand(),
 	)
 	return root
 }

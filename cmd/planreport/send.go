@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/report"
 	"github.com/planreport/planreport/internal/send"
+	"github.com/planreport/planreport/internal/workbook"
 )
 
 func newSendCommand() *cobra.Command {
@@ -57,14 +57,14 @@ func runSend(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := generate.Run(job)
+	res, err := generate.Run(cmd.Context(), job)
 	printProblems(cmd.ErrOrStderr(), "", res.Problems)
-	if errors.Is(err, generate.ErrInvalid) {
+	if errors.Is(err, workbook.ErrInvalid) {
 		fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, res.Problems)+"; nothing sent")
 		return failed(errSilent)
 	}
 	if err != nil {
-		return renderFailed(err)
+		return jobFailed(err)
 	}
 	to, _ := cmd.Flags().GetStringArray("to")
 	sendJob.Attachments = res.Files
@@ -74,7 +74,7 @@ func runSend(cmd *cobra.Command, args []string) error {
 	// The log lies beside the report: its name with .sent.json.
 	pdf := res.Files[0]
 	sendJob.LogPath = strings.TrimSuffix(pdf, filepath.Ext(pdf)) + ".sent.json"
-	result, err := send.Run(context.Background(), sendJob)
+	result, err := send.Run(cmd.Context(), sendJob)
 	for _, d := range result.Deliveries {
 		line := fmt.Sprintf("%s: %s", d.Recipient.Email, d.Outcome)
 		if d.File != "" {

@@ -29,9 +29,9 @@ errors (warnings allowed) and 1 when the workbook has errors.`,
 				return err
 			}
 			noteIfOpen(cmd.ErrOrStderr(), job.Workbook)
-			_, problems, err := generate.Read(job)
+			_, problems, err := generate.Read(cmd.Context(), job)
 			if err != nil {
-				return failed(err)
+				return jobFailed(err)
 			}
 			printProblems(cmd.OutOrStdout(), "", problems)
 			fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, problems))
@@ -70,7 +70,7 @@ func newJob(cmd *cobra.Command, args []string) (generate.Job, error) {
 		job.Modified = time.Unix(secs, 0).UTC()
 	}
 	if s, _ := cmd.Flags().GetString("as-of"); s != "" {
-		d, err := workbook.ParseDate(s, c.MonthFirst)
+		d, err := workbook.ParseDate(s, c.Dates.MonthFirst)
 		if err != nil {
 			return job, usage(fmt.Errorf("--as-of: %w", err))
 		}

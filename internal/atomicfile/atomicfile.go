@@ -1,9 +1,10 @@
 // Package atomicfile writes files so that they appear under their final
 // name only once complete: the content goes to a hidden temporary file in
 // the same folder, is flushed to disk, and is then renamed into place. A
-// failure or a killed process at any point leaves the previous file, if
-// any, untouched, and at most a hidden temporary file that Clean removes;
-// a process that is asked to stop can call Abandon to remove its own.
+// failure at any point leaves the previous file, if any, untouched, and
+// removes the temporary file; a killed process leaves at most a hidden
+// temporary file, named with its process id, that Clean removes once that
+// process has gone.
 package atomicfile
 
 import (
@@ -13,37 +14,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
-	"sync"
+	"regexp"
+	"runtime"
+	"strconv"
+	"syscall"
 )
-
-// inFlight holds the temporary files being written now.
-var inFlight = struct {
-	sync.Mutex
-	names map[string]bool
-}{names: map[string]bool{}}
-
-func track(name string, on bool) {
-	inFlight.Lock()
-	defer inFlight.Unlock()
-	if on {
-		inFlight.names[name] = true
-	} else {
-		delete(inFlight.names, name)
-	}
-}
-
-// Abandon removes every temporary file a Write in this process has not
-// finished, for a process that is about to exit on a signal. The files
-// already in place are left as they are.
-func Abandon() {
-	inFlight.Lock()
-	defer inFlight.Unlock()
-	for name := range inFlight.names {
-		os.Remove(name)
-		delete(inFlight.names, name)
-	}
-}
 
 // tempPrefix starts the name of every temporary file this package makes.
 const tempPrefix = ".planreport-"
@@ -58,17 +33,15 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := os.CreateTemp(dir, tempPrefix+name+"-*"+tempSuffix)
+	tmp, err := os.CreateTemp(dir, fmt.Sprintf("%s%s-%d-*%s", tempPrefix, name, os.Getpid(), tempSuffix))
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %w", dir, err)
 	}
-	track(tmp.Name(), true)
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
-		track(tmp.Name(), false)
 	}()
 	buf := bufio.NewWriterSize(tmp, 256<<10)
 	if err = write(buf); err != nil {
@@ -100,7 +73,9 @@ func WriteBytes(path string, data []byte) error {
 	})
 }
 
-// Clean removes the temporary files that an interrupted Write left in dir.
+// Clean removes the temporary files that a killed process's Write left in
+// dir: those whose process is no longer running. Another run still writing
+// in dir keeps its files.
 func Clean(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -110,11 +85,42 @@ func Clean(dir string) error {
 		return err
 	}
 	for _, e := range entries {
-		if n := e.Name(); strings.HasPrefix(n, tempPrefix) && strings.HasSuffix(n, tempSuffix) {
-			if err := os.Remove(filepath.Join(dir, n)); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return err
-			}
+		pid, ok := writer(e.Name())
+		if !ok || running(pid) {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
 		}
 	}
 	return nil
+}
+
+// tempName matches a temporary file's name and finds the writer's process
+// id in it: ".planreport-report.pdf-4242-123456.partial".
+var tempName = regexp.MustCompile(`^` + regexp.QuoteMeta(tempPrefix) + `.*-(\d+)-\d+` + regexp.QuoteMeta(tempSuffix) + `$`)
+
+// writer is the process id in a temporary file's name; ok is false for
+// any other name.
+func writer(name string) (pid int, ok bool) {
+	m := tempName.FindStringSubmatch(name)
+	if m == nil {
+		return 0, false
+	}
+	pid, err := strconv.Atoi(m[1])
+	return pid, err == nil
+}
+
+// running reports whether process pid is still running. Where that cannot
+// be told, it is taken to be.
+func running(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil { // Windows: no such process
+		return false
+	}
+	if runtime.GOOS == "windows" {
+		return true
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, syscall.EPERM)
 }

@@ -2,9 +2,12 @@ package atomicfile
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -51,9 +54,18 @@ func TestWrite(t *testing.T) {
 	}
 }
 
+// TestCleanRemovesOnlyLeftovers: Clean removes the temporary files of a
+// process that has gone, and leaves those of a running one (this test's
+// own) and every other file.
 func TestCleanRemovesOnlyLeftovers(t *testing.T) {
+	gone := exec.Command("go", "version")
+	if err := gone.Run(); err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
-	for _, n := range []string{".planreport-report.pdf-123.partial", "report.pdf", ".hidden"} {
+	leftover := fmt.Sprintf(".planreport-report.pdf-%d-123.partial", gone.Process.Pid)
+	writing := fmt.Sprintf(".planreport-report.pdf-%d-456.partial", os.Getpid())
+	for _, n := range []string{leftover, writing, "report.pdf", ".hidden"} {
 		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -66,8 +78,27 @@ func TestCleanRemovesOnlyLeftovers(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if len(names) != 2 || names[0] != ".hidden" || names[1] != "report.pdf" {
-		t.Errorf("after Clean the folder holds %v, want [.hidden report.pdf]", names)
+	if want := []string{".hidden", writing, "report.pdf"}; !slices.Equal(names, want) {
+		t.Errorf("after Clean the folder holds %v, want %v", names, want)
+	}
+}
+
+// TestTempNameHoldsPID: the temporary file is named with the writer's
+// process id, which Clean reads back.
+func TestTempNameHoldsPID(t *testing.T) {
+	dir := t.TempDir()
+	err := Write(filepath.Join(dir, "report-2019-07-31.pdf"), func(io.Writer) error {
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 1 {
+			t.Fatalf("%d files while writing, want the temporary one", len(entries))
+		}
+		if pid, ok := writer(entries[0].Name()); !ok || pid != os.Getpid() {
+			t.Errorf("temporary file %s: pid %d (%v), want %d", entries[0].Name(), pid, ok, os.Getpid())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -75,28 +106,5 @@ func TestWriteIntoMissingFolder(t *testing.T) {
 	err := WriteBytes(filepath.Join(t.TempDir(), "no", "such", "report.pdf"), []byte("x"))
 	if err == nil {
 		t.Fatal("Write into a missing folder succeeded")
-	}
-}
-
-func TestAbandonRemovesUnfinished(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "report.pdf")
-	err := Write(path, func(w io.Writer) error {
-		io.WriteString(w, "half")
-		if w, ok := w.(interface{ Flush() error }); ok {
-			w.Flush()
-		}
-		Abandon() // as a signal handler would, mid-write
-		entries, _ := os.ReadDir(dir)
-		if len(entries) != 0 {
-			t.Errorf("after Abandon the folder holds %d files, want none", len(entries))
-		}
-		return errors.New("stopped")
-	})
-	if err == nil {
-		t.Fatal("Write succeeded after its file was abandoned")
-	}
-	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the report exists after an abandoned write: %v", err)
 	}
 }

@@ -1,8 +1,11 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/planreport/planreport/internal/rag"
 )
 
 func TestValidate(t *testing.T) {
@@ -12,7 +15,7 @@ func TestValidate(t *testing.T) {
 		wantErr string // the key the error names; "" for none
 	}{
 		{"the defaults", func(*Config) {}, ""},
-		{"formats in any case", func(c *Config) { c.Formats = []string{" PDF", "Docx"} }, ""},
+		{"formats not yet in lower case", func(c *Config) { c.Formats = []string{"PDF"} }, "formats"},
 		{"no format", func(c *Config) { c.Formats = nil }, "formats"},
 		{"an unknown format", func(c *Config) { c.Formats = []string{"odt"} }, "formats"},
 		{"a page size in any case", func(c *Config) { c.Page.Size = "letter" }, ""},
@@ -31,5 +34,48 @@ func TestValidate(t *testing.T) {
 				t.Errorf("Validate() = %v, want an error naming %q", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+func TestSettings(t *testing.T) {
+	byKey := map[string]any{}
+	for _, s := range Settings(Default()) {
+		if _, twice := byKey[s.Key]; twice {
+			t.Errorf("key %s twice", s.Key)
+		}
+		byKey[s.Key] = s.Value
+	}
+	for key, want := range map[string]any{
+		"output":            "outputs",
+		"page.size":         "A4",
+		"dates.month_first": false,
+		"sections.trends":   true,
+		"mail.password_env": "PLANREPORT_MAIL_PASSWORD",
+		"mail.port":         587,
+	} {
+		if got, ok := byKey[key]; !ok || got != want {
+			t.Errorf("%s = %v (listed %v), want %v", key, got, ok, want)
+		}
+	}
+	if _, ok := byKey["rag"].(rag.Scale); !ok {
+		t.Errorf("rag is %T, want the whole scale", byKey["rag"])
+	}
+	if got := EnvName("mail.password_env"); got != "PLANREPORT_MAIL_PASSWORD_ENV" {
+		t.Errorf("EnvName = %s", got)
+	}
+}
+
+// TestValidateChangesNothing: Validate reports and leaves the values as
+// they are, even those it refuses.
+func TestValidateChangesNothing(t *testing.T) {
+	c := Default()
+	c.Formats = []string{" PDF ", "docx"}
+	c.Page.Size = "letter"
+	before := fmt.Sprintf("%+v", c)
+	if err := c.Validate(); err == nil {
+		t.Error("Validate accepted \" PDF \"")
+	}
+	if after := fmt.Sprintf("%+v", c); after != before {
+		t.Errorf("Validate changed the configuration:\n%s\nto\n%s", before, after)
 	}
 }

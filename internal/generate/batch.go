@@ -1,24 +1,23 @@
 package generate
 
 import (
+	"context"
 	"fmt"
 	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
-// RunAll does every job on up to workers goroutines at once and calls done
-// as each one ends, never two calls at a time. A job that fails does not
-// stop the others. Two jobs that would write the same file (two workbooks
-// of the same plan and report date) cannot both succeed: the later one
-// fails, naming the other.
-func RunAll(jobs []Job, workers int, done func(i int, res Result, err error)) {
-	if workers < 1 {
-		workers = 1
-	}
+// RunAll does every job, up to workers at once, and calls done as each one
+// ends, never two calls at a time. A job that fails does not stop the
+// others. Two jobs that would write the same file (two workbooks of the
+// same plan and report date) cannot both succeed: the later one fails,
+// naming the other.
+func RunAll(ctx context.Context, jobs []Job, workers int, done func(i int, res Result, err error)) {
 	var (
-		mu      sync.Mutex
+		mu      sync.Mutex         // guards claimed and the calls of done
 		claimed = map[string]int{} // output path → the job that claimed it
-		wg      sync.WaitGroup
-		next    = make(chan int)
+		g       errgroup.Group
 	)
 	claim := func(i int, paths []string) error {
 		mu.Lock()
@@ -33,41 +32,15 @@ func RunAll(jobs []Job, workers int, done func(i int, res Result, err error)) {
 		}
 		return nil
 	}
-	var report sync.Mutex
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				res, err := runClaimed(jobs[i], func(paths []string) error { return claim(i, paths) })
-				report.Lock()
-				done(i, res, err)
-				report.Unlock()
-			}
-		}()
+	g.SetLimit(max(workers, 1))
+	for i, job := range jobs {
+		g.Go(func() error {
+			res, err := run(ctx, job, func(paths []string) error { return claim(i, paths) })
+			mu.Lock()
+			defer mu.Unlock()
+			done(i, res, err)
+			return nil
+		})
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
-// runClaimed is Run with a check, before anything is written, that the
-// output paths are the job's to write.
-func runClaimed(job Job, claim func(paths []string) error) (Result, error) {
-	res, err := Load(job)
-	if err != nil {
-		return res, err
-	}
-	rendered, err := Render(res.Report, job.Config, job.Template, job.Fonts)
-	if err != nil {
-		return res, err
-	}
-	base := reportName(res.Report)
-	if err := claim(Paths(job.Config.OutDir, base, job.Config.Formats)); err != nil {
-		return res, err
-	}
-	res.Files, err = Write(job.Config.OutDir, base, job.Config.Formats, rendered)
-	return res, err
+	g.Wait()
 }

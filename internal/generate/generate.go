@@ -3,17 +3,23 @@
 // every configured format, and write the files atomically. It is the one
 // place where the reader, the model and the renderers meet; each of them
 // knows nothing of the others.
+//
+// A job stops, between stages and between files, when its context is
+// cancelled: every report file is then either the one that was there
+// before or the whole new one.
 package generate
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/config"
@@ -24,9 +30,9 @@ import (
 	"github.com/planreport/planreport/internal/workbook"
 )
 
-// ErrInvalid is returned when the workbook has errors, or warnings under
-// Strict; the problems are in the Result.
-var ErrInvalid = errors.New("the workbook has errors")
+// ErrSetting wraps a render error caused by what the configuration names:
+// a Word template or a font that cannot be used.
+var ErrSetting = errors.New("a configured template or font cannot be used")
 
 // Job is one report to make.
 type Job struct {
@@ -50,7 +56,10 @@ type Result struct {
 }
 
 // Read reads and validates the job's workbook.
-func Read(job Job) (*plan.Plan, workbook.Problems, error) {
+func Read(ctx context.Context, job Job) (*plan.Plan, workbook.Problems, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	return workbook.ReadFile(job.Workbook, ReadOptions(job.Config, job.AsOf, job.Password))
 }
 
@@ -59,32 +68,53 @@ func ReadOptions(c config.Config, asOf time.Time, password string) workbook.Opti
 	return workbook.Options{
 		Scale:      c.RAG,
 		Aliases:    c.Headers,
-		MonthFirst: c.MonthFirst,
+		MonthFirst: c.Dates.MonthFirst,
 		Password:   password,
 		AsOf:       asOf,
 	}
 }
 
 // Run does the job. An unreadable workbook is returned as the reader's
-// error; a workbook with errors as ErrInvalid with the problems in the
-// Result. Nothing is written unless every format rendered.
-func Run(job Job) (Result, error) {
-	return runClaimed(job, func([]string) error { return nil })
+// error; a workbook with errors (or warnings under Strict) as
+// workbook.ErrInvalid, with the problems in the Result; a template or font
+// that cannot be used wrapped in ErrSetting; a cancelled ctx as its error.
+// Nothing is written unless every format rendered.
+func Run(ctx context.Context, job Job) (Result, error) {
+	return run(ctx, job, func([]string) error { return nil })
 }
 
-// reportName is the name of r's files, without extension.
-func reportName(r *report.Report) string { return report.Filename(r.Title, r.Date) }
+// run is Run with a check, before anything is written, that the output
+// paths are the job's to write.
+func run(ctx context.Context, job Job, claim func(paths []string) error) (Result, error) {
+	res, err := load(ctx, job)
+	if err != nil {
+		return res, err
+	}
+	rendered, err := render(ctx, res.Report, job)
+	if err != nil {
+		return res, err
+	}
+	c := job.Config
+	files := paths(c.OutDir, report.Filename(res.Report.Title, res.Report.Date), c.Formats)
+	if err := claim(files); err != nil {
+		return res, err
+	}
+	res.Files, err = write(ctx, files, rendered)
+	return res, err
+}
 
-// Load reads and validates the job's workbook and builds the report model,
-// without rendering it.
-func Load(job Job) (Result, error) {
-	p, problems, err := Read(job)
+// load reads and validates the job's workbook and builds the report model.
+func load(ctx context.Context, job Job) (Result, error) {
+	p, problems, err := Read(ctx, job)
 	res := Result{Problems: problems}
 	if err != nil {
 		return res, err
 	}
 	if problems.HasErrors() || (job.Config.Strict && len(problems) > 0) {
-		return res, ErrInvalid
+		return res, workbook.ErrInvalid
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
 	}
 	res.Plan = p
 	modified := job.Modified
@@ -93,12 +123,12 @@ func Load(job Job) (Result, error) {
 			modified = fi.ModTime().Truncate(time.Second)
 		}
 	}
-	res.Report, err = Model(p, job.AsOf, job.Config, modified)
+	res.Report, err = model(p, job.AsOf, job.Config, modified)
 	return res, err
 }
 
-// Model builds the report model of plan p at asOf (zero: the latest point).
-func Model(p *plan.Plan, asOf time.Time, c config.Config, modified time.Time) (*report.Report, error) {
+// model builds the report model of plan p at asOf (zero: the latest point).
+func model(p *plan.Plan, asOf time.Time, c config.Config, modified time.Time) (*report.Report, error) {
 	if asOf.IsZero() {
 		latest, ok := p.Latest()
 		if !ok {
@@ -109,73 +139,87 @@ func Model(p *plan.Plan, asOf time.Time, c config.Config, modified time.Time) (*
 	return report.Build(p, asOf, report.Options{Scale: c.RAG, Sections: c.Sections, Language: c.Language, Modified: modified})
 }
 
-// Render renders r in every configured format at once, keyed by format.
-func Render(r *report.Report, c config.Config, template []byte, fonts pdfreport.FontFiles) (map[string][]byte, error) {
-	type rendered struct {
-		data []byte
-		err  error
-	}
-	results := make([]rendered, len(c.Formats))
-	var wg sync.WaitGroup
-	for i, f := range c.Formats {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			err := renderFormat(&buf, f, r, c, template, fonts)
-			if err != nil {
-				err = fmt.Errorf("cannot write the %s report: %w", f, err)
+// render renders r in every configured format at once, in the order of
+// the formats.
+func render(ctx context.Context, r *report.Report, job Job) ([][]byte, error) {
+	out := make([][]byte, len(job.Config.Formats))
+	var g errgroup.Group
+	for i, f := range job.Config.Formats {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
 			}
-			results[i] = rendered{buf.Bytes(), err}
+			var buf bytes.Buffer
+			if err := renderFormat(&buf, f, r, job); err != nil {
+				return fmt.Errorf("cannot write the %s report: %w", f, classify(err))
+			}
+			out[i] = buf.Bytes()
+			return nil
 		})
 	}
-	wg.Wait()
-	out := make(map[string][]byte, len(c.Formats))
-	for i, f := range c.Formats {
-		if results[i].err != nil {
-			return nil, results[i].err
-		}
-		out[f] = results[i].data
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
-	return out, nil
+	return out, ctx.Err()
 }
 
 // renderFormat renders r in one format.
-func renderFormat(w io.Writer, format string, r *report.Report, c config.Config, template []byte, fonts pdfreport.FontFiles) error {
+func renderFormat(w io.Writer, format string, r *report.Report, job Job) error {
+	c := job.Config
 	switch format {
 	case "pdf":
-		return pdfreport.Render(w, r, pdfreport.Options{PageSize: c.Page.Size, Orientation: c.Page.Orientation, Fonts: fonts})
+		return pdfreport.Render(w, r, pdfreport.Options{PageSize: c.Page.Size, Orientation: c.Page.Orientation, Fonts: job.Fonts})
 	case "docx":
-		return docxreport.Render(w, r, docxreport.Options{Template: template})
+		return docxreport.Render(w, r, docxreport.Options{Template: job.Template})
 	}
 	return fmt.Errorf("planreport does not write %q files", format)
 }
 
-// Write stores each rendered format as dir/base.format and returns the
-// paths written. A file that already holds exactly those bytes is left as
-// it is.
-func Write(dir, base string, formats []string, rendered map[string][]byte) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot make the output folder: %w", err)
+// classify marks the renderers' errors about a template or a font as
+// ErrSetting.
+func classify(err error) error {
+	var font *pdfreport.FontError
+	var template *docxreport.TemplateError
+	if errors.As(err, &font) || errors.As(err, &template) {
+		return settingError{err}
 	}
-	var files []string
-	for i, path := range Paths(dir, base, formats) {
-		data := rendered[formats[i]]
-		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
-			files = append(files, path)
-			continue
-		}
-		if err := atomicfile.WriteBytes(path, data); err != nil {
-			return files, err
-		}
-		files = append(files, path)
-	}
-	return files, nil
+	return err
 }
 
-// Paths are the files of a report named base in dir, one per format.
-func Paths(dir, base string, formats []string) []string {
-	paths := make([]string, len(formats))
-	for i, f := range formats {
-		paths[i] = filepath.Join(dir, base+"."+f)
+// settingError is an error that ErrSetting matches, with err's message.
+type settingError struct{ err error }
+
+func (e settingError) Error() string   { return e.err.Error() }
+func (e settingError) Unwrap() []error { return []error{ErrSetting, e.err} }
+
+// write stores each rendered file at its path, and returns the paths
+// written. A file that already holds exactly those bytes is left as it is.
+func write(ctx context.Context, files []string, rendered [][]byte) ([]string, error) {
+	if len(files) > 0 {
+		if err := os.MkdirAll(filepath.Dir(files[0]), 0o755); err != nil {
+			return nil, fmt.Errorf("cannot make the output folder: %w", err)
+		}
 	}
-	return paths
+	var written []string
+	for i, path := range files {
+		if err := ctx.Err(); err != nil {
+			return written, err
+		}
+		if old, err := os.ReadFile(path); err != nil || !bytes.Equal(old, rendered[i]) {
+			if err := atomicfile.WriteBytes(path, rendered[i]); err != nil {
+				return written, err
+			}
+		}
+		written = append(written, path)
+	}
+	return written, nil
+}
+
+// paths are the files of a report named base in dir, one per format.
+func paths(dir, base string, formats []string) []string {
+	out := make([]string, len(formats))
+	for i, f := range formats {
+		out[i] = filepath.Join(dir, base+"."+f)
+	}
+	return out
 }

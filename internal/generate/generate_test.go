@@ -2,16 +2,18 @@ package generate
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/config"
-	"github.com/planreport/planreport/internal/pdfreport"
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/sample"
 	"github.com/planreport/planreport/internal/workbook"
@@ -38,7 +40,7 @@ func job(workbookPath, out string) Job {
 
 func TestRunWritesEveryFormat(t *testing.T) {
 	dir := t.TempDir()
-	res, err := Run(job(writeWorkbook(t, dir, sample.Plan()), dir))
+	res, err := Run(context.Background(), job(writeWorkbook(t, dir, sample.Plan()), dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,15 +54,18 @@ func TestRunWritesEveryFormat(t *testing.T) {
 	}
 }
 
-// benchmarkRun measures the whole job, workbook to both reports, and the
-// heap at its largest.
+// benchmarkRun measures the whole job, workbook to both reports written,
+// and the heap at its largest. Each run writes into a new folder, so that
+// the files are really written (a file that already holds the same report
+// is left alone).
 func benchmarkRun(b *testing.B, p *plan.Plan) {
 	dir := b.TempDir()
-	j := job(writeWorkbook(b, dir, p), filepath.Join(dir, "out"))
+	j := job(writeWorkbook(b, dir, p), "")
 	b.ReportAllocs()
 	peak := uint64(0)
-	for b.Loop() {
-		if _, err := Run(j); err != nil {
+	for n := 0; b.Loop(); n++ {
+		j.Config.OutDir = filepath.Join(dir, strconv.Itoa(n))
+		if _, err := Run(context.Background(), j); err != nil {
 			b.Fatal(err)
 		}
 		var m runtime.MemStats
@@ -98,12 +103,61 @@ func FuzzWorkbookToReport(f *testing.F) {
 		if err != nil || problems.HasErrors() {
 			return
 		}
-		r, err := Model(p, time.Time{}, c, time.Time{})
+		r, err := model(p, time.Time{}, c, time.Time{})
 		if err != nil {
 			t.Fatalf("a valid workbook has no report model: %v", err)
 		}
-		if _, err := Render(r, c, nil, pdfreport.FontFiles{}); err != nil {
+		if _, err := render(context.Background(), r, Job{Config: c}); err != nil {
 			t.Fatalf("a valid workbook failed to render: %v", err)
 		}
 	})
+}
+
+func TestRunErrors(t *testing.T) {
+	dir := t.TempDir()
+	good := writeWorkbook(t, dir, sample.Plan())
+	broken := sample.Plan()
+	broken.Updates[0].RAG = "Purple"
+	brokenDir := t.TempDir()
+	bad := writeWorkbook(t, brokenDir, broken)
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name   string
+		ctx    context.Context
+		change func(*Job)
+		want   error
+	}{
+		{"a workbook with errors", context.Background(), func(j *Job) { j.Workbook = bad }, workbook.ErrInvalid},
+		{"warnings under strict", context.Background(), func(j *Job) { j.Config.Strict = true }, workbook.ErrInvalid},
+		{"a file that is no font", context.Background(), func(j *Job) { j.Fonts.Regular = []byte("not a font") }, ErrSetting},
+		{"a cancelled run", cancelled, func(*Job) {}, context.Canceled},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := t.TempDir()
+			j := job(good, out)
+			tt.change(&j)
+			res, err := Run(tt.ctx, j)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("error %v, want %v", err, tt.want)
+			}
+			if entries, _ := os.ReadDir(out); len(entries) > 0 || len(res.Files) > 0 {
+				t.Errorf("wrote %v (%d entries), want nothing", res.Files, len(entries))
+			}
+		})
+	}
+}
+
+// TestWriteStopsWhenCancelled: a run cancelled between files leaves each
+// file the old one or the whole new one.
+func TestWriteStopsWhenCancelled(t *testing.T) {
+	dir := t.TempDir()
+	files := paths(dir, "report", []string{"pdf", "docx"})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	written, err := write(ctx, files, [][]byte{[]byte("new pdf"), []byte("new docx")})
+	if !errors.Is(err, context.Canceled) || len(written) != 0 {
+		t.Errorf("write after cancel: %v, %v; want nothing written and context.Canceled", written, err)
+	}
 }

@@ -5,11 +5,12 @@ import (
 	"time"
 )
 
-// Info are the document properties.
+// Info are the document properties, written both in the document
+// information dictionary and, the same, in the XMP metadata.
 type Info struct {
-	Title, Author, Subject, Creator, Producer string    // any Unicode; written as UTF-16BE text strings
+	Title, Author, Subject, Creator, Producer string    // any Unicode
 	Lang                                      string    // the catalog's /Lang, e.g. "en-GB"; omitted when empty
-	Created                                   time.Time // /CreationDate and /ModDate; both omitted when zero
+	Created                                   time.Time // creation and modification date; both omitted when zero
 }
 
 // FontID is a font added to a document: the resource /F1, /F2, ... The
@@ -34,6 +35,14 @@ type Doc struct {
 	want, has state    // the state asked for, and the one the current page's content has set
 	bookmarks []bookmark
 	err       error // the first misuse, reported by WriteTo
+
+	elems             []elem           // the structure tree; elems[0] is the document element
+	kids              []kid            // the elements' kids, in lists linked by index
+	alts              map[Elem]string  // the elements' /Alt
+	attrs             map[Elem]attrsOn // the elements' attributes
+	wantMark, hasMark mark             // what the content drawn next belongs to, and what the open sequence does
+	pageMCIDs         []int32          // the current page's MCIDs: the element each belongs to
+	parentTree        [][]int32        // each finished page's MCIDs
 }
 
 // docFont is a font added to a document, with the glyphs drawn in it.
@@ -66,7 +75,12 @@ const defaultLineWidth = 0.2
 
 // New starts a document whose pages are width by height millimetres.
 func New(width, height float64, info Info) *Doc {
-	d := &Doc{width: width * ptPerMM, height: height * ptPerMM, info: info, pages: newPageSet()}
+	for _, s := range []*string{&info.Title, &info.Author, &info.Subject, &info.Creator, &info.Producer, &info.Lang} {
+		*s = xmlSafe(*s)
+	}
+	info.Created = info.Created.UTC()
+	d := &Doc{width: width * ptPerMM, height: height * ptPerMM, info: info, pages: newPageSet(),
+		elems: []elem{{parent: -1, first: -1, last: -1}}, alts: map[Elem]string{}, attrs: map[Elem]attrsOn{}}
 	d.want = state{lineWidth: defaultLineWidth}
 	if !(width > 0 && height > 0 && width <= maxCoord && height <= maxCoord) {
 		d.fail("New", fmt.Sprintf("the page size %g × %g mm is not positive, or too large", width, height))
@@ -96,10 +110,12 @@ func (d *Doc) AddFont(f *Font) FontID {
 // pages.
 func (d *Doc) AddPage() {
 	if d.numPages > 0 {
+		d.endPage()
 		d.content = d.pages.finish(d.content)
 	}
 	d.numPages++
 	d.has.set = 0
+	d.wantMark = mark{}
 }
 
 // SetFont sets the font and its size in points for the text drawn next.

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/planreport/planreport/internal/testtool"
 )
@@ -40,15 +41,15 @@ func TestContent(t *testing.T) {
 		{"fill", func(d *Doc, f []FontID) {
 			d.SetFillColor(255, 0, 128)
 			d.FillRect(10, 20, 30, 40)
-		}, "1 0 0.502 rg\n28.35 785.2 85.04 -113.39 re f\n"},
+		}, "/Artifact <</Type /Layout>> BDC\n1 0 0.502 rg\n28.35 785.2 85.04 -113.39 re f\n"},
 		{"stroke with the default width", func(d *Doc, f []FontID) {
 			d.StrokeRect(0, 0, 10, 10)
-		}, "0 0 0 RG\n0.57 w\n0 841.89 28.35 -28.35 re S\n"},
+		}, "/Artifact <</Type /Layout>> BDC\n0 0 0 RG\n0.57 w\n0 841.89 28.35 -28.35 re S\n"},
 		{"line", func(d *Doc, f []FontID) {
 			d.SetStrokeColor(1, 2, 3)
 			d.SetLineWidth(0.5)
 			d.Line(10, 10, 20, 297)
-		}, "0.004 0.008 0.012 RG\n1.42 w\n28.35 813.54 m 56.69 0 l S\n"},
+		}, "/Artifact <</Type /Layout>> BDC\n0.004 0.008 0.012 RG\n1.42 w\n28.35 813.54 m 56.69 0 l S\n"},
 		{"state set once while it does not change", func(d *Doc, f []FontID) {
 			d.SetFillColor(0, 0, 255)
 			d.FillRect(0, 0, 1, 1)
@@ -57,7 +58,7 @@ func TestContent(t *testing.T) {
 			d.Line(0, 0, 1, 1)
 			d.SetLineWidth(0.2)
 			d.Line(0, 0, 1, 1)
-		}, "0 0 1 rg\n0 841.89 2.83 -2.83 re f\n0 841.89 2.83 -2.83 re f\n" +
+		}, "/Artifact <</Type /Layout>> BDC\n0 0 1 rg\n0 841.89 2.83 -2.83 re f\n0 841.89 2.83 -2.83 re f\n" +
 			"0 0 0 RG\n0.57 w\n0 841.89 m 2.83 839.06 l S\n0 841.89 m 2.83 839.06 l S\n"},
 		{"setting without drawing emits nothing", func(d *Doc, f []FontID) {
 			d.SetFillColor(9, 9, 9)
@@ -66,34 +67,55 @@ func TestContent(t *testing.T) {
 			d.SetFont(f[1], 30)
 			d.SetFillColor(0, 0, 0)
 			d.FillRect(0, 0, 1, 1)
-		}, "0 0 0 rg\n0 841.89 2.83 -2.83 re f\n"},
+		}, "/Artifact <</Type /Layout>> BDC\n0 0 0 rg\n0 841.89 2.83 -2.83 re f\n"},
 		{"text", func(d *Doc, f []FontID) {
+			d.MarkContent(d.NewElem(0, "P"))
 			d.SetFont(f[0], 9)
 			d.Text(10, 20, "Hé")
 			d.Text(10, 30, "–")
 			d.SetFont(f[0], 10.5)
 			d.Text(10, 40, "A")
 			d.SetFont(f[2], 10.5)
-			d.Text(10, 50, "\U0001F600")
-		}, "0 0 0 rg\nBT /F1 9 Tf 28.35 785.2 Td (\x00+\x00\xAB) Tj ET\n" +
+			d.Text(10, 50, "B")
+		}, "/P <</MCID 0>> BDC\n0 0 0 rg\nBT /F1 9 Tf 28.35 785.2 Td (\x00+\x00\xAB) Tj ET\n" +
 			"BT 28.35 756.85 Td (\x02\x19) Tj ET\n" +
 			"BT /F1 10.5 Tf 28.35 728.5 Td (\x00$) Tj ET\n" +
-			"BT /F3 10.5 Tf 28.35 700.16 Td (\x00\x00) Tj ET\n"},
+			"BT /F3 10.5 Tf 28.35 700.16 Td (\x00%) Tj ET\n"},
+		{"content and artifacts take turns", func(d *Doc, f []FontID) {
+			p := d.NewElem(0, "P")
+			d.SetFont(f[0], 9)
+			d.MarkArtifact(Header)
+			d.Text(0, 0, "A")
+			d.MarkContent(p)
+			d.Text(0, 0, "A")
+			d.FillRect(0, 0, 1, 1)
+			d.MarkArtifact(Layout)
+			d.FillRect(0, 0, 1, 1)
+			d.MarkContent(p)
+			d.Text(0, 0, "A")
+		}, "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n0 0 0 rg\nBT /F1 9 Tf 0 841.89 Td (\x00$) Tj ET\n" +
+			"EMC\n/P <</MCID 0>> BDC\nBT 0 841.89 Td (\x00$) Tj ET\n0 841.89 2.83 -2.83 re f\n" +
+			"EMC\n/Artifact <</Type /Layout>> BDC\n0 841.89 2.83 -2.83 re f\n" +
+			"EMC\n/P <</MCID 1>> BDC\nBT 0 841.89 Td (\x00$) Tj ET\n"},
 		{"text whose glyph ids need escapes", func(d *Doc, f []FontID) {
+			d.MarkContent(d.NewElem(0, "P"))
 			d.SetFont(f[0], 9)
 			d.Text(0, 0, "*EFyŦ") // glyphs 0x0D, 0x28, 0x29, 0x5C, 0x128
-		}, "0 0 0 rg\nBT /F1 9 Tf 0 841.89 Td (\x00\\r\x00\\(\x00\\)\x00\\\\\x01\\() Tj ET\n"},
+		}, "/P <</MCID 0>> BDC\n0 0 0 rg\nBT /F1 9 Tf 0 841.89 Td (\x00\\r\x00\\(\x00\\)\x00\\\\\x01\\() Tj ET\n"},
 		{"text in the fill colour", func(d *Doc, f []FontID) {
+			d.MarkContent(d.NewElem(0, "P"))
 			d.SetFont(f[1], 8)
 			d.SetFillColor(255, 255, 255)
 			d.Text(0, 0, "A")
 			d.FillRect(0, 0, 1, 1)
-		}, "1 1 1 rg\nBT /F2 8 Tf 0 841.89 Td (\x00$) Tj ET\n0 841.89 2.83 -2.83 re f\n"},
+		}, "/P <</MCID 0>> BDC\n1 1 1 rg\nBT /F2 8 Tf 0 841.89 Td (\x00$) Tj ET\n0 841.89 2.83 -2.83 re f\n"},
 		{"empty text draws nothing", func(d *Doc, f []FontID) {
 			d.SetFont(f[0], 8)
 			d.Text(0, 0, "")
 		}, ""},
 		{"state set again on a new page", func(d *Doc, f []FontID) {
+			p := d.NewElem(0, "P")
+			d.MarkContent(p)
 			d.SetFont(f[0], 8)
 			d.SetFillColor(255, 0, 0)
 			d.SetStrokeColor(0, 255, 0)
@@ -101,9 +123,10 @@ func TestContent(t *testing.T) {
 			d.Text(0, 0, "A")
 			d.Line(0, 0, 1, 1)
 			d.AddPage()
+			d.MarkContent(p)
 			d.Text(0, 0, "A")
 			d.Line(0, 0, 1, 1)
-		}, "1 0 0 rg\nBT /F1 8 Tf 0 841.89 Td (\x00$) Tj ET\n0 1 0 RG\n2.83 w\n0 841.89 m 2.83 839.06 l S\n"},
+		}, "/P <</MCID 0>> BDC\n1 0 0 rg\nBT /F1 8 Tf 0 841.89 Td (\x00$) Tj ET\n0 1 0 RG\n2.83 w\n0 841.89 m 2.83 839.06 l S\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -161,6 +184,22 @@ func TestMisuse(t *testing.T) {
 		{"first bookmark not at the top", func(d *Doc) { d.AddPage(); d.Bookmark("A", 1, 0) }, "at level 1 after one at level -1"},
 		{"negative level", func(d *Doc) { d.AddPage(); d.Bookmark("A", -1, 0) }, "at level -1"},
 		{"bookmark before the first page", func(d *Doc) { d.Bookmark("A", 0, 0); d.AddPage() }, "Bookmark: called before"},
+		{"text outside any element or artifact", func(d *Doc) {
+			d.AddPage()
+			d.SetFont(d.AddFont(font), 9)
+			d.Text(0, 0, "x")
+		}, "Text: text drawn outside any structure element or artifact"},
+		{"a rune the font has no glyph for", func(d *Doc) {
+			d.AddPage()
+			d.SetFont(d.AddFont(font), 9)
+			d.MarkArtifact(Footer)
+			d.Text(0, 0, "a \u0378")
+		}, "has no glyph for U+0378"},
+		{"content of the document element", func(d *Doc) { d.AddPage(); d.MarkContent(0) }, "MarkContent: content must belong to an element"},
+		{"an element that does not exist", func(d *Doc) { d.AddPage(); d.MarkContent(3) }, "MarkContent: structure element 3 does not exist"},
+		{"a child of an element that does not exist", func(d *Doc) { d.NewElem(5, "P") }, "NewElem: structure element 5 does not exist"},
+		{"a type no standard names", func(d *Doc) { d.NewElem(0, "Paragraph") }, `NewElem: "Paragraph" is not a standard structure type`},
+		{"an artifact kind that does not exist", func(d *Doc) { d.MarkArtifact(9) }, "MarkArtifact: artifact kind 9"},
 		{"the first misuse is the one reported", func(d *Doc) {
 			d.AddPage()
 			d.Text(0, 0, "x")
@@ -252,7 +291,7 @@ var sampleTexts = []string{
 	"CPC Improvement Plan 2018 – 2020",
 	"Year 1 Progress / Update Report @ 31 July 2019",
 	"The lead’s “multi-agency” review • cost £1,200 • café à la carte però",
-	"A rune the font lacks: \u0378, and the replacement character: \uFFFD",
+	"The replacement character: \uFFFD",
 	"Glyph ids a string escapes: *EFy (Ŧŧ) back\\slash", // ids with bytes ( ) \\ and CR
 }
 
@@ -279,10 +318,12 @@ func sampleDocument(t testing.TB) *Doc {
 			if i == 2 {
 				d.Bookmark("Section “two”", 1, y)
 			}
+			d.MarkArtifact(Layout)
 			d.StrokeRect(15, y-6, 180, 10)
 			d.Line(15, y+5, 195, y+5)
 			d.SetFillColor(0, 0, 0)
 			d.SetFont(face, 10)
+			d.MarkContent(d.NewElem(0, "P"))
 			d.Text(18, y, s)
 		}
 	}
@@ -296,10 +337,14 @@ func TestGolden(t *testing.T) {
 	objects := readObjects(t, pdf)
 	var dump strings.Builder
 	fmt.Fprintf(&dump, "%q\n", pdf[:bytes.Index(pdf, []byte("1 0 obj"))])
-	for num := 1; num <= len(objects); num++ {
+	for num := 1; num < len(objects); num++ { // objects[-1] is the cross-reference stream, also the last object
 		o := objects[num]
 		fmt.Fprintf(&dump, "%d 0 obj\n%s\n", num, o.value)
 		switch {
+		case num == objOutputProfile:
+			fmt.Fprintf(&dump, "[ICC profile, %d bytes, %q]\n", len(o.stream), o.stream[12:20])
+		case strings.Contains(o.value, "/Type /XRef"):
+			fmt.Fprintf(&dump, "[%d entries]\n", len(o.stream)/7)
 		case strings.Contains(o.value, "/Length1"):
 			f := mustFont(t, o.stream)
 			fmt.Fprintf(&dump, "[TrueType %s, %d bytes, glyphs outlined %v]\n", f.PostScriptName(), len(o.stream), outlined(f))
@@ -347,9 +392,18 @@ func TestMemory(t *testing.T) {
 	for _, p := range d.pages.wait() {
 		compressed += len(p)
 	}
-	t.Logf("1,600 pages: %.1f MB held, of which %.1f MB compressed content", float64(held)/1e6, float64(compressed)/1e6)
-	if held > 25e6 {
-		t.Errorf("the document holds %.1f MB; want under 25 MB", float64(held)/1e6)
+	// The structure tree: the elements, their kids, the parent tree.
+	tree := int64(cap(d.elems))*int64(unsafe.Sizeof(elem{})) + int64(cap(d.kids))*int64(unsafe.Sizeof(kid{}))
+	for _, p := range d.parentTree {
+		tree += int64(cap(p)) * 4
+	}
+	t.Logf("1,600 pages: %.1f MB held, of which %.1f MB compressed content and %.1f MB the structure tree of %d elements",
+		float64(held)/1e6, float64(compressed)/1e6, float64(tree)/1e6, len(d.elems))
+	if held-tree > 25e6 {
+		t.Errorf("the document holds %.1f MB besides its structure tree; want under 25 MB", float64(held-tree)/1e6)
+	}
+	if perElem := float64(tree) / float64(len(d.elems)); perElem > 100 {
+		t.Errorf("the structure tree holds %.0f bytes an element; want under 100", perElem)
 	}
 	runtime.KeepAlive(d)
 }
@@ -383,8 +437,7 @@ func TestTools(t *testing.T) {
 		}
 		for i, page := range pages {
 			for _, s := range sampleTexts {
-				// A rune the font lacks is drawn as .notdef, which reads back as U+FFFD.
-				if s = strings.ReplaceAll(s, "\u0378", "\uFFFD"); !strings.Contains(page, s) {
+				if !strings.Contains(page, s) {
 					t.Errorf("page %d lacks %q:\n%s", i+1, s, page)
 				}
 			}
@@ -430,6 +483,7 @@ func TestCompositeRenders(t *testing.T) {
 	d := New(50, 50, Info{})
 	d.AddPage()
 	d.SetFont(d.AddFont(f), 100)
+	d.MarkContent(d.NewElem(0, "Figure"))
 	d.Text(5, 40, "X")
 	path := save(t, write(t, d))
 	qpdfCheck(t, path)

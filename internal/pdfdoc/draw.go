@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 )
@@ -8,7 +9,7 @@ import (
 // FillRect fills the rectangle at x, y (its top left corner), w wide and h
 // high, in the fill colour.
 func (d *Doc) FillRect(x, y, w, h float64) {
-	if d.drawing("FillRect", x, y, w, h) {
+	if d.drawing("FillRect", x, y, w, h) && d.syncMark(false) {
 		d.syncFill()
 		d.rect(x, y, w, h, "re f\n")
 	}
@@ -17,7 +18,7 @@ func (d *Doc) FillRect(x, y, w, h float64) {
 // StrokeRect outlines the rectangle at x, y, w wide and h high, in the
 // stroke colour and line width.
 func (d *Doc) StrokeRect(x, y, w, h float64) {
-	if d.drawing("StrokeRect", x, y, w, h) {
+	if d.drawing("StrokeRect", x, y, w, h) && d.syncMark(false) {
 		d.syncStroke()
 		d.rect(x, y, w, h, "re S\n")
 	}
@@ -36,7 +37,7 @@ func (d *Doc) rect(x, y, w, h float64, paint string) {
 // Line draws a straight line from x1, y1 to x2, y2 in the stroke colour and
 // line width.
 func (d *Doc) Line(x1, y1, x2, y2 float64) {
-	if !d.drawing("Line", x1, y1, x2, y2) {
+	if !d.drawing("Line", x1, y1, x2, y2) || !d.syncMark(false) {
 		return
 	}
 	d.syncStroke()
@@ -56,8 +57,9 @@ func (d *Doc) point(x, y float64) {
 }
 
 // Text draws s with its baseline at y, starting at x, in the current font,
-// size and fill colour. Each rune is drawn as the font's glyph (.notdef,
-// glyph 0, for a rune the font lacks). No kerning, no shaping.
+// size and fill colour, as content of what MarkContent or MarkArtifact
+// last named. Each rune is drawn as the font's glyph; a rune the font has
+// no glyph for is a misuse. No kerning, no shaping.
 func (d *Doc) Text(x, y float64, s string) {
 	if s == "" || !d.drawing("Text", x, y) {
 		return
@@ -66,28 +68,41 @@ func (d *Doc) Text(x, y float64, s string) {
 		d.fail("Text", "no font set (call SetFont first)")
 		return
 	}
+	if !d.syncMark(true) {
+		return
+	}
 	d.syncFill()
 	d.content = append(d.content, "BT "...)
 	d.syncFont()
 	d.point(x, y)
+	df := d.fonts[d.want.font-1]
 	d.content = append(d.content, "Td ("...)
-	d.content = d.fonts[d.want.font-1].appendGlyphs(d.content, s)
+	var missing rune
+	d.content, missing = df.appendGlyphs(d.content, s)
 	d.content = append(d.content, ") Tj ET\n"...)
+	if missing >= 0 {
+		d.fail("Text", fmt.Sprintf("font %s has no glyph for %U; PDF/A forbids drawing .notdef, so choose a font that has it", df.font.psName, missing))
+	}
 }
 
 // appendGlyphs appends s's glyph ids, two bytes each, as the bytes of a
 // literal string, noting the glyphs drawn. Half the size of hex digits, it
-// is half the work for the compressor.
-func (df *docFont) appendGlyphs(b []byte, s string) []byte {
+// is half the work for the compressor. It also returns the first rune of
+// s the font has no glyph for, -1 when there is none.
+func (df *docFont) appendGlyphs(b []byte, s string) ([]byte, rune) {
 	f := df.font
+	missing := rune(-1)
 	for _, r := range s {
 		g := f.Glyph(r)
+		if g == 0 && missing < 0 {
+			missing = r
+		}
 		if df.drawn[g] == 0 {
 			df.drawn[g] = r + 1
 		}
 		b = appendStringByte(appendStringByte(b, byte(g>>8)), byte(g))
 	}
-	return b
+	return b, missing
 }
 
 // appendStringByte appends c to a literal string: escaped when it is a

@@ -82,6 +82,16 @@ func tinyFont(t testing.TB) []byte {
 
 // fuzzTextDocument draws s in each Go face, at several sizes, among fills
 // and rules, over two pages, with s as a bookmark too.
+// drawable is s without the runes f has no glyph for.
+func drawable(f *Font, s string) string {
+	return strings.Map(func(r rune) rune {
+		if f.Glyph(r) == 0 {
+			return -1
+		}
+		return r
+	}, s)
+}
+
 func fuzzTextDocument(t *testing.T, s string) *Doc {
 	d := New(210, 297, Info{Title: s, Author: s, Lang: "en-GB"})
 	fonts := goFonts(t)
@@ -91,8 +101,10 @@ func fuzzTextDocument(t *testing.T, s string) *Doc {
 		for i, f := range fonts {
 			d.SetFont(d.AddFont(f), 6+float64(i)*3.5)
 			d.SetFillColor(uint8(40*i), 0, uint8(len(s)))
+			d.MarkArtifact(Layout)
 			d.FillRect(10, 20+float64(i)*20, 100, 5)
-			d.Text(10, 30+float64(i)*20, s)
+			d.MarkContent(d.NewElem(0, "P"))
+			d.Text(10, 30+float64(i)*20, drawable(f, s))
 			d.Line(10, 32+float64(i)*20, 200, 32)
 		}
 	}

@@ -3,11 +3,13 @@ package pdfdoc
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"io"
 	"maps"
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,6 +68,7 @@ func denseDocument(fonts []*Font, pages int) *Doc {
 		d.Bookmark("Page "+strconv.Itoa(p+1), 0, 10)
 		for l := range 60 {
 			y := 10 + float64(l)*3.1
+			d.MarkArtifact(Layout)
 			d.SetFillColor(230, 236, 245)
 			d.FillRect(10, y, 277, 3.1)
 			d.SetFillColor(uint8(p), 200, 80)
@@ -77,6 +80,7 @@ func denseDocument(fonts []*Font, pages int) *Doc {
 			d.SetFillColor(0, 0, 0)
 			for i, cell := range denseLines[(p*7+l)%len(denseLines)] {
 				d.SetFont(ids[(i+1)%3], 7)
+				d.MarkContent(d.NewElem(0, "P"))
 				d.Text([]float64{11, 61, 200}[i], y+2.3, cell)
 			}
 		}
@@ -119,36 +123,92 @@ type pdfObject struct {
 
 var (
 	lengthKey  = regexp.MustCompile(`/Length (\d+)`)
-	xrefEntry  = regexp.MustCompile(`(\d{10}) 00000 n \n`)
 	startxref  = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n$`)
 	objectHead = regexp.MustCompile(`^(\d+) 0 obj\n`)
+	firstKey   = regexp.MustCompile(`/First (\d+)`)
 )
 
 // readObjects reads the objects of a file pdfdoc wrote, by number, through
-// its cross-reference table, so that it checks the table too.
+// its cross-reference stream, so that it checks the stream too: objects at
+// an offset and objects in object streams. The cross-reference stream
+// itself is the object numbered -1.
 func readObjects(t testing.TB, pdf []byte) map[int]pdfObject {
 	t.Helper()
 	m := startxref.FindSubmatch(pdf)
 	if m == nil {
 		t.Fatal("no startxref at the end of the file")
 	}
-	xref, _ := strconv.Atoi(string(m[1]))
-	if !bytes.HasPrefix(pdf[xref:], []byte("xref\n0 ")) {
-		t.Fatalf("startxref %d does not point at the xref table", xref)
+	at, _ := strconv.Atoi(string(m[1]))
+	xref := readObjectAt(t, pdf, at, -1)
+	if !strings.Contains(xref.value, "/Type /XRef") || !strings.Contains(xref.value, "/W [1 4 2]") {
+		t.Fatalf("startxref %d does not point at a cross-reference stream: %s", at, xref.value)
 	}
-	objects := map[int]pdfObject{}
-	for i, e := range xrefEntry.FindAllSubmatch(pdf[xref:], -1) {
-		off, _ := strconv.Atoi(string(e[1]))
-		head := objectHead.FindSubmatch(pdf[off:])
-		if head == nil || string(head[1]) != strconv.Itoa(i+1) {
-			t.Fatalf("xref entry %d (offset %d) does not point at object %d", i+1, off, i+1)
+	objects := map[int]pdfObject{-1: xref}
+	table := xref.stream
+	if len(table)%7 != 0 || len(table) < 7 || !bytes.Equal(table[:7], []byte{0, 0, 0, 0, 0, 0xFF, 0xFF}) {
+		t.Fatalf("the cross-reference stream's %d bytes are not entries of 7 bytes starting with the free object 0", len(table))
+	}
+	type packed struct{ stream, index int }
+	var inStreams []packed
+	for num := 1; num < len(table)/7; num++ {
+		e := table[7*num:]
+		field := int(binary.BigEndian.Uint32(e[1:]))
+		switch e[0] {
+		case 1:
+			objects[num] = readObjectAt(t, pdf, field, num)
+		case 2:
+			inStreams = append(inStreams, packed{field, int(binary.BigEndian.Uint16(e[5:]))})
+			objects[num] = pdfObject{}
+		default:
+			t.Fatalf("cross-reference entry %d has type %d", num, e[0])
 		}
-		objects[i+1] = readObject(t, pdf[off+len(head[0]):])
+	}
+	for num := 1; num < len(table)/7; num++ {
+		if table[7*num] != 2 {
+			continue
+		}
+		e := inStreams[0]
+		inStreams = inStreams[1:]
+		objects[num] = pdfObject{value: fromObjStm(t, objects[e.stream], num, e.index)}
 	}
 	return objects
 }
 
-// readObject reads an object's value, after its "N 0 obj" line.
+// readObjectAt reads object num at offset at; num -1 takes any number.
+func readObjectAt(t testing.TB, pdf []byte, at, num int) pdfObject {
+	t.Helper()
+	if at < 0 || at >= len(pdf) {
+		t.Fatalf("object %d: offset %d is outside the file", num, at)
+	}
+	head := objectHead.FindSubmatch(pdf[at:])
+	if head == nil || num >= 0 && string(head[1]) != strconv.Itoa(num) {
+		t.Fatalf("the cross-reference entry of object %d (offset %d) does not point at it", num, at)
+	}
+	return readObject(t, pdf[at+len(head[0]):])
+}
+
+// fromObjStm is object num, the index-th object of object stream s.
+func fromObjStm(t testing.TB, s pdfObject, num, index int) string {
+	t.Helper()
+	m := firstKey.FindStringSubmatch(s.value)
+	if !strings.Contains(s.value, "/Type /ObjStm") || m == nil {
+		t.Fatalf("object %d: its object stream is not one: %s", num, s.value)
+	}
+	first, _ := strconv.Atoi(m[1])
+	fields := strings.Fields(string(s.stream[:first]))
+	if 2*index+1 >= len(fields) || fields[2*index] != strconv.Itoa(num) {
+		t.Fatalf("object %d is not entry %d of its object stream: %q", num, index, fields)
+	}
+	start, _ := strconv.Atoi(fields[2*index+1])
+	end := len(s.stream) - first
+	if 2*index+3 < len(fields) {
+		end, _ = strconv.Atoi(fields[2*index+3])
+	}
+	return strings.TrimSpace(string(s.stream[first+start : first+end]))
+}
+
+// readObject reads an object's value, after its "N 0 obj" line, and a
+// stream's data, inflated when it is compressed.
 func readObject(t testing.TB, b []byte) pdfObject {
 	t.Helper()
 	end := bytes.Index(b, []byte("\nendobj\n"))
@@ -165,6 +225,9 @@ func readObject(t testing.TB, b []byte) pdfObject {
 	data := b[stream+10:]
 	if len(data) < n || !bytes.HasPrefix(data[n:], []byte("\nendstream\nendobj\n")) {
 		t.Fatalf("stream of %s does not end after /Length bytes", dict)
+	}
+	if !strings.Contains(dict, "/FlateDecode") {
+		return pdfObject{value: dict, stream: data[:n]}
 	}
 	z, err := zlib.NewReader(bytes.NewReader(data[:n]))
 	if err != nil {

@@ -1,7 +1,11 @@
 package pdfdoc
 
 import (
+	"crypto/md5"
+	"encoding/binary"
+	"encoding/hex"
 	"errors"
+	"hash"
 	"io"
 	"strconv"
 	"time"
@@ -14,23 +18,34 @@ const (
 	objPages
 	objResources
 	objInfo
+	objStructRoot // in an object stream
+	objParentTree // in an object stream
+	objMetadata
+	objOutputProfile
 	objFixed // the first number of the others
 )
 
 // layout numbers the objects of a document: the fixed ones, the outline
 // root, each page and its content, each font's five objects, each outline
-// entry.
+// entry, each structure element, the object streams and the
+// cross-reference stream.
 type layout struct {
 	outlines  int   // the outline root; 0 without bookmarks
 	firstPage int   // page i is firstPage+2i, its content the next
 	fonts     []int // each font's first object; 0 for a font not drawn
 	bookmarks int   // the first outline entry
+	elems     int   // structure element i is elems+i
+	objStms   int   // the first object stream
+	xref      int   // the cross-reference stream
 	size      int   // the number of objects, plus the free object 0
 }
 
 // objectsPerFont are a font's objects: Type0, CIDFontType2, descriptor,
 // font file, ToUnicode CMap.
 const objectsPerFont = 5
+
+// perObjStm is how many objects an object stream holds at most.
+const perObjStm = 200
 
 func (d *Doc) layout() layout {
 	l := layout{firstPage: objFixed}
@@ -47,7 +62,11 @@ func (d *Doc) layout() layout {
 		}
 	}
 	l.bookmarks = next
-	l.size = next + len(d.bookmarks)
+	l.elems = l.bookmarks + len(d.bookmarks)
+	l.objStms = l.elems + len(d.elems)
+	compressed := 2 + len(d.elems) // the structure tree root, the parent tree, the elements
+	l.xref = l.objStms + (compressed+perObjStm-1)/perObjStm
+	l.size = l.xref + 1
 	return l
 }
 
@@ -65,12 +84,14 @@ func (d *Doc) WriteTo(w io.Writer) (int64, error) {
 	}
 	pages := d.pages.wait()
 	l := d.layout()
-	p := &objWriter{w: w, offsets: make([]int64, l.size)}
+	p := &objWriter{w: w, entries: make([]xrefEntry, l.size), id: md5.New()}
 	p.b = append(p.b, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"...)
 	d.writeCatalog(p, l)
 	d.writePages(p, l, pages)
 	d.writeResources(p, l)
 	d.writeInfo(p)
+	d.writeMetadata(p)
+	writeOutputProfile(p)
 	d.writeOutlines(p, l)
 	packed := d.packFonts()
 	for i, df := range d.fonts {
@@ -78,7 +99,8 @@ func (d *Doc) WriteTo(w io.Writer) (int64, error) {
 			d.writeFont(p, df, packed[i], l.fonts[i])
 		}
 	}
-	p.finish()
+	d.writeStructure(p, l)
+	p.finish(l.xref)
 	return p.n, p.err
 }
 
@@ -95,6 +117,10 @@ func (d *Doc) writeCatalog(p *objWriter, l layout) {
 		p.b = append(p.b, " /Lang "...)
 		p.b = appendTextString(p.b, d.info.Lang)
 	}
+	p.b = append(p.b, " /MarkInfo << /Marked true >> /StructTreeRoot 5 0 R"+
+		" /ViewerPreferences << /DisplayDocTitle true >> /Metadata 7 0 R"+
+		" /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1)"+
+		" /Info (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /DestOutputProfile 8 0 R >>]"...)
 	p.end(" >>")
 }
 
@@ -120,7 +146,9 @@ func (d *Doc) writePages(p *objWriter, l layout, finished [][]byte) {
 	p.end("] >>")
 	for i := range n {
 		p.begin(l.page(i))
-		p.b = append(p.b, "<< /Type /Page /Parent 2 0 R /Resources 3 0 R /Contents "...)
+		p.b = append(p.b, "<< /Type /Page /Parent 2 0 R /Resources 3 0 R /Tabs /S /StructParents "...)
+		p.b = strconv.AppendInt(p.b, int64(i), 10)
+		p.b = append(p.b, " /Contents "...)
 		p.ref(l.page(i) + 1)
 		p.end(" >>")
 		p.begin(l.page(i) + 1)
@@ -128,7 +156,7 @@ func (d *Doc) writePages(p *objWriter, l layout, finished [][]byte) {
 		if i < len(finished) {
 			p.stream(finished[i])
 		} else {
-			deflate(d.content, p.stream) // the current page, kept open
+			deflate(d.lastContent(), p.stream) // the current page, kept open
 		}
 	}
 }
@@ -215,14 +243,22 @@ func appendDate(b []byte, t time.Time) []byte {
 func appendTwoDigits(b []byte, n int) []byte { return append(b, byte('0'+n/10%10), byte('0'+n%10)) }
 
 // objWriter writes numbered objects, remembering where each starts, then
-// the cross-reference table and the trailer. It buffers small objects and
-// keeps the first write error.
+// the cross-reference stream. It buffers small objects, hashes everything
+// it writes for the file identifier, and keeps the first write error.
 type objWriter struct {
 	w       io.Writer
 	b       []byte
-	n       int64   // bytes written to w
-	offsets []int64 // by object number
+	n       int64       // bytes written to w
+	entries []xrefEntry // by object number
+	id      hash.Hash   // of every byte written before the cross-reference stream
 	err     error
+}
+
+// xrefEntry is where an object is: at an offset in the file, or at an
+// index in an object stream.
+type xrefEntry struct {
+	stream int   // the object stream holding the object; 0 for one at offset
+	at     int64 // the offset in the file, or the index in the stream
 }
 
 // flushAt is how much objWriter buffers before writing.
@@ -230,7 +266,7 @@ const flushAt = 64 << 10
 
 // begin starts object num.
 func (p *objWriter) begin(num int) {
-	p.offsets[num] = p.n + int64(len(p.b))
+	p.entries[num] = xrefEntry{at: p.n + int64(len(p.b))}
 	p.b = strconv.AppendInt(p.b, int64(num), 10)
 	p.b = append(p.b, " 0 obj\n"...)
 }
@@ -245,9 +281,12 @@ func (p *objWriter) end(tail string) {
 }
 
 // ref appends a reference to object num.
-func (p *objWriter) ref(num int) {
-	p.b = strconv.AppendInt(p.b, int64(num), 10)
-	p.b = append(p.b, " 0 R"...)
+func (p *objWriter) ref(num int) { p.b = appendRef(p.b, num) }
+
+// appendRef appends a reference to object num.
+func appendRef(b []byte, num int) []byte {
+	b = strconv.AppendInt(b, int64(num), 10)
+	return append(b, " 0 R"...)
 }
 
 // stream closes the open stream dictionary with its length and writes the
@@ -274,38 +313,49 @@ func (p *objWriter) write(b []byte) {
 	if p.err != nil {
 		return
 	}
+	if p.id != nil {
+		p.id.Write(b)
+	}
 	n, err := p.w.Write(b)
 	p.n += int64(n)
 	p.err = err
 }
 
-// finish writes the cross-reference table and the trailer.
-func (p *objWriter) finish() {
-	xref := p.n + int64(len(p.b))
-	p.b = append(p.b, "xref\n0 "...)
-	p.b = strconv.AppendInt(p.b, int64(len(p.offsets)), 10)
-	p.b = append(p.b, "\n0000000000 65535 f \n"...)
-	for _, off := range p.offsets[1:] {
-		p.b = appendPadded(p.b, off)
-		p.b = append(p.b, " 00000 n \n"...)
-		if len(p.b) >= flushAt {
-			p.flush()
+// finish writes the cross-reference stream, object num, whose dictionary
+// is the trailer, with the file identifier: a hash of the bytes before it,
+// so that the same document always has the same identifier.
+func (p *objWriter) finish(num int) {
+	p.flush()
+	sum := p.id.Sum(nil)
+	p.id = nil
+	xref := p.n
+	p.entries[num] = xrefEntry{at: xref}
+	table := make([]byte, 0, 7*len(p.entries))
+	table = append(table, 0, 0, 0, 0, 0, 0xFF, 0xFF) // object 0, free
+	for _, e := range p.entries[1:] {
+		kind, field := byte(1), uint32(e.at)
+		if e.stream != 0 {
+			kind, field = 2, uint32(e.stream)
+		}
+		table = append(table, kind)
+		table = binary.BigEndian.AppendUint32(table, field)
+		if e.stream != 0 {
+			table = binary.BigEndian.AppendUint16(table, uint16(e.at))
+		} else {
+			table = append(table, 0, 0)
 		}
 	}
-	p.b = append(p.b, "trailer\n<< /Size "...)
-	p.b = strconv.AppendInt(p.b, int64(len(p.offsets)), 10)
-	p.b = append(p.b, " /Root 1 0 R /Info 4 0 R >>\nstartxref\n"...)
+	p.begin(num)
+	p.b = append(p.b, "<< /Type /XRef /Size "...)
+	p.b = strconv.AppendInt(p.b, int64(len(p.entries)), 10)
+	p.b = append(p.b, " /W [1 4 2] /Root 1 0 R /Info 4 0 R /ID [<"...)
+	p.b = hex.AppendEncode(p.b, sum)
+	p.b = append(p.b, "> <"...)
+	p.b = hex.AppendEncode(p.b, sum)
+	p.b = append(p.b, ">] /Filter /FlateDecode"...)
+	deflate(table, p.stream)
+	p.b = append(p.b, "startxref\n"...)
 	p.b = strconv.AppendInt(p.b, xref, 10)
 	p.b = append(p.b, "\n%%EOF\n"...)
 	p.flush()
-}
-
-// appendPadded appends n as ten digits.
-func appendPadded(b []byte, n int64) []byte {
-	var digits [10]byte
-	for i := 9; i >= 0; i-- {
-		digits[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return append(b, digits[:]...)
 }

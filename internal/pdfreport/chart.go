@@ -2,6 +2,7 @@ package pdfreport
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
@@ -17,20 +18,22 @@ var (
 )
 
 const (
-	chartPadY = 1.15 // a row's padding above and below its label
-	barHeight = 3.0  // the thickness of a bar
-	swatch    = 2.6  // the side of a key's swatch
+	chartPadY      = 1.15 // a row's padding above and below its label
+	barHeight      = 3.0  // the thickness of a bar
+	swatch         = 2.6  // the side of a key's swatch
+	segmentGap     = 0.6  // the white gap between two segments of a bar
+	segmentOutline = 0.15 // the dark outline of a segment
 )
 
-// totalWidth is the room kept right of each bar for its total.
-const totalWidth = 10.0
-
 // chart adds "RAG at a glance": one horizontal bar per row, split into one
-// segment per RAG value, each as long as its count and showing it. The
-// bar of all actions has its own scale; the outcomes' bars share one, so
-// that they compare with each other. The chart is set on one page when it
-// fits on one: its heading, note and table start a new page rather than
-// be split.
+// segment per RAG value, each as long as its count. Every bar, the overall
+// one and each outcome's, is drawn to one scale (report.Chart.Scale), so
+// that bars compare. Segments are outlined, a white gap apart, and carry
+// their count where it fits; right of each bar its total and its figures
+// by name, so that nothing is told by colour alone. The chart is a Figure
+// whose alternate description states every bar's figures. It is set on one
+// page when it fits on one: its heading, note and table start a new page
+// rather than be split.
 func (c *content) chart() {
 	ch := c.r.Chart
 	first := len(c.rows)
@@ -38,22 +41,54 @@ func (c *content) chart() {
 	note := c.block(0)
 	note.text(c.r.ChartNote(), noteFont, alignLeft)
 	note.space(1)
+	fig := newTag("Figure", nil)
+	fig.alt = ch.Description()
 	widths := c.columns(0.16, 0.84)
 	head := newRow(kindHeader, widths, nil)
-	head.fill, head.padY = &navy, chartPadY
+	head.fill, head.padY, head.figure = &navy, chartPadY, fig
 	c.writer(head, 0).text("Actions / Tasks", chartHeadFont, alignLeft)
 	head.cells[1].paint = chartKey(c.m, ch.Values, ch.Overall)
 
-	overall := c.bar(widths, head, report.OverallLabel, chartStrongFont, ch.Values, ch.Overall, sum(ch.Overall))
-	overall.fill = &zebraTint
-	outcomeMax := 0
-	for _, row := range ch.Rows {
-		outcomeMax = max(outcomeMax, sum(row.Counts))
+	labels := make([]string, 0, 1+len(ch.Rows))
+	reserve := 0.0
+	for _, counts := range append([][]int{ch.Overall}, chartCounts(ch.Rows)...) {
+		l := c.m.printable(barLabel(ch.Values, counts))
+		labels = append(labels, l)
+		reserve = max(reserve, c.m.textWidth(l, countFont)+2)
 	}
-	for _, row := range ch.Rows {
-		c.bar(widths, head, row.Label, chartLabelFont, ch.Values, row.Counts, outcomeMax)
+	scale := ch.Scale()
+	overall := c.bar(widths, head, report.OverallLabel, chartStrongFont, bar{ch.Values, ch.Overall, scale, labels[0], reserve})
+	overall.fill = &zebraTint
+	for i, row := range ch.Rows {
+		c.bar(widths, head, row.Label, chartLabelFont, bar{ch.Values, row.Counts, scale, labels[i+1], reserve})
+	}
+	for _, r := range c.rows[first+2:] {
+		r.figure = fig
 	}
 	c.rows[first].together = len(c.rows) - first
+}
+
+func chartCounts(rows []report.ChartRow) [][]int {
+	counts := make([][]int, len(rows))
+	for i, r := range rows {
+		counts[i] = r.Counts
+	}
+	return counts
+}
+
+// barLabel is what stands right of a bar: its total and, by name, each
+// value it has: "2 (Amber 1, Green 1)".
+func barLabel(values []rag.Value, counts []int) string {
+	var parts []string
+	for i, n := range counts {
+		if n > 0 && i < len(values) {
+			parts = append(parts, values[i].Name+" "+strconv.Itoa(n))
+		}
+	}
+	if len(parts) == 0 {
+		return "no RAG given"
+	}
+	return strconv.Itoa(sum(counts)) + " (" + strings.Join(parts, ", ") + ")"
 }
 
 func sum(counts []int) int {
@@ -64,46 +99,50 @@ func sum(counts []int) int {
 	return n
 }
 
-// bar adds one row of the chart, its bar drawn to the scale full.
-func (c *content) bar(widths []float64, head *row, label string, f font, values []rag.Value,
-	counts []int, full int) *row {
+// bar is what one row of the chart draws: counts of values on a scale of
+// full actions, the label right of it, and the room kept for labels.
+type bar struct {
+	values  []rag.Value
+	counts  []int
+	full    int
+	label   string
+	reserve float64
+}
+
+// bar adds one row of the chart.
+func (c *content) bar(widths []float64, head *row, label string, f font, b bar) *row {
 	r := newRow(kindBody, widths, head)
 	r.padY = chartPadY
 	c.writer(r, 0).text(label, f, alignLeft)
-	r.cells[1].paint = barPainter(c.m, values, counts, full)
+	r.cells[1].paint = b.paint(c.m)
 	c.add(r)
 	return r
 }
 
-// barPainter draws a bar's segments with their counts, and its total.
-func barPainter(m *metrics, values []rag.Value, counts []int, full int) painter {
+// paint draws the bar's segments with their counts, and its label.
+func (b bar) paint(m *metrics) painter {
 	return func(d *drawer, x, y, w, h float64) {
 		x += padX
-		span := w - 2*padX - totalWidth
+		span := w - 2*padX - b.reserve
 		top := y + (h-barHeight)/2
 		mid := y + h/2
-		total := sum(counts)
-		if total == 0 {
-			d.text(x, mid-noteFont.lineHeight()/2, "no RAG given", noteFont)
-			return
-		}
-		for i, n := range counts {
-			if n <= 0 || i >= len(values) {
+		for i, n := range b.counts {
+			if n <= 0 || i >= len(b.values) || b.full <= 0 {
 				continue
 			}
-			sw := span * float64(n) / float64(full)
-			d.box(x, top, sw, barHeight, values[i].Colour)
+			sw := span*float64(n)/float64(b.full) - segmentGap
+			v := b.values[i]
+			d.box(x, top, sw, barHeight, v.Colour)
+			d.outline(x, top, sw, barHeight, ink, segmentOutline)
 			label := strconv.Itoa(n)
 			f := countFont
-			if values[i].Colour.Dark() {
-				f.colour = white
-			}
+			f.colour = v.Colour.Text()
 			if tw := m.textWidth(label, f); tw+1 <= sw {
-				d.text(x+(sw-tw)/2, mid-f.lineHeight()/2, label, f)
+				d.text(x+(sw-tw)/2, mid-f.lineHeight()/2, label, f, nil)
 			}
-			x += sw
+			x += sw + segmentGap
 		}
-		d.text(x+1.5, mid-countFont.lineHeight()/2, strconv.Itoa(total), countFont)
+		d.text(x+1, mid-countFont.lineHeight()/2, b.label, countFont, nil)
 	}
 }
 
@@ -115,8 +154,9 @@ func chartKey(m *metrics, values []rag.Value, overall []int) painter {
 		f := chartHeadFont
 		for i, v := range values[:min(len(values), len(overall))] {
 			d.box(x, y+(h-swatch)/2, swatch, swatch, v.Colour)
+			d.outline(x, y+(h-swatch)/2, swatch, swatch, white, segmentOutline)
 			label := m.printable(v.Name + ": " + strconv.Itoa(overall[i]))
-			d.text(x+swatch+1.2, y+(h-f.lineHeight())/2, label, f)
+			d.text(x+swatch+1.2, y+(h-f.lineHeight())/2, label, f, nil)
 			x += swatch + 1.2 + m.textWidth(label, f) + 5
 			if x > d.g.left+d.g.contentWidth() {
 				return

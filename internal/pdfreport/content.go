@@ -45,20 +45,20 @@ const (
 	padY = 1.3
 )
 
-// tableGap is the space above the action table, which has no heading.
-const tableGap = 6
-
 // content turns a report into the rows of the flow, measured for a page
 // of the given geometry.
 type content struct {
-	m    *metrics
-	g    geometry
-	r    *report.Report
-	rows []*row
+	m     *metrics
+	g     geometry
+	r     *report.Report
+	rows  []*row
+	table *tag   // the table being laid out
+	where string // where the texts being set come from, for warnings
+	warn  func(where string, missing []rune)
 }
 
-func newContent(m *metrics, g geometry, r *report.Report) []*row {
-	c := &content{m: m, g: g, r: r}
+func newContent(m *metrics, g geometry, r *report.Report, warn func(string, []rune)) []*row {
+	c := &content{m: m, g: g, r: r, warn: warn}
 	c.titleBlock()
 	c.summary()
 	c.legend()
@@ -88,9 +88,29 @@ func newRow(kind rowKind, widths []float64, header *row) *row {
 		padX: padX, padY: padY, ruled: true, header: header}
 }
 
-// writer returns a writer for cell i of r.
+// bodyRow makes an empty row of the table being laid out: a TR of TD
+// cells, the first a TH that heads its row when rowHeader is set.
+func (c *content) bodyRow(kind rowKind, widths []float64, header *row, rowHeader bool) *row {
+	r := newRow(kind, widths, header)
+	r.tag = newTag("TR", c.table.tbody())
+	for i := range widths {
+		if i == 0 && rowHeader {
+			r.tag.cell("TH").attrs.Scope = "Row"
+		} else {
+			r.tag.cell("TD")
+		}
+	}
+	return r
+}
+
+// writer returns a writer for cell i of r, whose text is content of the
+// cell's element.
 func (c *content) writer(r *row, i int) *cellWriter {
-	return &cellWriter{m: c.m, c: &r.cells[i], width: r.widths[i] - 2*r.padX}
+	w := &cellWriter{m: c.m, c: &r.cells[i], width: r.widths[i] - 2*r.padX, where: c.where, warn: c.warn}
+	if r.tag != nil {
+		w.tag = r.tag.cells[i]
+	}
+	return w
 }
 
 // block adds a row of free text across the page, set with space above it.
@@ -98,13 +118,13 @@ func (c *content) block(space float64) *cellWriter {
 	r := &row{kind: kindBlock, widths: []float64{c.g.contentWidth()}, cells: make([]cell, 1),
 		spaceAt: space}
 	c.rows = append(c.rows, r)
-	return c.writer(r, 0)
+	return c.writer(r, 0).as("P", nil)
 }
 
 // heading adds a section heading, kept with what follows it and marked in
 // the outline.
 func (c *content) heading(title string) {
-	w := c.block(6)
+	w := c.block(6).as("H2", nil)
 	w.text(title, sectionFont, alignLeft)
 	w.space(1.8)
 	r := c.rows[len(c.rows)-1]
@@ -118,11 +138,17 @@ func underline(d *drawer, x, y, w, h float64) {
 	d.rule(x, y+h-0.6, x+w, y+h-0.6, navy, 0.35)
 }
 
-// header makes a table's header row.
+// header starts a table and makes its header row: a TR in THead, of TH
+// cells that head their columns. The row is the table's content where it
+// is first set; where it is set again, above the rows of a later page, it
+// is an artifact.
 func (c *content) header(widths []float64, titles ...string) *row {
+	c.table = newTag("Table", nil)
 	r := newRow(kindHeader, widths, nil)
 	r.fill = &navy
+	r.tag = newTag("TR", newTag("THead", c.table))
 	for i, t := range titles {
+		r.tag.cell("TH").attrs.Scope = "Column"
 		c.writer(r, i).text(t, headFont, alignLeft)
 	}
 	return r
@@ -132,15 +158,16 @@ func (c *content) header(widths []float64, titles ...string) *row {
 func (c *content) add(r *row) { c.rows = append(c.rows, r) }
 
 func (c *content) titleBlock() {
+	c.where = "the plan's details (Plan sheet)"
 	r := c.r
-	w := c.block(0)
+	w := c.block(0).as("H1", nil)
 	w.text(r.Title, titleFont, alignLeft)
 	w.space(1.5)
-	w.text(r.Heading(), subFont, alignLeft)
+	w.as("P", nil).text(r.Heading(), subFont, alignLeft)
 	w.space(2.5)
-	w.text("First Published: "+report.LongDate(r.FirstPublished), dateFont, alignLeft)
+	w.as("P", nil).text("First Published: "+report.LongDate(r.FirstPublished), dateFont, alignLeft)
 	w.space(1)
-	w.text(r.Organisation, orgFont, alignLeft)
+	w.as("P", nil).text(r.Organisation, orgFont, alignLeft)
 	w.space(3)
 	c.rows[len(c.rows)-1].cells[0].paint = titleRule
 }
@@ -152,11 +179,12 @@ func titleRule(d *drawer, x, y, w, h float64) {
 }
 
 func (c *content) summary() {
+	c.where = "a report point's name (Reports sheet)"
 	c.heading("Summary")
 	widths := c.columns(0.11, 0.29, 0.15, 0.15, 0.15, 0.15)
 	head := c.header(widths, report.SummaryColumns...)
 	for i, s := range c.r.Summary {
-		r := newRow(kindBody, widths, head)
+		r := c.bodyRow(kindBody, widths, head, true)
 		zebra(r, i)
 		c.writer(r, 0).text(report.ShortDate(s.Date), bodyFont, alignLeft)
 		c.writer(r, 1).text(s.Name, bodyFont, alignLeft)
@@ -175,40 +203,45 @@ func zebra(r *row, i int) {
 }
 
 func (c *content) legend() {
+	c.where = "the RAG scale"
 	names := make([]string, len(c.r.Legend))
 	for i, v := range c.r.Legend {
 		names[i] = v.Name
 	}
 	c.heading("RAG Legend – " + strings.Join(names, " "))
 	widths := c.columns(0.06, 0.94)
+	c.table = newTag("Table", nil)
 	for _, v := range c.r.Legend {
-		r := newRow(kindBody, widths, nil)
-		c.ragCell(r, 0, &v, "")
+		r := c.bodyRow(kindBody, widths, nil, true)
+		c.ragCell(r, 0, &v, report.TrendNone)
 		c.writer(r, 1).text(v.Definition, bodyFont, alignLeft)
 		c.add(r)
 	}
-	if c.r.Sections.Trends {
+	if c.r.TrendMarks() {
 		c.block(2).text(report.TrendNote, noteFont, alignLeft)
 	}
 }
 
 // ragCell fills cell i of r with the colour of v and sets its code, and
-// the trend mark when there is one.
-func (c *content) ragCell(r *row, i int, v *rag.Value, trend string) {
+// the trend mark when trends are shown, in the text colour with the better
+// contrast on the fill. The cell's alternate description says the value's
+// name and the trend in words, for a screen reader.
+func (c *content) ragCell(r *row, i int, v *rag.Value, trend report.Trend) {
 	if v == nil {
 		return
 	}
 	fill := v.Colour
 	r.cells[i].fill = &fill
 	f := codeFont
-	if v.Colour.Dark() {
-		f.colour = white
+	f.colour = v.Colour.Text()
+	code, alt := v.Code, v.Name
+	if c.r.Sections.Trends && trend.Symbol() != "" {
+		code += " " + trend.Symbol()
+		alt += ", " + trend.Word()
 	}
-	code := v.Code
-	if trend != "" {
-		code += " " + trend
-	}
-	c.writer(r, i).text(code, f, alignCentre)
+	w := c.writer(r, i)
+	w.tag.alt = alt
+	w.text(code, f, alignCentre)
 }
 
 func (c *content) exceptions() {
@@ -221,13 +254,14 @@ func (c *content) exceptions() {
 	head := c.header(widths, report.ExceptionColumns...)
 	for i, e := range c.r.Exceptions {
 		a := e.Action
-		r := newRow(kindBody, widths, head)
+		c.where = "action " + a.No
+		r := c.bodyRow(kindBody, widths, head, false)
 		zebra(r, i)
 		c.writer(r, 0).text(a.No, strongFont, alignLeft)
 		c.writer(r, 1).text(a.Text, bodyFont, alignLeft)
 		c.leads(r, 2, a.Leads)
 		c.writer(r, 3).text(a.Timescale, bodyFont, alignLeft)
-		c.ragCell(r, 4, a.RAG, c.trend(a))
+		c.ragCell(r, 4, a.RAG, a.Trend)
 		c.writer(r, 5).text(strings.Join(e.Reasons, "\n"), bodyFont, alignLeft)
 		c.add(r)
 	}
@@ -238,53 +272,56 @@ func (c *content) leads(r *row, i int, leads []string) {
 	c.writer(r, i).text(strings.Join(leads, "\n"), bodyFont, alignLeft)
 }
 
-// trend is the mark printed beside the action's RAG, when trends are on.
-func (c *content) trend(a *report.Action) string {
-	if !c.r.Sections.Trends {
-		return ""
-	}
-	return a.Trend.Symbol()
-}
-
 func (c *content) actions() {
 	widths := c.columns(0.045, 0.25, 0.15, 0.11, 0.385, 0.06)
 	titles := append(append([]string{}, report.ActionColumns...), c.r.Heading(), "RAG")
+	c.heading(report.ActionsHeading)
 	head := c.header(widths, titles...)
-	first := len(c.rows)
 	if len(c.r.Themes) == 0 {
 		c.add(c.span(kindBody, head, "No actions / tasks at this report.", bodyFont, nil))
 	}
 	for _, t := range c.r.Themes {
+		c.where = "theme " + strconv.Quote(t.Name)
 		r := c.span(kindTheme, head, t.Name, themeFont, &themeBlue)
-		r.mark = &bookmark{title: t.Name}
+		r.mark = &bookmark{title: t.Name, level: 1}
 		c.add(r)
 		for _, o := range t.Outcomes {
+			c.where = "outcome " + o.Number
 			r := c.span(kindOutcome, head, o.Label(), outcomeFont, &outcomeTint)
-			r.mark = &bookmark{title: "Outcome " + o.Number, level: 1}
+			r.mark = &bookmark{title: "Outcome " + o.Number, level: 2}
 			c.add(r)
 			for i := range o.Actions {
 				c.action(widths, head, &o, i)
 			}
 		}
 	}
-	c.rows[first].spaceAt = tableGap
 }
 
-// span makes a row of one cell across a table, kept with the next row.
+// span makes a row of one cell across a table, kept with the next row: a
+// TD spanning every column, holding the theme's heading (H3), the
+// outcome's (H4), or a note.
 func (c *content) span(kind rowKind, head *row, text string, f font, fill *rag.Colour) *row {
-	r := newRow(kind, []float64{c.g.contentWidth()}, head)
+	r := c.bodyRow(kind, []float64{c.g.contentWidth()}, head, false)
 	r.fill, r.keep = fill, kind != kindBody
+	td := r.tag.cells[0]
+	td.attrs.ColSpan = len(head.widths)
+	w := c.writer(r, 0)
 	a := alignLeft
-	if kind == kindTheme {
+	switch kind {
+	case kindTheme:
 		a = alignCentre
+		w.as("H3", td)
+	case kindOutcome:
+		w.as("H4", td)
 	}
-	c.writer(r, 0).text(text, f, a)
+	w.text(text, f, a)
 	return r
 }
 
 func (c *content) action(widths []float64, head *row, o *report.Outcome, i int) {
 	a := &o.Actions[i]
-	r := newRow(kindBody, widths, head)
+	c.where = "action " + a.No
+	r := c.bodyRow(kindBody, widths, head, false)
 	zebra(r, i)
 	if i == 0 {
 		c.writer(r, 0).text(o.Number, strongFont, alignLeft)
@@ -299,7 +336,7 @@ func (c *content) action(widths []float64, head *row, o *report.Outcome, i int) 
 	c.leads(r, 2, a.Leads)
 	c.writer(r, 3).text(a.Timescale, bodyFont, alignLeft)
 	c.writer(r, 4).bullets(a.Points, bodyFont)
-	c.ragCell(r, 5, a.RAG, c.trend(a))
+	c.ragCell(r, 5, a.RAG, a.Trend)
 	c.add(r)
 }
 
@@ -309,7 +346,8 @@ func (c *content) maintenance() {
 	widths := c.columns(0.05, 0.8, 0.15)
 	head := c.header(widths, "No", mt.TaskColumn, "Timescale")
 	for i, t := range mt.Tasks {
-		r := newRow(kindBody, widths, head)
+		c.where = "maintenance task " + t.No
+		r := c.bodyRow(kindBody, widths, head, false)
 		zebra(r, i)
 		c.writer(r, 0).text(t.No, strongFont, alignLeft)
 		c.writer(r, 1).text(t.Text, bodyFont, alignLeft)

@@ -6,17 +6,63 @@ import (
 )
 
 // drawer draws laid-out rows on a pdfdoc document, which leaves out any
-// setting of font, colour or line width that is already in force.
+// setting of font, colour or line width that is already in force, and
+// says what each thing drawn is: content of a structure element, or an
+// artifact.
 type drawer struct {
 	doc   *pdfdoc.Doc
-	fonts [styles]pdfdoc.FontID
 	m     *metrics
 	g     geometry
+	fonts map[*pdfdoc.Font]pdfdoc.FontID
+
+	// What is drawn now: with figure set, everything is content of that
+	// figure; else text is content of its line's element, and fills and
+	// rules are artifacts of the kind artifact. With repeat set (a table
+	// header set again on a later page) all of it is an artifact.
+	figure   *tag
+	artifact pdfdoc.ArtifactKind
+	repeat   bool
 }
 
-func (d *drawer) setFont(f font) {
-	d.doc.SetFont(d.fonts[f.face], f.size)
-	d.doc.SetFillColor(f.colour.R, f.colour.G, f.colour.B)
+// elem is the document's element for t, made when first asked for, after
+// its parent; a row's cells are made with the row.
+func (d *drawer) elem(t *tag) pdfdoc.Elem {
+	if t.elem != 0 {
+		return t.elem
+	}
+	var parent pdfdoc.Elem
+	if t.parent != nil {
+		parent = d.elem(t.parent)
+	}
+	if t.elem != 0 { // a cell, made with its row
+		return t.elem
+	}
+	t.elem = d.doc.NewElem(parent, t.typ)
+	if t.alt != "" {
+		d.doc.SetAlt(t.elem, t.alt)
+	}
+	if t.attrs != (pdfdoc.Attrs{}) {
+		d.doc.SetAttrs(t.elem, t.attrs)
+	}
+	for _, c := range t.cells {
+		d.elem(c)
+	}
+	return t.elem
+}
+
+// mark says what the next thing drawn is: content of t, or, for a nil t,
+// an artifact (or the figure's content, in a figure).
+func (d *drawer) mark(t *tag) {
+	switch {
+	case d.repeat:
+		d.doc.MarkArtifact(pdfdoc.Layout)
+	case d.figure != nil:
+		d.doc.MarkContent(d.elem(d.figure))
+	case t != nil:
+		d.doc.MarkContent(d.elem(t))
+	default:
+		d.doc.MarkArtifact(d.artifact)
+	}
 }
 
 func (d *drawer) setFill(c rag.Colour) { d.doc.SetFillColor(c.R, c.G, c.B) }
@@ -28,25 +74,60 @@ func (d *drawer) setRule(c rag.Colour, width float64) {
 
 // box fills a rectangle.
 func (d *drawer) box(x, y, w, h float64, c rag.Colour) {
+	d.mark(nil)
 	d.setFill(c)
 	d.doc.FillRect(x, y, w, h)
 }
 
+// outline strokes a rectangle.
+func (d *drawer) outline(x, y, w, h float64, c rag.Colour, width float64) {
+	d.mark(nil)
+	d.setRule(c, width)
+	d.doc.StrokeRect(x, y, w, h)
+}
+
 // rule draws a straight line.
 func (d *drawer) rule(x1, y1, x2, y2 float64, c rag.Colour, width float64) {
+	d.mark(nil)
 	d.setRule(c, width)
 	d.doc.Line(x1, y1, x2, y2)
 }
 
-// text sets a printable text with its baseline placed so that the line of
-// height f.lineHeight() starting at top holds it.
-func (d *drawer) text(x, top float64, s string, f font) {
+// text sets a printable text, as content of t (an artifact for a nil t),
+// with its baseline placed so that the line of height f.lineHeight()
+// starting at top holds it. Each character is set in the first font of
+// the style's chain that has it, a run of characters at a time.
+func (d *drawer) text(x, top float64, s string, f font, t *tag) {
 	if s == "" {
 		return
 	}
-	d.setFont(f)
-	sz := f.size * ptToMM
-	d.doc.Text(x, top+f.lineHeight()/2+0.34*sz, s)
+	d.mark(t)
+	d.setFill(f.colour)
+	base := top + f.lineHeight()/2 + 0.34*f.size*ptToMM
+	start, current, width := 0, -1, 0
+	for i, r := range s {
+		fi, w, _ := d.m.font(f.face, r)
+		if fi != current && i > start {
+			d.run(x, base, s[start:i], f, current)
+			x += float64(width) * f.size * ptToMM / 1000
+			start, width = i, 0
+		}
+		current = fi
+		width += w
+	}
+	d.run(x, base, s[start:], f, current)
+}
+
+// run sets text in font i of f's style chain.
+func (d *drawer) run(x, base float64, s string, f font, i int) {
+	font := d.m.chains[f.face][max(i, 0)]
+	id, ok := d.fonts[font]
+	if !ok {
+		id = d.doc.AddFont(font)
+		d.fonts[font] = id
+	}
+	d.doc.SetFont(id, f.size)
+	d.doc.Text(x, base, s)
 }
 
 // textWidth is the width of printable text s set in f.
@@ -55,6 +136,7 @@ func (d *drawer) textWidth(s string, f font) float64 { return d.m.textWidth(s, f
 // row draws a row (or part of one) at y with height h: fills, then text
 // and graphics, then rules.
 func (d *drawer) row(r *row, y, h float64) {
+	d.figure, d.artifact = r.figure, pdfdoc.Layout
 	total := 0.0
 	for _, w := range r.widths {
 		total += w
@@ -79,6 +161,7 @@ func (d *drawer) row(r *row, y, h float64) {
 	if r.ruled {
 		d.grid(r.widths, y, h)
 	}
+	d.figure = nil
 }
 
 func (d *drawer) line(l *line, x, y float64) {
@@ -89,14 +172,19 @@ func (d *drawer) line(l *line, x, y float64) {
 	case alignRight:
 		x += l.width - d.textWidth(l.text, l.font)
 	}
-	if l.bullet {
-		d.text(x-l.x, y+l.y, "•", l.font)
+	if l.bullet != nil {
+		d.text(x-l.x, y+l.y, "•", l.font, l.bullet)
 	}
-	d.text(x, y+l.y, l.text, l.font)
+	text := l.text
+	if l.more {
+		text += " "
+	}
+	d.text(x, y+l.y, text, l.font, l.tag)
 }
 
 // grid rules a row's cells: a box round the row, a line between cells.
 func (d *drawer) grid(widths []float64, y, h float64) {
+	d.mark(nil)
 	d.setRule(gridColour, 0.15)
 	x := d.g.left
 	for _, w := range widths[:len(widths)-1] {

@@ -48,7 +48,7 @@ func measure(t *testing.T, r *report.Report) (geometry, []*row) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return g, newContent(m, g, r)
+	return g, newContent(m, g, r, nil)
 }
 
 func TestLayoutRules(t *testing.T) {
@@ -285,7 +285,7 @@ func pageBounds(t *testing.T, r *report.Report) (least, most int) {
 	}
 	g, _ := geometryFor(Options{})
 	total := 0.0
-	for _, row := range newContent(m, g, r) {
+	for _, row := range newContent(m, g, r, nil) {
 		total += row.height()
 	}
 	pages := total / (g.bottom - g.top)

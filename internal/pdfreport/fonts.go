@@ -9,20 +9,27 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/go-fonts/dejavu/dejavusansbold"
+	"github.com/go-fonts/dejavu/dejavusansoblique"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/planreport/planreport/internal/pdfdoc"
 )
 
-// FontFiles are the TrueType fonts the report is set in, one file per
-// face. A nil face keeps the embedded Go font. Fonts with PostScript (CFF)
-// outlines and font collections are not supported: pdfdoc embeds TrueType
-// outlines only.
+// FontFiles are the TrueType fonts the report is set in. Regular, Bold and
+// Italic are the body font's faces; a nil face keeps Liberation Sans, which
+// has the metrics of Arial, the font of councils' house styles and of the
+// Word report. A character the body font lacks is set in the first font
+// that has it: DejaVu Sans (in the same style), then each Fallback font in
+// order. Fonts with PostScript (CFF) outlines and font collections are not
+// supported: pdfdoc embeds TrueType outlines only.
 type FontFiles struct {
 	Regular, Bold, Italic []byte
+	Fallback              [][]byte
 }
 
 // style is one of the faces of the family. The report uses regular, bold
@@ -36,48 +43,31 @@ const (
 	styles // the number of styles
 )
 
-// face is one font file, parsed, and the style it is set in.
-type face struct {
-	style style
-	name  string // for errors: "regular", "bold", "italic"
-	font  *pdfdoc.Font
-}
-
-// files pairs each style with its font file, the Go font where none is
-// given, in the order of the styles.
-func (ff FontFiles) files() [styles][]byte {
-	pick := func(b, fallback []byte) []byte {
-		if b == nil {
-			return fallback
-		}
-		return b
-	}
-	return [styles][]byte{
-		regular: pick(ff.Regular, goregular.TTF),
-		bold:    pick(ff.Bold, gobold.TTF),
-		italic:  pick(ff.Italic, goitalic.TTF),
-	}
-}
-
 var styleNames = [styles]string{regular: "regular", bold: "bold", italic: "italic"}
 
-// replacement stands for a character the fonts cannot draw.
+// The built-in fonts: the body font, and DejaVu Sans for what it lacks.
+var (
+	bodyFonts  = [styles][]byte{liberationsansregular.TTF, liberationsansbold.TTF, liberationsansitalic.TTF}
+	dejaVuSans = [styles][]byte{dejavusans.TTF, dejavusansbold.TTF, dejavusansoblique.TTF}
+)
+
+// replacement stands for a character no font can draw. DejaVu Sans has it.
 const replacement = '\uFFFD'
 
-// metrics holds the parsed faces and, for every character of the Basic
-// Multilingual Plane, its advance width in each face (in thousandths of
-// the font size), and whether every face has a glyph for it. Text is
-// reduced to what this table covers before it is measured or drawn.
+// metrics holds the parsed fonts and, for every character of the Basic
+// Multilingual Plane and every style, which font of the style's chain sets
+// it and its advance width there (in thousandths of the font size). Text is
+// reduced to what the fonts cover before it is measured or drawn.
 type metrics struct {
-	faces   [styles]face
-	covered [0x10000]bool
-	widths  [styles][0x10000]uint16
+	chains [styles][]*pdfdoc.Font // each style's fonts, the body face first
+	pick   [styles][0x10000]uint8 // 1 + the index in the chain of the font that sets r; 0 for none
+	widths [styles][0x10000]uint16
 }
 
 var (
-	goMetrics     *metrics
-	goMetricsErr  error
-	goMetricsOnce sync.Once
+	builtIn     *metrics
+	builtInErr  error
+	builtInOnce sync.Once
 
 	// customMetrics caches the metrics of the font sets given in Options,
 	// by the SHA-256 of their files; it is emptied when it holds
@@ -88,12 +78,11 @@ var (
 
 const maxCustomMetrics = 8
 
-// loadMetrics returns the metrics of the Go fonts, built once per process.
+// loadMetrics returns the metrics of the built-in fonts, built once per
+// process.
 func loadMetrics() (*metrics, error) {
-	goMetricsOnce.Do(func() {
-		goMetrics, goMetricsErr = newMetrics(FontFiles{}.files())
-	})
-	return goMetrics, goMetricsErr
+	builtInOnce.Do(func() { builtIn, builtInErr = newMetrics(FontFiles{}) })
+	return builtIn, builtInErr
 }
 
 // FontError says that a configured font cannot be used, and why.
@@ -105,12 +94,11 @@ func (e *FontError) Unwrap() error { return e.Err }
 // metricsFor returns the metrics of the fonts ff, built once per process
 // for each set of fonts.
 func metricsFor(ff FontFiles) (*metrics, error) {
-	if ff.Regular == nil && ff.Bold == nil && ff.Italic == nil {
+	if ff.Regular == nil && ff.Bold == nil && ff.Italic == nil && len(ff.Fallback) == 0 {
 		return loadMetrics()
 	}
-	files := ff.files()
 	h := sha256.New()
-	for _, b := range files {
+	for _, b := range append([][]byte{ff.Regular, ff.Bold, ff.Italic}, ff.Fallback...) {
 		h.Write(binary.BigEndian.AppendUint64(nil, uint64(len(b))))
 		h.Write(b)
 	}
@@ -121,7 +109,7 @@ func metricsFor(ff FontFiles) (*metrics, error) {
 	if m, ok := customMetrics[key]; ok {
 		return m, nil
 	}
-	m, err := newMetrics(files)
+	m, err := newMetrics(ff)
 	if err != nil {
 		return nil, &FontError{Err: err}
 	}
@@ -132,36 +120,100 @@ func metricsFor(ff FontFiles) (*metrics, error) {
 	return m, nil
 }
 
-// newMetrics parses the font files and builds their metrics from the
-// fonts' character maps and advance widths, the very widths pdfdoc writes
-// in the file, so that measuring and drawing agree to the unit.
-func newMetrics(files [styles][]byte) (*metrics, error) {
+// parsedFonts caches parsed font files by their SHA-256, so that the
+// built-in fonts are parsed once per process whatever else is configured.
+var parsedFonts sync.Map // [sha256.Size]byte → *pdfdoc.Font
+
+func parseFont(b []byte) (*pdfdoc.Font, error) {
+	key := sha256.Sum256(b)
+	if f, ok := parsedFonts.Load(key); ok {
+		return f.(*pdfdoc.Font), nil
+	}
+	f, err := pdfdoc.ParseFont(b)
+	if err == nil {
+		parsedFonts.Store(key, f)
+	}
+	return f, err
+}
+
+// newMetrics parses the fonts and builds their metrics from the fonts'
+// character maps and advance widths, the very widths pdfdoc writes in the
+// file, so that measuring and drawing agree to the unit.
+func newMetrics(ff FontFiles) (*metrics, error) {
 	m := new(metrics)
-	for st, b := range files {
-		f, err := pdfdoc.ParseFont(b)
+	body := [styles][]byte{ff.Regular, ff.Bold, ff.Italic}
+	var fallback []*pdfdoc.Font
+	for i, b := range ff.Fallback {
+		f, err := parseFont(b)
+		if err != nil {
+			return nil, fmt.Errorf("fallback font %d cannot be used: %w", i+1, err)
+		}
+		fallback = append(fallback, f)
+	}
+	for st := range styles {
+		if body[st] == nil {
+			body[st] = bodyFonts[st]
+		}
+		f, err := parseFont(body[st])
 		if err != nil {
 			return nil, fmt.Errorf("the %s font cannot be used: %w", styleNames[st], err)
 		}
-		m.faces[st] = face{style: style(st), name: styleNames[st], font: f}
-	}
-	for r := range m.covered {
-		covered := true
-		for st, fc := range m.faces {
-			covered = covered && fc.font.Glyph(rune(r)) != 0
-			m.widths[st][r] = uint16(fc.font.Width(rune(r)))
+		dejaVu, err := parseFont(dejaVuSans[st])
+		if err != nil {
+			return nil, fmt.Errorf("the built-in DejaVu Sans %s font cannot be used: %w", styleNames[st], err)
 		}
-		m.covered[r] = covered
+		m.chains[st] = append([]*pdfdoc.Font{f, dejaVu}, fallback...)
+		m.fill(st)
 	}
 	return m, nil
+}
+
+// fill builds style st's table: for each character of the BMP, the first
+// font of the chain that has it.
+func (m *metrics) fill(st style) {
+	for r := range 0x10000 {
+		for i, f := range m.chains[st] {
+			if f.Glyph(rune(r)) != 0 {
+				m.pick[st][r] = uint8(i + 1)
+				m.widths[st][r] = uint16(f.Width(rune(r)))
+				break
+			}
+		}
+	}
+}
+
+// font returns the index in style st's chain of the font that sets r, and
+// r's advance width there; ok is false when no font has r.
+func (m *metrics) font(st style, r rune) (i, width int, ok bool) {
+	if r >= 0 && r < 0x10000 {
+		p := m.pick[st][r]
+		return int(p) - 1, int(m.widths[st][r]), p != 0
+	}
+	for i, f := range m.chains[st] {
+		if f.Glyph(r) != 0 {
+			return i, f.Width(r), true
+		}
+	}
+	return -1, 0, false
+}
+
+// covered reports whether every style can set r.
+func (m *metrics) covered(r rune) bool {
+	for st := range styles {
+		if _, _, ok := m.font(st, r); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // printable reduces a text to what the fonts can draw: it is composed (NFC,
 // so "e" and a combining acute become "é"), tabs become spaces, invisible
 // format characters (zero-width spaces and joiners, direction marks,
-// variation selectors) are dropped, and any other character the fonts lack
-// (emoji, scripts the Go fonts do not cover) becomes U+FFFD.
+// variation selectors) are dropped, and any other character no font has
+// becomes U+FFFD.
 func (m *metrics) printable(s string) string {
-	if m.allCovered(s) {
+	if m.allCovered(s) && norm.NFC.IsNormalString(s) {
 		return s
 	}
 	s = norm.NFC.String(s)
@@ -175,7 +227,7 @@ func (m *metrics) printable(s string) string {
 			b.WriteByte('\n')
 		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r):
 			// invisible: dropped
-		case r < 0x10000 && m.covered[r]:
+		case r != utf8.RuneError && m.covered(r) && !unicode.IsControl(r):
 			b.WriteRune(r)
 		default:
 			b.WriteRune(replacement)
@@ -184,14 +236,32 @@ func (m *metrics) printable(s string) string {
 	return b.String()
 }
 
-// allCovered reports whether every character of s can be drawn as it is,
-// the common case, which needs no copy.
+// missing lists the characters of s that no font has, each once, which
+// printable replaces with U+FFFD.
+func (m *metrics) missing(s string) []rune {
+	if m.allCovered(s) {
+		return nil
+	}
+	var out []rune
+	for _, r := range norm.NFC.String(s) {
+		switch {
+		case r == '\t' || r == '\n' || r == utf8.RuneError || unicode.IsControl(r):
+		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r):
+		case !m.covered(r) && !strings.ContainsRune(string(out), r):
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// allCovered reports whether every character of s can be drawn as it is in
+// the body font, the common case, which needs no copy.
 func (m *metrics) allCovered(s string) bool {
 	for _, r := range s {
 		if r == '\n' {
 			continue
 		}
-		if r == '\t' || r == utf8.RuneError || r >= 0x10000 || !m.covered[r] {
+		if r == '\t' || r >= 0x10000 || m.pick[regular][r] != 1 || m.pick[bold][r] != 1 || m.pick[italic][r] != 1 {
 			return false
 		}
 	}
@@ -200,12 +270,10 @@ func (m *metrics) allCovered(s string) bool {
 
 // width is the advance of a printable text in thousandths of the font size.
 func (m *metrics) width(st style, s string) int {
-	w := &m.widths[st]
 	n := 0
 	for _, r := range s {
-		if r < 0x10000 {
-			n += int(w[r])
-		}
+		_, w, _ := m.font(st, r)
+		n += w
 	}
 	return n
 }

@@ -8,36 +8,40 @@ import (
 	"testing"
 
 	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/planreport/planreport/internal/testtool"
 )
 
-// georgian is a text the DejaVu fonts cover and the Go fonts do not.
-const georgian = "გამარჯობა"
+// devanagari is a text that neither Liberation Sans nor DejaVu Sans has,
+// and Lohit Devanagari (Debian's fonts-lohit-deva) has.
+const devanagari = "नमस्ते"
 
-// dejaVu reads a DejaVu font of this machine, or skips the test when it
-// is not installed.
-func dejaVu(t *testing.T, name string) []byte {
+// lohit reads Lohit Devanagari, or skips the test (fails it under CI) when
+// it is not installed.
+func lohit(t *testing.T) []byte {
 	t.Helper()
-	b, err := os.ReadFile("/usr/share/fonts/truetype/dejavu/" + name)
+	b, err := os.ReadFile("/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf")
 	if err != nil {
-		t.Skipf("the DejaVu fonts are not installed: %v", err)
+		testtool.Missing(t, "the Lohit Devanagari font", "apt-get install fonts-lohit-deva")
 	}
 	return b
 }
 
+// TestFontFiles checks the fallback chain: what the body font lacks is set
+// in DejaVu Sans, then in the configured fallback fonts; what none has
+// prints as U+FFFD, and is reported once for each place it is in.
 func TestFontFiles(t *testing.T) {
+	symbols := "✓ ✗ ‑ ≥ → ½ €"
 	tests := []struct {
 		name    string
 		fonts   func(t *testing.T) FontFiles
-		printed bool // whether the Georgian text prints, rather than U+FFFD
+		printed bool // whether the Devanagari text prints, rather than U+FFFD
 	}{
-		{"Go fonts", func(*testing.T) FontFiles { return FontFiles{} }, false},
-		{"DejaVu Sans in every face", func(t *testing.T) FontFiles {
-			return FontFiles{Regular: dejaVu(t, "DejaVuSans.ttf"), Bold: dejaVu(t, "DejaVuSans-Bold.ttf"),
-				Italic: dejaVu(t, "DejaVuSans-Oblique.ttf")}
+		{"built-in fonts", func(*testing.T) FontFiles { return FontFiles{} }, false},
+		{"a fallback font", func(t *testing.T) FontFiles { return FontFiles{Fallback: [][]byte{lohit(t)}} }, true},
+		{"Go fonts as the body, and a fallback", func(t *testing.T) FontFiles {
+			return FontFiles{Regular: goregular.TTF, Bold: goregular.TTF, Italic: goregular.TTF, Fallback: [][]byte{lohit(t)}}
 		}, true},
-		{"DejaVu Sans regular, Go bold and italic", func(t *testing.T) FontFiles {
-			return FontFiles{Regular: dejaVu(t, "DejaVuSans.ttf")}
-		}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,21 +50,41 @@ func TestFontFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := georgian
+			want := devanagari
 			if !tt.printed {
-				want = strings.Repeat("\uFFFD", len([]rune(georgian)))
+				want = strings.Repeat("\uFFFD", len([]rune(devanagari)))
 			}
-			if got := m.printable(georgian); got != want {
-				t.Errorf("printable(%q) = %q, want %q", georgian, got, want)
+			if got := m.printable(devanagari); got != want {
+				t.Errorf("printable(%q) = %q, want %q", devanagari, got, want)
 			}
-			r := generated(t, 3, "Update in Georgian: "+georgian)
-			pdf := render(t, r, Options{Fonts: fonts})
+			r := generated(t, 3, "Update in Hindi: "+devanagari+" and symbols "+symbols)
+			var warnings []string
+			pdf := render(t, r, Options{Fonts: fonts, Warn: func(s string) { warnings = append(warnings, s) }})
 			qpdfCheck(t, pdf)
 			text := pdfText(t, pdf)
-			if got := strings.Contains(text, georgian); got != tt.printed {
-				t.Errorf("Georgian text printed: %v, want %v", got, tt.printed)
+			if got := strings.Contains(text, devanagari); got != tt.printed {
+				t.Errorf("Devanagari text printed: %v, want %v", got, tt.printed)
 			}
-			inOrder(t, text, 0, []string{r.Title, "Update in Georgian:", r.Maintenance.Title})
+			inOrder(t, text, 0, []string{r.Title, "Update in Hindi:", "and symbols " + symbols, r.Maintenance.Title})
+			// One warning per character and action whose update holds it,
+			// naming the action.
+			holders := 0
+			for _, th := range r.Themes {
+				for _, o := range th.Outcomes {
+					for _, a := range o.Actions {
+						if strings.Contains(strings.Join(a.Points, ";"), devanagari) {
+							holders++
+						}
+					}
+				}
+			}
+			if n := len([]rune(devanagari)); !tt.printed && (holders == 0 || len(warnings) != holders*n ||
+				!strings.HasPrefix(warnings[0], "action ") || !strings.Contains(warnings[0], "U+0928")) {
+				t.Errorf("%d warnings, want %d for each of %d actions, naming the action and the character:\n%s", len(warnings), n, holders, strings.Join(warnings, "\n"))
+			}
+			if tt.printed && len(warnings) != 0 {
+				t.Errorf("warnings for text that printed:\n%s", strings.Join(warnings, "\n"))
+			}
 		})
 	}
 }

@@ -1,6 +1,9 @@
 package pdfreport
 
-import "github.com/planreport/planreport/internal/rag"
+import (
+	"github.com/planreport/planreport/internal/pdfdoc"
+	"github.com/planreport/planreport/internal/rag"
+)
 
 // ptToMM converts a font size in points to millimetres, the document unit.
 const ptToMM = 25.4 / 72
@@ -36,7 +39,45 @@ type line struct {
 	width  float64 // the width available to the line, for alignment
 	font   font
 	align  alignment
-	bullet bool
+	bullet *tag // the Lbl the line's bullet is content of; nil for a line without one
+	tag    *tag // the structure element the text is content of; nil for an artifact
+	// more says that the text goes on on the next line: the line is drawn
+	// with a space after it, so that words on two lines do not run
+	// together for a screen reader or in copied text.
+	more bool
+}
+
+// tag is a structure element the layout asks for: its type, its parent
+// (nil for the document element), its alternate description and
+// attributes. The drawer makes it in the document when content of it is
+// first drawn, so that elements come in reading order; a table row makes
+// all its cells at once, so that every row has every cell, even an empty
+// one.
+type tag struct {
+	typ    string
+	parent *tag
+	alt    string
+	attrs  pdfdoc.Attrs
+	cells  []*tag      // a row's cells
+	elem   pdfdoc.Elem // once made
+	body   *tag        // a table's TBody, once asked for
+}
+
+func newTag(typ string, parent *tag) *tag { return &tag{typ: typ, parent: parent} }
+
+// cell adds a cell of type typ (TH or TD) to the row tag r.
+func (r *tag) cell(typ string) *tag {
+	c := newTag(typ, r)
+	r.cells = append(r.cells, c)
+	return c
+}
+
+// tbody is the table's TBody.
+func (t *tag) tbody() *tag {
+	if t.body == nil {
+		t.body = newTag("TBody", t)
+	}
+	return t.body
 }
 
 // bottom is where the line ends, measured from the content box's top.
@@ -84,6 +125,9 @@ type row struct {
 	keep    bool        // never left alone at the foot of a page
 	header  *row        // the header row repeated above this row on each page
 	mark    *bookmark   // set in the outline where the row starts
+	tag     *tag        // the row's TR; nil for a row outside a table
+	figure  *tag        // the figure all the row draws is content of; nil for none
+	drawn   bool        // set once drawn, so that a header drawn again is an artifact
 	spaceAt float64     // blank space above the row, dropped at the top of a page
 	// together is the number of rows, from this one on, set on one page
 	// when they fit on one (0 or 1: the row alone).
@@ -104,36 +148,61 @@ type cellWriter struct {
 	m     *metrics
 	c     *cell
 	width float64 // the content width, in millimetres
+	tag   *tag    // what the text set is content of
+	where string  // where the text comes from, for warnings: "action 1.1"
+	warn  func(where string, missing []rune)
+}
+
+// as makes the text set next content of a new element of type typ, below
+// the writer's own element (or the document's, for a writer outside a
+// table), and returns the writer.
+func (w *cellWriter) as(typ string, parent *tag) *cellWriter {
+	w.tag = newTag(typ, parent)
+	return w
 }
 
 // text sets a paragraph (or several, at "\n") in the cell, wrapped to its
 // width.
 func (w *cellWriter) text(s string, f font, a alignment) {
-	w.indented(s, f, a, 0, false)
+	w.set(s, f, a, 0, nil, w.tag)
 }
 
 // bullets sets each point as a bulleted paragraph with a hanging indent, a
 // little space between points.
+// The points are a list (L) in the writer's element, each an item (LI)
+// of a label (Lbl), the bullet, and a body (LBody), its text.
 func (w *cellWriter) bullets(points []string, f font) {
 	indent := f.size * ptToMM * 1.1
+	list := newTag("L", w.tag)
 	for i, p := range points {
 		if i > 0 {
 			w.space(f.lineHeight() * 0.25)
 		}
-		w.indented(p, f, alignLeft, indent, true)
+		item := newTag("LI", list)
+		label := newTag("Lbl", item)
+		w.set(p, f, alignLeft, indent, label, newTag("LBody", item))
 	}
 }
 
 // space adds blank space below what the cell holds.
 func (w *cellWriter) space(h float64) { w.c.height += h }
 
-func (w *cellWriter) indented(s string, f font, a alignment, indent float64, bullet bool) {
+// set wraps s into lines, the first with the bullet labelled by bullet
+// when there is one, all content of t.
+func (w *cellWriter) set(s string, f font, a alignment, indent float64, bullet, t *tag) {
 	avail := w.width - indent
 	units := int(avail * 1000 / (f.size * ptToMM))
 	lh := f.lineHeight()
-	for i, t := range w.m.wrap(f.face, w.m.printable(s), units) {
-		w.c.lines = append(w.c.lines, line{text: t, x: indent, y: w.c.height, width: avail,
-			font: f, align: a, bullet: bullet && i == 0})
+	if missing := w.m.missing(s); missing != nil && w.warn != nil {
+		w.warn(w.where, missing)
+	}
+	lines := w.m.wrap(f.face, w.m.printable(s), units)
+	for i, text := range lines {
+		l := line{text: text, x: indent, y: w.c.height, width: avail, font: f, align: a, tag: t, more: i < len(lines)-1}
+		if i == 0 {
+			l.bullet = bullet
+		}
+		w.c.lines = append(w.c.lines, l)
 		w.c.height += lh
 	}
 }
@@ -166,7 +235,7 @@ func (r *row) cut(from []int, avail float64, force bool) (part *row, next []int,
 		}
 	}
 	part = &row{kind: r.kind, widths: r.widths, padX: r.padX, padY: r.padY, fill: r.fill,
-		ruled: r.ruled, header: r.header, cells: make([]cell, len(r.cells))}
+		ruled: r.ruled, header: r.header, tag: r.tag, figure: r.figure, cells: make([]cell, len(r.cells))}
 	done = true
 	for i := range r.cells {
 		part.cells[i] = r.cells[i].slice(from[i], next[i])

@@ -24,6 +24,7 @@ package pdfreport
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -39,7 +40,10 @@ import (
 type Options struct {
 	PageSize    string    // "A4" (default), "A3", "Letter", "Legal"
 	Orientation string    // "landscape" (default) or "portrait"
-	Fonts       FontFiles // the faces to set the report in; the Go fonts by default
+	Fonts       FontFiles // the fonts to set the report in; Liberation Sans and DejaVu Sans by default
+	// Warn, when set, is told of each character that no font has, once for
+	// each place it is in: it prints as U+FFFD.
+	Warn func(message string)
 }
 
 // pageSizes are the supported page sizes, portrait width and height in
@@ -112,15 +116,29 @@ func draw(r *report.Report, opt Options) (*pdfdoc.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages := paginate(g, newContent(m, g, r))
-	d := &drawer{doc: newDocument(g, m, r), m: m, g: g}
-	for st, fc := range m.faces {
-		d.fonts[st] = d.doc.AddFont(fc.font)
-	}
+	pages := paginate(g, newContent(m, g, r, warner(opt.Warn)))
+	d := &drawer{doc: newDocument(g, m, r), m: m, g: g, fonts: map[*pdfdoc.Font]pdfdoc.FontID{}}
 	for n, items := range pages {
 		d.page(r, n+1, len(pages), items)
 	}
 	return d.doc, nil
+}
+
+// warner tells warn of each character no font has, once for each place.
+func warner(warn func(string)) func(where string, missing []rune) {
+	if warn == nil {
+		return nil
+	}
+	told := map[string]bool{}
+	return func(where string, missing []rune) {
+		for _, r := range missing {
+			msg := fmt.Sprintf("%s: %q (%U) is in no font planreport has, and prints as \uFFFD; add a font that has it (fonts.fallback)", where, r, r)
+			if !told[msg] {
+				told[msg] = true
+				warn(msg)
+			}
+		}
+	}
 }
 
 // newDocument starts a document with the report's properties.
@@ -130,30 +148,46 @@ func newDocument(g geometry, m *metrics, r *report.Report) *pdfdoc.Doc {
 		Author:  m.printable(r.Organisation),
 		Subject: m.printable(r.Subject()),
 		Creator: report.Creator,
-		Lang:    "en-GB",
+		Lang:    cmp.Or(r.Language, "en-GB"),
 		Created: documentDate(r),
 	})
 }
 
-// documentDate is the date written in the file: the report's, or, for a
-// report without one, the date the plan was first published; none when
-// the report has neither.
+// documentDate is the date written in the file: when the report's content
+// last changed (report.Modified), or, for a report without it, the report
+// point's date; none when the report has neither.
 func documentDate(r *report.Report) time.Time {
-	if !r.Date.IsZero() {
-		return r.Date
+	if !r.Modified.IsZero() {
+		return r.Modified
 	}
-	return r.FirstPublished
+	return r.Date
 }
 
-// page draws page n of total: its header and footer, then its rows.
+// page draws page n of total: its header and footer, then its rows. A
+// table's header row is content where it is first set, an artifact where
+// it is set again. A figure's bounding box is where it is first set.
 func (d *drawer) page(r *report.Report, n, total int, items []placed) {
 	d.doc.AddPage()
 	d.furniture(r, n, total)
+	var fig *tag
+	var top, bottom float64
 	for _, it := range items {
 		if it.part == 0 && it.src.mark != nil {
 			d.doc.Bookmark(d.m.printable(oneLine(it.src.mark.title)), it.src.mark.level, it.y)
 		}
+		d.repeat = it.src.kind == kindHeader && it.src.drawn
 		d.row(it.row, it.y, it.h)
+		d.repeat, it.src.drawn = false, true
+		if f := it.src.figure; f != nil && f.attrs.BBox == [4]float64{} {
+			if fig == nil {
+				fig, top = f, it.y
+			}
+			bottom = it.y + it.h
+		}
+	}
+	if fig != nil && fig.elem != 0 {
+		fig.attrs.BBox = [4]float64{d.g.left, top, d.g.contentWidth(), bottom - top}
+		d.doc.SetAttrs(fig.elem, fig.attrs)
 	}
 }
 
@@ -168,17 +202,20 @@ func (d *drawer) furniture(r *report.Report, n, total int) {
 	right := g.width - g.right
 	half := g.contentWidth()/2 - 4
 	lh := runningFont.lineHeight()
-	d.text(g.left, headerBase-lh/2, d.m.clip(d.m.printable(oneLine(r.ShortTitle)), runningFont, half), runningFont)
+	d.artifact = pdfdoc.Header
+	d.text(g.left, headerBase-lh/2, d.m.clip(d.m.printable(oneLine(r.ShortTitle)), runningFont, half), runningFont, nil)
 	heading := d.m.clip(d.m.printable(oneLine(r.Heading())), footFont, half)
-	d.text(right-d.textWidth(heading, footFont), headerBase-lh/2, heading, footFont)
+	d.text(right-d.textWidth(heading, footFont), headerBase-lh/2, heading, footFont, nil)
 	d.rule(g.left, headerBase+furnitureGap-0.5, right, headerBase+furnitureGap-0.5, navy, 0.4)
 
+	d.artifact = pdfdoc.Footer
 	foot := g.height - footerBase
 	d.rule(g.left, foot-furnitureGap-1.5, right, foot-furnitureGap-1.5, gridColour, 0.2)
 	flh := footFont.lineHeight()
-	d.text(g.left, foot-flh/2, d.m.clip(d.m.printable(oneLine(r.Organisation)), footFont, half), footFont)
+	d.text(g.left, foot-flh/2, d.m.clip(d.m.printable(oneLine(r.Organisation)), footFont, half), footFont, nil)
 	pageNo := "Page " + strconv.Itoa(n) + " of " + strconv.Itoa(total)
-	d.text(right-d.textWidth(pageNo, footFont), foot-flh/2, pageNo, footFont)
+	d.text(right-d.textWidth(pageNo, footFont), foot-flh/2, pageNo, footFont, nil)
+	d.artifact = pdfdoc.Layout
 }
 
 // oneLine puts a text that may hold line breaks on one line.

@@ -75,7 +75,7 @@ func TestSampleText(t *testing.T) {
 				"G " + r.Legend[2].Definition,
 			})
 			checkOptional(t, text, r, "RAG at a glance", tt.sections.Chart)
-			checkOptional(t, text, r, "Trend beside each RAG", tt.sections.Trends)
+			checkOptional(t, text, r, "Trend beside each RAG", r.TrendMarks())
 			checkOptional(t, text, r, "Exceptions", tt.sections.Exceptions)
 			if tt.sections.Exceptions {
 				var nos []string
@@ -227,11 +227,11 @@ func TestDocumentProperties(t *testing.T) {
 	for _, o := range doc.Outlines {
 		got = append(got, o.flatten("")...)
 	}
-	want := []string{"Summary", "RAG Legend – Red Amber Green", "RAG at a glance", "Exceptions"}
+	want := []string{"Summary", "RAG Legend – Red Amber Green", "RAG at a glance", "Exceptions", report.ActionsHeading}
 	for _, th := range r.Themes {
-		want = append(want, th.Name)
+		want = append(want, report.ActionsHeading+" > "+th.Name)
 		for _, o := range th.Outcomes {
-			want = append(want, th.Name+" > Outcome "+o.Number)
+			want = append(want, report.ActionsHeading+" > "+th.Name+" > Outcome "+o.Number)
 		}
 	}
 	want = append(want, r.Maintenance.Title)

@@ -26,9 +26,11 @@ func (m *metrics) wrapParagraph(lines []string, st style, p string, max int) []s
 	space := -1 // byte offset of the last space after start, or -1
 	afterW := 0 // width of p[start:space+1]
 	for i, r := range p {
-		cw := 0
+		var cw int
 		if r < 0x10000 {
 			cw = int(widths[r])
+		} else {
+			_, cw, _ = m.font(st, r)
 		}
 		if r == ' ' {
 			if i > start {

@@ -81,18 +81,19 @@ func (c Colour) Text() Colour {
 }
 
 // Value is one point of the scale.
+// The tags are its keys in planreport.yaml.
 type Value struct {
-	Code       string // the letter printed in the RAG cell: "G"
-	Name       string // "Green"
-	Colour     Colour // the fill of the RAG cell
-	Definition string // the legend's text
-	Complete   bool   // the value a completed action is expected to carry
-	Attention  bool   // actions with this value are listed as exceptions
+	Code       string `mapstructure:"code"`       // the letter printed in the RAG cell: "G"
+	Name       string `mapstructure:"name"`       // "Green"
+	Colour     Colour `mapstructure:"colour"`     // the fill of the RAG cell
+	Definition string `mapstructure:"definition"` // the legend's text
+	Complete   bool   `mapstructure:"complete"`   // the value a completed action is expected to carry
+	Attention  bool   `mapstructure:"attention"`  // actions with this value are listed as exceptions
 }
 
 // Scale is the ordered list of values, worst first.
 type Scale struct {
-	Values []Value
+	Values []Value `mapstructure:"values"`
 }
 
 // Default returns the seed report's scale, with its legend texts.

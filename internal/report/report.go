@@ -17,6 +17,8 @@
 package report
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/planreport/planreport/internal/rag"
@@ -217,5 +219,79 @@ var ExceptionColumns = []string{"No", "Action / Task", "Strategic Lead", "Timesc
 
 // ChartNote says what "RAG at a glance" shows.
 func (r *Report) ChartNote() string {
-	return "Number of actions / tasks with each RAG at " + LongDate(r.Date) + ", in all and by outcome."
+	return "Number of actions / tasks with each RAG at " + LongDate(r.Date) + ", in all and by outcome, every bar on one scale from 0 to " +
+		strconv.Itoa(r.Chart.Scale()) + "."
+}
+
+// ActionsHeading heads the action table's section.
+const ActionsHeading = "Progress on each action / task"
+
+// TrendMarks reports whether any action shows a trend mark beside its RAG,
+// which is when the report explains the marks (TrendNote).
+func (r *Report) TrendMarks() bool {
+	if !r.Sections.Trends {
+		return false
+	}
+	for _, t := range r.Themes {
+		for _, o := range t.Outcomes {
+			for _, a := range o.Actions {
+				if a.Trend.Symbol() != "" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// Scale is the length of the chart's one axis, in actions: every bar, the
+// overall one and each outcome's, is drawn to it, so that bars compare.
+func (c Chart) Scale() int {
+	n := 0
+	for _, k := range c.Overall {
+		n += k
+	}
+	for _, row := range c.Rows {
+		m := 0
+		for _, k := range row.Counts {
+			m += k
+		}
+		n = max(n, m)
+	}
+	return n
+}
+
+// Figures states a bar's figures in words: "2 actions / tasks: Amber 1,
+// Green 1", or "no RAG given".
+func (c Chart) Figures(counts []int) string {
+	total := 0
+	var parts []string
+	for i, n := range counts {
+		total += n
+		if i < len(c.Values) {
+			parts = append(parts, c.Values[i].Name+" "+strconv.Itoa(n))
+		}
+	}
+	if total == 0 {
+		return "no RAG given"
+	}
+	noun := " actions / tasks: "
+	if total == 1 {
+		noun = " action / task: "
+	}
+	return strconv.Itoa(total) + noun + strings.Join(parts, ", ")
+}
+
+// Description is the chart's text alternative: every bar's figures, the
+// overall bar's first.
+func (c Chart) Description() string {
+	var b strings.Builder
+	b.WriteString("Bar chart of the number of actions / tasks with each RAG, on one scale from 0 to ")
+	b.WriteString(strconv.Itoa(c.Scale()))
+	b.WriteString(". ")
+	b.WriteString(OverallLabel + ": " + c.Figures(c.Overall) + ".")
+	for _, row := range c.Rows {
+		b.WriteString(" " + row.Label + ": " + c.Figures(row.Counts) + ".")
+	}
+	return b.String()
 }

@@ -1,8 +1,9 @@
 // Package testtool is what the integration tests share: finding the
-// external programs they run (pdftotext, qpdf, LibreOffice, mailpit). On a
-// developer's machine a test whose program is missing says plainly that it
-// was skipped; under CI (CI=true), where .ci/run installs them all, it
-// fails instead, so that a missing program can never pass for a pass.
+// external programs and fonts they use (pdftotext, qpdf, LibreOffice,
+// mailpit; the DejaVu and Liberation fonts). On a developer's machine a
+// test whose program or font is missing says plainly that it was skipped;
+// under CI (CI=true), where .ci/run installs them all, it fails instead, so
+// that a missing program can never pass for a pass.
 package testtool
 
 import (
@@ -103,4 +104,15 @@ func TempFile(t testing.TB, name string, data []byte) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// Font reads the font file at path, or calls Missing; pkg is the Debian
+// package that installs it (fonts-dejavu-core, fonts-liberation2).
+func Font(t testing.TB, path, pkg string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		Missing(t, "the font "+filepath.Base(path), "apt-get install "+pkg)
+	}
+	return data
 }

@@ -1,0 +1,324 @@
+package pdfreport
+
+import (
+	"encoding/json"
+	"fmt"
+	"os/exec"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/report"
+	"github.com/planreport/planreport/internal/testtool"
+)
+
+// readBack is what testdata/pdfua.py reads back from a PDF with pikepdf.
+type readBack struct {
+	Version         string            `json:"version"`
+	Marked          bool              `json:"marked"`
+	Lang            string            `json:"lang"`
+	DisplayDocTitle bool              `json:"display_doc_title"`
+	ID              []string          `json:"id"`
+	Info            map[string]string `json:"info"`
+	OutputIntents   []struct {
+		S            string `json:"S"`
+		N            int    `json:"N"`
+		ProfileBytes int    `json:"profile_bytes"`
+		ProfileClass string `json:"profile_class"`
+	} `json:"output_intents"`
+	XMP                map[string]string `json:"xmp"`
+	XMPDeclaresPDFUAID bool              `json:"xmp_declares_pdfuaid"`
+	MetadataFiltered   bool              `json:"metadata_filtered"`
+	ParentTreeNextKey  int               `json:"parent_tree_next_key"`
+	Elements           []struct {
+		Type    string    `json:"type"`
+		Depth   int       `json:"depth"`
+		Alt     *string   `json:"alt"`
+		Kids    []int     `json:"kids"`
+		Scope   *string   `json:"scope"`
+		ColSpan int       `json:"colspan"`
+		BBox    []float64 `json:"bbox"`
+		Pages   []int     `json:"pages"` // the pages its marked content is on
+	} `json:"elements"`
+	UntaggedText int         `json:"untagged_text"`
+	ArtifactText int         `json:"artifact_text"`
+	ContentText  int         `json:"content_text"`
+	MCIDProblems []string    `json:"mcid_problems"`
+	TextOnFill   [][2]string `json:"text_on_fill"`
+	Fills        []string    `json:"fills"`
+	Fonts        []struct {
+		Name      string `json:"name"`
+		Embedded  bool   `json:"embedded"`
+		ToUnicode bool   `json:"to_unicode"`
+	} `json:"fonts"`
+	PageTabs []string `json:"page_tabs"`
+}
+
+// pikepdf reads a PDF back with Debian's python3-pikepdf.
+func pikepdf(t *testing.T, path string) readBack {
+	t.Helper()
+	const python = "/usr/bin/python3"
+	if err := exec.Command(python, "-c", "import pikepdf").Run(); err != nil {
+		testtool.Missing(t, "python3-pikepdf", "apt-get install python3-pikepdf")
+	}
+	out, err := exec.Command(python, "testdata/pdfua.py", path).Output()
+	if err != nil {
+		t.Fatalf("pdfua.py: %v", err)
+	}
+	var rb readBack
+	if err := json.Unmarshal(out, &rb); err != nil {
+		t.Fatalf("pdfua.py: %v", err)
+	}
+	return rb
+}
+
+// TestAccessible reads back the sample's PDF and a large plan's, and checks
+// what PDF/UA-1 and PDF/A-2a ask that a machine can check.
+func TestAccessible(t *testing.T) {
+	modified := time.Date(2019, time.August, 2, 9, 30, 0, 0, time.UTC)
+	sample := sampleReport(t, allSections)
+	sample.Modified, sample.Language = modified, "en-GB"
+	large := generated(t, 120, "a long update; with points; "+strings.Repeat("and more words ", 700))
+	large.Modified, large.Language = modified, "gd"
+	for _, r := range []*report.Report{sample, large} {
+		t.Run(fmt.Sprintf("%d outcomes", len(r.Chart.Rows)), func(t *testing.T) {
+			pdf := render(t, r, Options{})
+			qpdfCheck(t, pdf)
+			path := writePDF(t, pdf)
+			rb := pikepdf(t, path)
+			checkIdentification(t, rb, r)
+			checkContent(t, rb)
+			checkStructure(t, rb, r, r == large)
+			checkHeadings(t, run(t, "pdfinfo", "-struct-text", path), r)
+		})
+	}
+}
+
+func checkIdentification(t *testing.T, rb readBack, r *report.Report) {
+	t.Helper()
+	for _, c := range []struct {
+		what      string
+		got, want any
+	}{
+		{"PDF version", rb.Version, "1.7"},
+		{"/MarkInfo /Marked", rb.Marked, true},
+		{"/Lang", rb.Lang, r.Language},
+		{"/DisplayDocTitle", rb.DisplayDocTitle, true},
+		{"two equal /ID strings of 16 bytes", len(rb.ID) == 2 && rb.ID[0] == rb.ID[1] && len(rb.ID[0]) == 32, true},
+		{"Info /Title", rb.Info["Title"], r.Title},
+		{"Info /CreationDate", rb.Info["CreationDate"], "D:20190802093000Z"},
+		{"XMP dc:title", rb.XMP["dc:title"], r.Title},
+		{"XMP dc:creator", rb.XMP["dc:creator"], "['" + r.Organisation + "']"},
+		{"XMP dc:description", rb.XMP["dc:description"], r.Subject()},
+		{"XMP dc:language", rb.XMP["dc:language"], "{'" + r.Language + "'}"},
+		{"XMP xmp:CreateDate", rb.XMP["xmp:CreateDate"], "2019-08-02T09:30:00Z"},
+		{"XMP xmp:ModifyDate", rb.XMP["xmp:ModifyDate"], "2019-08-02T09:30:00Z"},
+		{"XMP xmp:CreatorTool", rb.XMP["xmp:CreatorTool"], report.Creator},
+		{"XMP pdfaid:part", rb.XMP["pdfaid:part"], "2"},
+		{"XMP pdfaid:conformance", rb.XMP["pdfaid:conformance"], "A"},
+		{"XMP pdfuaid:part", rb.XMP["pdfuaid:part"], "1"},
+		{"the pdfaExtension schema declares pdfuaid", rb.XMPDeclaresPDFUAID, true},
+		{"the metadata stream is unfiltered", rb.MetadataFiltered, false},
+		{"one sRGB output intent", len(rb.OutputIntents) == 1 && rb.OutputIntents[0].S == "/GTS_PDFA1" &&
+			rb.OutputIntents[0].N == 3 && rb.OutputIntents[0].ProfileClass == "mntr" && rb.OutputIntents[0].ProfileBytes > 0, true},
+		{"pages' /Tabs", fmt.Sprint(rb.PageTabs), "[/S]"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: %v, want %v", c.what, c.got, c.want)
+		}
+	}
+	for _, f := range rb.Fonts {
+		if !f.Embedded || !f.ToUnicode {
+			t.Errorf("font %s: embedded %v, ToUnicode %v; want both", f.Name, f.Embedded, f.ToUnicode)
+		}
+	}
+}
+
+// checkContent checks that every text is tagged content or an artifact,
+// that marked content and the parent tree agree, and that every text has a
+// contrast of at least 4.5:1 with the fill under it.
+func checkContent(t *testing.T, rb readBack) {
+	t.Helper()
+	if rb.UntaggedText != 0 || rb.ArtifactText == 0 || rb.ContentText == 0 {
+		t.Errorf("texts: %d untagged, %d artifacts, %d content; want none untagged, and some of each other",
+			rb.UntaggedText, rb.ArtifactText, rb.ContentText)
+	}
+	for _, p := range rb.MCIDProblems {
+		t.Error(p)
+	}
+	for _, pair := range rb.TextOnFill {
+		if c := contrast(t, pair[0], pair[1]); c < 4.5 {
+			t.Errorf("text #%s on #%s: contrast %.2f:1, want at least 4.5:1", pair[0], pair[1], c)
+		}
+	}
+}
+
+func contrast(t *testing.T, a, b string) float64 {
+	t.Helper()
+	ca, err := rag.ParseColour(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb, err := rag.ParseColour(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rag.Contrast(ca, cb)
+}
+
+// checkStructure checks the tables, lists and the figure.
+func checkStructure(t *testing.T, rb readBack, r *report.Report, flows bool) {
+	t.Helper()
+	el := rb.Elements
+	figures, flowing := 0, 0
+	for i, e := range el {
+		kids := make([]string, len(e.Kids))
+		for j, k := range e.Kids {
+			kids[j] = el[k].Type
+		}
+		switch e.Type {
+		case "TH":
+			if e.Scope == nil || (*e.Scope != "Column" && *e.Scope != "Row") {
+				t.Errorf("element %d: a TH without /Scope /Column or /Row", i)
+			}
+			if len(e.Pages) > 1 {
+				t.Errorf("element %d: a TH with content on pages %v: a header row set again must be an artifact", i, e.Pages)
+			}
+		case "LBody":
+			if len(e.Pages) > 1 {
+				flowing++
+			}
+		case "LI":
+			if strings.Join(kids, " ") != "Lbl LBody" {
+				t.Errorf("element %d: an LI of %v, want Lbl and LBody", i, kids)
+			}
+		case "Table":
+			checkTable(t, rb, i)
+		case "Figure":
+			figures++
+			if e.Alt == nil || *e.Alt != r.Chart.Description() || len(e.BBox) != 4 {
+				t.Errorf("the Figure's /Alt %v, /BBox %v; want the chart's description and a box", e.Alt, e.BBox)
+			}
+			for _, row := range r.Chart.Rows {
+				if !strings.Contains(*e.Alt, row.Label+": "+r.Chart.Figures(row.Counts)+".") {
+					t.Errorf("the Figure's /Alt lacks %s's figures", row.Label)
+				}
+			}
+		}
+	}
+	if figures != 1 {
+		t.Errorf("%d figures, want the chart", figures)
+	}
+	if flows && flowing == 0 {
+		t.Error("no update point has content on two pages, though the plan has one that flows over pages")
+	}
+	if rb.ParentTreeNextKey < 1 {
+		t.Errorf("/ParentTreeNextKey %d", rb.ParentTreeNextKey)
+	}
+}
+
+// checkTable checks that the rows of table i span the same number of
+// columns, and that its first row is a header row.
+func checkTable(t *testing.T, rb readBack, i int) {
+	t.Helper()
+	var rows []int
+	for _, k := range rb.Elements[i].Kids { // THead, TBody
+		rows = append(rows, rb.Elements[k].Kids...)
+	}
+	width := -1
+	for n, row := range rows {
+		cols := 0
+		for _, c := range rb.Elements[row].Kids {
+			cols += max(rb.Elements[c].ColSpan, 1)
+			if n == 0 && rb.Elements[i].Kids[0] != 0 && rb.Elements[rb.Elements[i].Kids[0]].Type == "THead" && rb.Elements[c].Type != "TH" {
+				t.Errorf("table %d: its header row has a %s", i, rb.Elements[c].Type)
+			}
+		}
+		if width >= 0 && cols != width {
+			t.Errorf("table %d: row %d spans %d columns, the first %d", i, n+1, cols, width)
+		}
+		width = cols
+	}
+}
+
+// checkHeadings checks the headings' order and texts in the structure that
+// pdfinfo reads: one H1, then H2 sections, themes as H3 and outcomes as H4,
+// no level skipped.
+func checkHeadings(t *testing.T, structText string, r *report.Report) {
+	t.Helper()
+	heading := regexp.MustCompile(`(?m)^ *H([1-6]) \(block\)\n *"([^"]*)"`)
+	var got []string
+	level := 0
+	for _, m := range heading.FindAllStringSubmatch(structText, -1) {
+		l := int(m[1][0] - '0')
+		if l > level+1 {
+			t.Errorf("H%d %q follows an H%d: a level skipped", l, m[2], level)
+		}
+		level = l
+		got = append(got, "H"+m[1]+" "+normalise(m[2]))
+	}
+	want := []string{"H1 " + r.Title, "H2 Summary", "H2 RAG Legend – Red Amber Green", "H2 RAG at a glance", "H2 Exceptions", "H2 " + report.ActionsHeading}
+	for _, th := range r.Themes {
+		want = append(want, "H3 "+th.Name)
+		for _, o := range th.Outcomes {
+			want = append(want, "H4 "+normalise(o.Label()))
+		}
+	}
+	want = append(want, "H2 "+r.Maintenance.Title)
+	if !slices.Equal(got, want) {
+		t.Errorf("headings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestContrastConfigured checks the text colours on a configured scale
+// with a light and a dark colour: each RAG letter takes the colour that
+// reads on its fill.
+func TestContrastConfigured(t *testing.T) {
+	r := generated(t, 12, "update")
+	light, _ := rag.ParseColour("#FFFF00")
+	dark, _ := rag.ParseColour("#002060")
+	mid, _ := rag.ParseColour("#00B050")
+	recolour(r, map[string]rag.Colour{"R": dark, "A": light, "G": mid})
+	path := writePDF(t, render(t, r, Options{}))
+	rb := pikepdf(t, path)
+	checkContent(t, rb)
+	for _, want := range []string{"FFFF00", "002060", "00B050"} {
+		if !slices.Contains(rb.Fills, want) {
+			t.Errorf("no rectangle filled in #%s, a RAG colour of the report: %v", want, rb.Fills)
+		}
+	}
+	on := map[string]string{}
+	for _, p := range rb.TextOnFill {
+		on[p[1]] = p[0]
+	}
+	if on["FFFF00"] != "000000" || on["002060"] != "FFFFFF" || on["00B050"] != "000000" {
+		t.Errorf("text colours on the RAG fills: %v; want black on yellow and green, white on dark blue", on)
+	}
+}
+
+// recolour gives every use of each RAG value in r the colour given.
+func recolour(r *report.Report, colours map[string]rag.Colour) {
+	set := func(v *rag.Value) {
+		if c, ok := colours[v.Code]; ok {
+			v.Colour = c
+		}
+	}
+	for i := range r.Legend {
+		set(&r.Legend[i])
+	}
+	for i := range r.Chart.Values {
+		set(&r.Chart.Values[i])
+	}
+	for _, th := range r.Themes {
+		for _, o := range th.Outcomes {
+			for _, a := range o.Actions {
+				if a.RAG != nil {
+					set(a.RAG)
+				}
+			}
+		}
+	}
+}
