@@ -26,6 +26,8 @@ type File struct {
 	files    []*zip.File          // its parts, in the archive's order
 	parts    map[string]*zip.File // by name, with "\" read as "/"
 	sst      *zip.File            // the shared strings, or nil
+	styles   *zip.File            // the styles, or nil
+	formats  *numberFormats       // read from styles once asked for
 	sheets   []sheetPart          // in the workbook's order
 	date1904 bool
 	read     map[*zip.File]bool // the parts read, the others being only checked
@@ -127,6 +129,11 @@ func (f *File) readWorkbook() error {
 	}
 	if rels, err = f.relationships(relationshipsOf(workbook)); err != nil {
 		return err
+	}
+	for _, r := range rels {
+		if strings.HasSuffix(r.kind, "/styles") {
+			f.styles = f.parts[targetPart(workbook, r.target)]
+		}
 	}
 	for i, id := range ids {
 		for _, r := range rels {

@@ -6,8 +6,9 @@
 // A cell's value is what excelize reads with RawCellValue: the text of
 // its <v> as written (a number, a date serial, 0 or 1 for a boolean, an
 // error, a formula's cached value), but for a shared string, whose text is
-// looked up, and an inline string. Formatting is not applied; the cell's
-// style index is kept so that a display value can be.
+// looked up, and an inline string. Formatting is not applied, but each
+// cell keeps its style, whose number format File.NumberFormat gives, so
+// that a display value can be made.
 //
 // The package scans the XML of the few parts it reads itself (xmlscan.go),
 // straight from the bytes as archive/zip unpacks them; a test holds it to
@@ -40,7 +41,7 @@ type Cell struct {
 	Col, Row int    // its column and row, 1-based
 	Type     string // its t attribute: "" or "n" (a number or date serial), "s" (shared string), "inlineStr", "str" (a formula's text), "b", "e", "d"
 	Value    string // its value, as written but for strings, which are looked up
-	Style    int    // its s attribute: the index of its format in the styles part, for a display value
+	Style    int    // its s attribute: the index of its style, whose number format File.NumberFormat gives
 	Formula  bool   // it holds a formula, whose cached value Value is
 }
 
