@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/planreport
 SAMPLE  := inputs/cpc-improvement-plan.xlsx
 
-.PHONY: run build test bench fuzz sample template clean mutants
+.PHONY: run build test bench fuzz sample template clean
 
 ## run: write the sample's report (PDF and Word) into outputs/
 run: build
@@ -33,6 +33,7 @@ fuzz:
 	done
 
 ## mutants: apply each change of .ci/mutants.tsv and check a test fails
+.PHONY: mutants
 mutants:
 	.ci/mutants
 
