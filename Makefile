@@ -32,6 +32,11 @@ fuzz:
 	  done; \
 	done
 
+## mutants: apply each change of .ci/mutants.tsv and check a test fails
+.PHONY: mutants
+mutants:
+	.ci/mutants
+
 ## sample: rebuild inputs/ from internal/sample
 sample:
 	$(GO) test ./internal/sample -run TestSampleWorkbook -update

@@ -17,6 +17,13 @@ func BenchmarkBuildSample(b *testing.B) {
 	benchmarkBuild(b, sample.Plan(), sample.Plan().Reports[1].Date)
 }
 
+// BenchmarkBuild100 builds the report of a plan of 100 actions, the size
+// of a real one.
+func BenchmarkBuild100(b *testing.B) {
+	p := sample.Large(100)
+	benchmarkBuild(b, p, p.Reports[1].Date)
+}
+
 func BenchmarkBuild10000(b *testing.B) {
 	p := sample.Large(10000)
 	benchmarkBuild(b, p, p.Reports[1].Date)

@@ -190,6 +190,33 @@ func TestExceptions(t *testing.T) {
 	}
 }
 
+// TestOverdueBoundary checks that an open action due on the report date
+// is not yet overdue, and one due the day before is.
+func TestOverdueBoundary(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		due     time.Time
+		overdue bool
+	}{
+		{"due on the report date", year1, false},
+		{"due the day before", year1.AddDate(0, 0, -1), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := threePoints()
+			p.Actions[0].Due = tt.due // 1.1, open and rated Green at year1
+			var reasons []string
+			for _, e := range build(t, p, year1).Exceptions {
+				if e.Action.No == "1.1" {
+					reasons = e.Reasons
+				}
+			}
+			if overdue := len(reasons) > 0 && strings.HasPrefix(reasons[0], "Overdue"); overdue != tt.overdue {
+				t.Errorf("exception reasons %q; want overdue %v", reasons, tt.overdue)
+			}
+		})
+	}
+}
+
 func TestChart(t *testing.T) {
 	c := build(t, threePoints(), year2).Chart
 	if want := []int{1, 0, 3}; !reflect.DeepEqual(c.Overall, want) {

@@ -36,14 +36,14 @@ func (rd *reader) readAction(t *table, r tableRow) (actionRow, bool) {
 	var row actionRow
 	a := &row.action
 	raw, noPlace, noOK := rd.text(t, r, actionNo, true)
-	a.No, row.no = ActionNumber(raw), noPlace
+	a.No, row.no = actionNumber(raw), noPlace
 	a.Outcome = rd.actionOutcome(t, r, a.No)
 	a.Text, _, _ = rd.text(t, r, actionText, true)
 	a.Leads = rd.actionLeads(t, r)
 	a.Timescale, row.timescl, _ = rd.text(t, r, actionTimescale, false)
 	due, duePlace, _ := rd.date(t, r, actionDue, false)
 	a.Due, row.due, row.dueGiven = due, duePlace, !due.IsZero()
-	written, inTimescale := rd.timescaleDate(a.Timescale)
+	written, inTimescale := timescaleDate(a.Timescale, rd.opt.MonthFirst)
 	switch {
 	case !row.dueGiven:
 		a.Due = written
@@ -62,20 +62,6 @@ func (rd *reader) readAction(t *table, r tableRow) (actionRow, bool) {
 			"action %s is marked completed on %s, before it was added on %s", a.No, formatDate(a.Completed), formatDate(a.Added)))
 	}
 	return row, noOK
-}
-
-// timescaleDate is TimescaleDate, remembering the date of each timescale
-// read: a plan's timescales repeat.
-func (rd *reader) timescaleDate(timescale string) (time.Time, bool) {
-	if d, seen := rd.timescales[timescale]; seen {
-		return d, !d.IsZero()
-	}
-	d, _ := TimescaleDate(timescale, rd.opt.MonthFirst)
-	if rd.timescales == nil {
-		rd.timescales = map[string]time.Time{}
-	}
-	rd.timescales[timescale] = d
-	return d, !d.IsZero()
 }
 
 // actionOutcome reads the action's outcome, checking it is one of the
@@ -111,7 +97,7 @@ func (rd *reader) actionLeads(t *table, r tableRow) []string {
 		return leads
 	}
 	for i, lead := range leads {
-		approved, ok := rd.approvedLead(lead)
+		approved, ok := rd.leads[fold(lead)]
 		if ok {
 			leads[i] = approved
 			continue
@@ -124,23 +110,6 @@ func (rd *reader) actionLeads(t *table, r tableRow) []string {
 		rd.add(pl.problem(Error, ErrUnknownLead, msg, args...))
 	}
 	return leads
-}
-
-// approvedLead returns the Leads sheet's spelling of a lead, remembering
-// each lead found as written: a plan names its leads over and over.
-func (rd *reader) approvedLead(lead string) (string, bool) {
-	if approved, ok := rd.approved[lead]; ok {
-		return approved, true
-	}
-	var key [64]byte
-	approved, ok := rd.leads[string(appendFold(key[:0], lead))]
-	if ok {
-		if rd.approved == nil {
-			rd.approved = map[string]string{}
-		}
-		rd.approved[lead] = approved
-	}
-	return approved, ok
 }
 
 // readUpdates reads the progress updates, checking each is for a known
@@ -175,7 +144,7 @@ func (rd *reader) readUpdate(t *table, r tableRow) (updateRow, bool) {
 	var row updateRow
 	u := &row.update
 	raw, noPlace, noOK := rd.text(t, r, updateAction, true)
-	u.Action, row.no = ActionNumber(raw), noPlace
+	u.Action, row.no = actionNumber(raw), noPlace
 	d, datePlace, dateOK := rd.date(t, r, updateDate, true)
 	u.Date = d
 	u.Text, row.text, _ = rd.text(t, r, updateText, false)

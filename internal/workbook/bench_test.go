@@ -1,20 +1,25 @@
 package workbook
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/sample"
+	"github.com/planreport/planreport/internal/xlsx"
 )
 
-func BenchmarkRead(b *testing.B) {
-	data := writeBytes(b, sample.Large(10000))
+func BenchmarkRead(b *testing.B) { benchmarkRead(b, sample.Large(10000)) }
+
+// BenchmarkRead100 reads a plan of 100 actions, the size of a real one.
+func BenchmarkRead100(b *testing.B) { benchmarkRead(b, sample.Large(100)) }
+
+func benchmarkRead(b *testing.B, p *plan.Plan) {
+	data := writeBytes(b, p)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -55,7 +60,7 @@ func hundredThousandRows(t testing.TB) []byte {
 		must(t, err)
 		must(t, sw.SetRow("A1", []any{"No", "Action / Task", "Timescale"}))
 		for i := range 100000 {
-			must(t, sw.SetRow(cellName(1, i+2), []any{i + 1,
+			must(t, sw.SetRow(xlsx.CellName(1, i+2), []any{i + 1,
 				"Continue to improve and monitor the attendance, provision of written reports and timescales for all Child Protection Case Conferences (CPCCs), task " + strconv.Itoa(i+1),
 				"Ongoing 2018 – 2020"}))
 		}
@@ -84,66 +89,6 @@ func BenchmarkReadHundredThousandRows(b *testing.B) {
 	for b.Loop() {
 		if _, _, err := Read(bytes.NewReader(data), Options{}); err != nil {
 			b.Fatal(err)
-		}
-	}
-}
-
-// largePackage is the 10,000-action plan's workbook, opened.
-func largePackage(b *testing.B) *workbookPackage {
-	p, err := openPackage(writeBytes(b, sample.Large(10000)), "the workbook", "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	return p
-}
-
-// unpacked is a part's bytes.
-func unpacked(b *testing.B, part *zip.File) []byte {
-	rc, err := part.Open()
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(rc)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	return data
-}
-
-// BenchmarkScanSheet scans the Updates sheet of the 10,000-action plan,
-// unpacked, with the shared strings already read: the scanner alone.
-func BenchmarkScanSheet(b *testing.B) {
-	p := largePackage(b)
-	sst, err := p.sharedStrings()
-	if err != nil {
-		b.Fatal(err)
-	}
-	part, err := p.sheet("Updates")
-	if err != nil {
-		b.Fatal(err)
-	}
-	sheet := unpacked(b, part)
-	for b.Loop() {
-		rows := 0
-		x := newXMLScanner(bytes.NewReader(sheet), uint64(len(sheet)))
-		scanSheet(x, stringsRead(sst), func(int, []string) { rows++ })
-		if x.err != nil || rows < 10000 {
-			b.Fatalf("read %d rows: %v", rows, x.err)
-		}
-	}
-}
-
-// BenchmarkSharedStrings reads the 10,000-action plan's shared strings,
-// unpacked.
-func BenchmarkSharedStrings(b *testing.B) {
-	table := unpacked(b, largePackage(b).sst)
-	for b.Loop() {
-		x := newXMLScanner(bytes.NewReader(table), uint64(len(table)))
-		if sst := readSharedStrings(x); x.err != nil || len(sst) < 10000 {
-			b.Fatalf("read %d strings: %v", len(sst), x.err)
 		}
 	}
 }

@@ -107,11 +107,11 @@ func ParseDate(s string, monthFirst bool) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a date; write it as %s", text, dateHint(monthFirst))
 }
 
-// TimescaleDate finds the first date written in a Timescale text, such as
+// timescaleDate finds the first date written in a Timescale text, such as
 // 31 March 2019 in "By 31 March 2019 Ongoing 2019 / 2020". A month and year
 // alone ("By March 2020") mean the last day of that month. ok is false when
 // the text holds no date.
-func TimescaleDate(s string, monthFirst bool) (d time.Time, ok bool) {
+func timescaleDate(s string, monthFirst bool) (d time.Time, ok bool) {
 	toks := dateTokens(s)
 	for i := 0; i < len(toks); i++ {
 		d, n, err := matchDate(toks[i:], monthFirst, true)
@@ -166,29 +166,19 @@ func droppedWord(t dateToken, before []dateToken) bool {
 	if t.num {
 		return false
 	}
-	var buf [16]byte
-	w := appendLower(buf[:0], t.text)
+	w := strings.ToLower(t.text)
 	if t.sep == "" && len(before) > 0 && before[len(before)-1].num {
-		switch string(w) {
+		switch w {
 		case "st", "nd", "rd", "th":
 			return true
 		}
 	}
-	return string(w) == "of" || weekdays[string(w)]
-}
-
-// appendLower appends s in lower case to dst.
-func appendLower(dst []byte, s string) []byte {
-	for _, r := range s {
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-	}
-	return dst
+	return w == "of" || weekdays[w]
 }
 
 // month is the month a word names, in full or abbreviated, in any case.
 func month(word string) (time.Month, bool) {
-	var buf [16]byte
-	m, ok := months[string(appendLower(buf[:0], word))]
+	m, ok := months[strings.ToLower(word)]
 	return m, ok
 }
 

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -215,6 +216,21 @@ func TestFormulaCachedValue(t *testing.T) {
 		end := start + strings.Index(s[start:], "</c>") + len("</c>")
 		return []byte(s[:start] + `<c r="A2" t="str"><f>Actions!A2</f><v>1.1</v></c>` + s[end:])
 	})
+	got, problems, err := readBytes(t, b, Options{})
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("Read: %v\n%v", err, problems)
+	}
+	if !samePlan(got, testPlan()) {
+		t.Errorf("read differently:\n got %+v\nwant %+v", got, testPlan())
+	}
+}
+
+// TestLibreOfficeWorkbook reads the test plan as LibreOffice Calc saves
+// it (testdata/libreoffice.xlsx, converted from Write's workbook with
+// soffice --convert-to xlsx): the same plan.
+func TestLibreOfficeWorkbook(t *testing.T) {
+	b, err := os.ReadFile("testdata/libreoffice.xlsx")
+	must(t, err)
 	got, problems, err := readBytes(t, b, Options{})
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("Read: %v\n%v", err, problems)

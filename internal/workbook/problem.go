@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/planreport/planreport/internal/xlsx"
 )
 
 // Severity says whether a problem stops the workbook being used.
@@ -141,7 +143,7 @@ func (pl place) ref() string {
 	if pl.row == 0 || pl.col == 0 {
 		return ""
 	}
-	return columnLetters(pl.col) + fmt.Sprint(pl.row)
+	return xlsx.CellName(pl.col, pl.row)
 }
 
 // columnLetters turns a 1-based column number into Excel's letters.

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/xlsx"
 )
 
 // wantProblem is a problem a test expects: where, how bad, what kind.
@@ -25,7 +26,7 @@ func setCell(t testing.TB, f *excelize.File, sheet, cell string, v any) {
 
 func setRow(t testing.TB, f *excelize.File, sheet string, row int, values ...any) {
 	t.Helper()
-	must(t, f.SetSheetRow(sheet, cellName(1, row), &values))
+	must(t, f.SetSheetRow(sheet, xlsx.CellName(1, row), &values))
 }
 
 // TestProblems changes one thing in the test plan's canonical workbook and
@@ -116,6 +117,16 @@ func TestProblems(t *testing.T) {
 			},
 			want:    []wantProblem{{"Actions", "H4", Error, ErrCompletedBeforeAdded}},
 			message: "action 10.1 is marked completed on 01/01/2018, before it was added on 03/10/2018"},
+		{name: "completed on the day added",
+			change: func(t testing.TB, f *excelize.File) {
+				setCell(t, f, "Actions", "H4", "03/10/2018")
+			}},
+		{name: "completed the day before added",
+			change: func(t testing.TB, f *excelize.File) {
+				setCell(t, f, "Actions", "H4", "02/10/2018")
+			},
+			want:    []wantProblem{{"Actions", "H4", Error, ErrCompletedBeforeAdded}},
+			message: "action 10.1 is marked completed on 02/10/2018, before it was added on 03/10/2018"},
 		{name: "missing sheet",
 			change: func(t testing.TB, f *excelize.File) {
 				must(t, f.DeleteSheet("Leads"))
@@ -196,6 +207,18 @@ func TestProblems(t *testing.T) {
 			},
 			want:    []wantProblem{{"Updates", "D3", Warning, ErrOverdueGreen}},
 			message: "action 2.1 was due on 31/03/2019 and is still open, yet its RAG is Green"},
+		{name: "due on the report date and Green: not yet overdue",
+			change: func(t testing.TB, f *excelize.File) {
+				setRow(t, f, "Actions", 3, "2.1", "2", "Extend the reach.", "Independent Chair of the CPC", "By 31 July 2019", "31/07/2019")
+				setCell(t, f, "Updates", "D3", "G")
+			}},
+		{name: "due the day before the report date and Green",
+			change: func(t testing.TB, f *excelize.File) {
+				setRow(t, f, "Actions", 3, "2.1", "2", "Extend the reach.", "Independent Chair of the CPC", "By 30 July 2019", "30/07/2019")
+				setCell(t, f, "Updates", "D3", "G")
+			},
+			want:    []wantProblem{{"Updates", "D3", Warning, ErrOverdueGreen}},
+			message: "action 2.1 was due on 30/07/2019 and is still open, yet its RAG is Green"},
 		{name: "completed but not Green",
 			change: func(t testing.TB, f *excelize.File) {
 				setCell(t, f, "Updates", "D4", "A")

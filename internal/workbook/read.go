@@ -8,6 +8,7 @@ import (
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/xlsx"
 )
 
 // Options control how a workbook is read and, by Roll, written.
@@ -29,7 +30,7 @@ func Read(r io.Reader, opt Options) (*plan.Plan, Problems, error) {
 // of the plan so far, and the problems found.
 type reader struct {
 	opt        Options
-	pkg        *workbookPackage
+	file       *xlsx.File
 	date1904   bool
 	sheetNames map[string]string // folded name → name in the workbook
 	names      columnNames
@@ -45,11 +46,6 @@ type reader struct {
 	leads                                     map[string]string // folded lead → approved spelling
 	actionRows                                map[string]actionRow
 	updateRows                                []updateRow
-
-	// Texts read already and what they read as, remembered because a plan
-	// repeats them.
-	approved   map[string]string    // lead as written → approved spelling, once found
-	timescales map[string]time.Time // Timescale → its date, or zero
 }
 
 // actionRow is an action with where its cells were read from.
@@ -72,7 +68,7 @@ type updateRow struct {
 func (rd *reader) add(p Problem) { rd.problems = append(rd.problems, p) }
 
 func read(r io.Reader, name string, opt Options) (*plan.Plan, Problems, error) {
-	b, err := readAll(r, name)
+	b, err := xlsx.ReadAll(r, name, xlsx.DefaultLimits)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -98,11 +94,11 @@ func validate(b []byte, name string, opt Options) (*reader, error) {
 	if len(opt.Scale.Values) == 0 {
 		opt.Scale = rag.Default()
 	}
-	pkg, err := openPackage(b, name, opt.Password)
+	file, err := xlsx.Open(b, name, xlsx.Options{Password: opt.Password})
 	if err != nil {
 		return nil, err
 	}
-	rd := &reader{opt: opt, pkg: pkg, date1904: pkg.date1904, sheetNames: findSheets(pkg.sheets), names: defaultColumnNames()}
+	rd := &reader{opt: opt, file: file, date1904: file.Date1904(), sheetNames: findSheets(file.Sheets()), names: defaultColumnNames()}
 	if len(opt.Aliases) > 0 {
 		rd.names = newColumnNames(opt.Aliases)
 	}
@@ -118,35 +114,58 @@ func validate(b []byte, name string, opt Options) (*reader, error) {
 // and their content in the format's order, since each sheet is checked
 // against those before it, each as soon as its rows are in.
 func (rd *reader) readSheets(name string) (err error) {
-	stream, err := rd.streamSheets(name)
-	if err != nil {
-		return err
-	}
-	defer stream.wait()
-	rd.tables = stream.tables
 	defer func() {
 		if r := recover(); r != nil {
 			err = damaged(name)
 		}
 	}()
-	for order, readSheet := range []func(*table){
-		sheetPlan:         rd.readPlan,
-		sheetReports:      rd.readReports,
-		sheetOutcomes:     rd.readOutcomes,
-		sheetLeads:        rd.readLeads,
-		sheetActions:      rd.readActions,
-		sheetUpdates:      rd.readUpdates,
-		sheetMaintenance:  rd.readMaintenance,
-		sheetDistribution: rd.readDistribution,
-	} {
-		if err := stream.read(order); err != nil {
-			return err
-		}
-		if rd.prepareTable(order, rd.tables[order]) {
-			readSheet(rd.tables[order])
+	var names []string
+	var orders []int
+	for order := range sheets {
+		if sheetName, found := rd.sheetNames[fold(sheets[order].name)]; found {
+			names, orders = append(names, sheetName), append(orders, order)
 		}
 	}
+	rd.tables = make([]*table, len(sheets))
+	next := 0 // the next sheet of the format to check
+	checkUpTo := func(last int) {
+		for ; next <= last; next++ {
+			if rd.prepareTable(next, rd.tables[next]) {
+				rd.readSheet(next, rd.tables[next])
+			}
+		}
+	}
+	err = rd.file.ReadSheets(names, func(i int, s *xlsx.Sheet) {
+		rd.tables[orders[i]] = rd.newTable(orders[i], s)
+		checkUpTo(orders[i])
+	})
+	if err != nil {
+		return err
+	}
+	checkUpTo(len(sheets) - 1)
 	return nil
+}
+
+// readSheet reads the content of sheet order of the format.
+func (rd *reader) readSheet(order int, t *table) {
+	switch order {
+	case sheetPlan:
+		rd.readPlan(t)
+	case sheetReports:
+		rd.readReports(t)
+	case sheetOutcomes:
+		rd.readOutcomes(t)
+	case sheetLeads:
+		rd.readLeads(t)
+	case sheetActions:
+		rd.readActions(t)
+	case sheetUpdates:
+		rd.readUpdates(t)
+	case sheetMaintenance:
+		rd.readMaintenance(t)
+	case sheetDistribution:
+		rd.readDistribution(t)
+	}
 }
 
 // text reads a free-text cell; required says it may not be blank.
@@ -297,7 +316,7 @@ func (rd *reader) readMaintenance(t *table) {
 		text, _, ok := rd.text(t, r, taskText, true)
 		timescale, _, _ := rd.text(t, r, taskTimescale, false)
 		if ok {
-			rd.plan.Maintenance = append(rd.plan.Maintenance, plan.Task{No: ActionNumber(no), Text: text, Timescale: timescale})
+			rd.plan.Maintenance = append(rd.plan.Maintenance, plan.Task{No: actionNumber(no), Text: text, Timescale: timescale})
 		}
 	}
 }

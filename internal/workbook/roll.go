@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/xlsx"
 )
 
 // Rolling forward: Roll adds the next report point to the coordinator's own
@@ -71,7 +72,7 @@ type RollResult struct {
 // it; a date is a date cell, shown as the cells above it show dates or
 // else as DD/MM/YYYY (MM/DD/YYYY with opt.MonthFirst).
 //
-// An empty dst is RollPath(src, date). The file at src is changed only when
+// An empty dst is rollPath(src, date). The file at src is changed only when
 // dst is src, and then atomically: the workbook is written to a temporary
 // file in the same folder, synced, and renamed over src. An existing file
 // other than src is refused with ErrExists unless opt.Overwrite is set.
@@ -85,7 +86,7 @@ func Roll(src, dst string, point plan.ReportPoint, opt Options) (RollResult, err
 		return RollResult{}, err
 	}
 	if dst == "" {
-		dst = RollPath(src, point.Date)
+		dst = rollPath(src, point.Date)
 	}
 	out, err := destination(src, dst, opt.Overwrite)
 	if err != nil {
@@ -103,11 +104,11 @@ func Roll(src, dst string, point plan.ReportPoint, opt Options) (RollResult, err
 	return res, nil
 }
 
-// RollPath is where Roll writes by default: beside src, named after it and
+// rollPath is where Roll writes by default: beside src, named after it and
 // the new date. plan.xlsx rolled to 31/07/2020 is plan-2020-07-31.xlsx, and
 // a date the name already ends in is replaced, so plan-2019-07-31.xlsx
 // becomes plan-2020-07-31.xlsx.
-func RollPath(src string, d time.Time) string {
+func rollPath(src string, d time.Time) string {
 	ext := filepath.Ext(src)
 	stem := datedName.ReplaceAllString(strings.TrimSuffix(src, ext), "")
 	return stem + "-" + d.Format("2006-01-02") + ext
@@ -132,7 +133,7 @@ func reportPoint(p plan.ReportPoint) (plan.ReportPoint, error) {
 // readToRoll reads and checks the workbook at src, and that the new
 // report point comes after its latest.
 func readToRoll(src string, point plan.ReportPoint, opt Options) ([]byte, *reader, error) {
-	b, err := loadFile(src)
+	b, err := xlsx.ReadFile(src, xlsx.DefaultLimits)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -143,7 +144,7 @@ func readToRoll(src string, point plan.ReportPoint, opt Options) ([]byte, *reade
 	if rd.problems.HasErrors() {
 		return nil, nil, &InvalidError{Name: src, Problems: rd.problems}
 	}
-	if err := rd.pkg.checkAll(); err != nil {
+	if err := rd.file.Verify(); err != nil {
 		return nil, nil, err
 	}
 	if latest, ok := rd.plan.Latest(); ok && !point.Date.After(latest.Date) {
@@ -165,7 +166,7 @@ func (rd *reader) rollForward(b []byte, name string, point plan.ReportPoint) (f 
 	}()
 	f, err = excelize.OpenReader(bytes.NewReader(b), excelize.Options{
 		Password:          rd.opt.Password, // kept, so the file written is protected too
-		UnzipSizeLimit:    maxUnzipped,
+		UnzipSizeLimit:    int64(xlsx.DefaultLimits.Unpacked),
 		UnzipXMLSizeLimit: maxInMemoryPart,
 	})
 	if err != nil {
@@ -229,7 +230,7 @@ func (ed *editor) appendRows(t *table, rows [][]any) error {
 	for i, row := range rows {
 		for c, v := range row {
 			if t.index[c] >= 0 {
-				if err := ed.set(t.name, cellName(t.index[c]+1, first+i), v); err != nil {
+				if err := ed.set(t.name, xlsx.CellName(t.index[c]+1, first+i), v); err != nil {
 					return err
 				}
 			}
@@ -240,7 +241,7 @@ func (ed *editor) appendRows(t *table, rows [][]any) error {
 		if err != nil {
 			return err
 		}
-		if err := ed.f.SetCellStyle(t.name, cellName(col, first), cellName(col, first+len(rows)-1), style); err != nil {
+		if err := ed.f.SetCellStyle(t.name, xlsx.CellName(col, first), xlsx.CellName(col, first+len(rows)-1), style); err != nil {
 			return err
 		}
 	}
@@ -250,7 +251,7 @@ func (ed *editor) appendRows(t *table, rows [][]any) error {
 // modelStyle is the style new cells of the 1-based column col take: that
 // of the model row's cell, made to show a date when the column holds dates.
 func (ed *editor) modelStyle(t *table, row []any, col, model int) (int, error) {
-	style, err := ed.f.GetCellStyle(t.name, cellName(col, model))
+	style, err := ed.f.GetCellStyle(t.name, xlsx.CellName(col, model))
 	if err != nil {
 		return 0, err
 	}

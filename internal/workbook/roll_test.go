@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/xlsx"
 )
 
 // year2 is the report point the tests roll forward to.
@@ -523,8 +524,8 @@ func TestRollPasswordProtected(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Roll: %v", err)
 	}
-	if _, _, err := ReadFile(res.Dst, Options{}); !errors.Is(err, ErrEncrypted) {
-		t.Errorf("reading the rolled workbook without the password: %v, want ErrEncrypted", err)
+	if _, _, err := ReadFile(res.Dst, Options{}); !errors.Is(err, xlsx.ErrEncrypted) {
+		t.Errorf("reading the rolled workbook without the password: %v, want xlsx.ErrEncrypted", err)
 	}
 	if p := readValid(t, res.Dst, Options{Password: "s3cret"}); len(p.Reports) != 3 {
 		t.Errorf("%d report points, want 3", len(p.Reports))
@@ -539,8 +540,8 @@ func TestRollPath(t *testing.T) {
 		{"plan-2019.xlsx", "plan-2019-2020-07-31.xlsx"},
 		{"plan", "plan-2020-07-31"},
 	} {
-		if got := RollPath(tt.src, year2); got != tt.want {
-			t.Errorf("RollPath(%q) = %q, want %q", tt.src, got, tt.want)
+		if got := rollPath(tt.src, year2); got != tt.want {
+			t.Errorf("rollPath(%q) = %q, want %q", tt.src, got, tt.want)
 		}
 	}
 }

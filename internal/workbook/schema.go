@@ -1,7 +1,9 @@
 package workbook
 
-// The workbook's sheets and their columns, in the canonical order: the
-// order Write puts them in, and the order problems are listed in.
+// The workbook's sheets and their columns, as the README's "The workbook"
+// describes them (a test holds its alias table to this file), in the
+// canonical order: the order Write puts them in, and the order problems
+// are listed in.
 
 // column is one column of a sheet: its canonical header, the other headers
 // it is known by, and whether the sheet is unusable without it.

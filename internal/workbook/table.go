@@ -1,9 +1,10 @@
 package workbook
 
 import (
-	"archive/zip"
 	"strings"
 	"sync"
+
+	"github.com/planreport/planreport/internal/xlsx"
 )
 
 // table is a sheet's rows as read: the header found, and each non-blank
@@ -16,7 +17,7 @@ type table struct {
 	headed []string // the header's cells
 	index  []int    // per column of the spec, its 0-based place in the sheet, or -1
 	rows   []tableRow
-	merged []string // the sheet's merged ranges, as written
+	merged []xlsx.Range // the sheet's merged ranges
 }
 
 type tableRow struct {
@@ -39,86 +40,15 @@ func (t *table) value(r tableRow, c int) (string, place) {
 	return strings.TrimSpace(r.cells[i]), pl
 }
 
-// has reports whether the sheet has the spec's column c.
-func (t *table) has(c int) bool { return t.index[c] >= 0 }
-
 // findSheets maps each folded sheet name of the workbook to the name.
-func findSheets(sheets []sheetPart) map[string]string {
+func findSheets(sheetNames []string) map[string]string {
 	names := map[string]string{}
-	for _, s := range sheets {
-		if _, seen := names[fold(s.name)]; !seen {
-			names[fold(s.name)] = s.name
+	for _, s := range sheetNames {
+		if _, seen := names[fold(s)]; !seen {
+			names[fold(s)] = s
 		}
 	}
 	return names
-}
-
-// sheetStream is the rows of the sheets of the format being read, each
-// sheet's by a goroutine of its own, while the shared strings are.
-type sheetStream struct {
-	tables []*table // per sheet of the format; nil for a sheet not found
-	done   []chan struct{}
-	errs   []error
-	sst    *stringTable
-}
-
-// streamSheets starts reading the rows of every sheet of the format the
-// workbook has, once the rest of the package is checked.
-func (rd *reader) streamSheets(name string) (*sheetStream, error) {
-	s := &sheetStream{tables: make([]*table, len(sheets)), done: make([]chan struct{}, len(sheets)),
-		errs: make([]error, len(sheets))}
-	parts := make([]*zip.File, len(sheets))
-	for order := range sheets {
-		sheetName, found := rd.sheetNames[fold(sheets[order].name)]
-		if !found {
-			continue
-		}
-		part, err := rd.pkg.sheet(sheetName)
-		if err != nil {
-			return nil, err
-		}
-		s.tables[order], parts[order] = &table{spec: &sheets[order], name: sheetName, order: order}, part
-	}
-	if err := rd.pkg.checkRest(append(parts, rd.pkg.sst)); err != nil {
-		return nil, err
-	}
-	s.sst = rd.pkg.readStrings()
-	for order, t := range s.tables {
-		s.done[order] = make(chan struct{})
-		if t == nil {
-			close(s.done[order])
-			continue
-		}
-		go func() {
-			defer close(s.done[order])
-			defer func() {
-				if r := recover(); r != nil {
-					s.errs[order] = damaged(name)
-				}
-			}()
-			s.errs[order] = rd.streamRows(t, parts[order], s.sst)
-		}()
-	}
-	return s, nil
-}
-
-// read waits for the rows of sheet order of the format, and returns the
-// error reading them or the shared strings, if any. The sheets being read
-// in order, that is the first error: one sentence is enough, where a
-// damaged part would give the same one for every sheet.
-func (s *sheetStream) read(order int) error {
-	<-s.done[order]
-	if s.sst.wait(); s.sst.err != nil {
-		return s.sst.err
-	}
-	return s.errs[order]
-}
-
-// wait waits for every sheet's rows.
-func (s *sheetStream) wait() {
-	for _, done := range s.done {
-		<-done
-	}
 }
 
 // prepareTable finishes reading sheet order of the format once its rows are
@@ -140,20 +70,21 @@ func (rd *reader) prepareTable(order int, t *table) bool {
 	return rd.checkHeader(t)
 }
 
-// streamRows reads the sheet's rows: the first non-blank is the header, the
-// non-blank rows after it the data.
-func (rd *reader) streamRows(t *table, part *zip.File, sst *stringTable) error {
-	return rd.pkg.scan(part, func(x *xmlScanner) {
-		t.merged = scanSheet(x, sst, func(num int, cells []string) {
-			switch {
-			case blank(cells):
-			case t.header == 0:
-				t.header, t.headed, t.index = num, cells, rd.matchHeader(t.spec, cells)
-			default:
-				t.rows = append(t.rows, tableRow{num: num, cells: cells})
-			}
-		})
-	})
+// newTable is the table of sheet order of the format: the first non-blank
+// row is the header, the non-blank rows after it the data.
+func (rd *reader) newTable(order int, s *xlsx.Sheet) *table {
+	t := &table{spec: &sheets[order], name: s.Name, order: order, merged: s.Merged}
+	for _, r := range s.Rows {
+		cells := r.Values()
+		switch {
+		case blank(cells):
+		case t.header == 0:
+			t.header, t.headed, t.index = r.Num, cells, rd.matchHeader(t.spec, cells)
+		default:
+			t.rows = append(t.rows, tableRow{num: r.Num, cells: cells})
+		}
+	}
+	return t
 }
 
 func blank(cells []string) bool {

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // significantDigits is how many digits a number typed into a cell keeps
@@ -13,12 +12,12 @@ import (
 // cell holding 1.1000000000000001 is action "1.1".
 const significantDigits = 12
 
-// ActionNumber tidies an action, outcome or task number as read from a
+// actionNumber tidies an action, outcome or task number as read from a
 // cell: spaces trimmed and, for a number stored with floating-point
 // artefacts or in exponent form, its shortest decimal form. Numbers typed
 // as text are kept as written ("1.10" stays "1.10"; typed as a number, 1.10
 // is 1.1, which Excel itself stores).
-func ActionNumber(s string) string {
+func actionNumber(s string) string {
 	s = strings.TrimSpace(s)
 	if !plainNumber(s) {
 		return s
@@ -57,7 +56,7 @@ func outcomeNumber(s string) string {
 	if len(s) > len("outcome") && strings.EqualFold(s[:len("outcome")], "outcome") {
 		s = s[len("outcome"):]
 	}
-	return ActionNumber(strings.TrimSuffix(strings.TrimSpace(s), ":"))
+	return actionNumber(strings.TrimSuffix(strings.TrimSpace(s), ":"))
 }
 
 // outcomeOf is the outcome an action belongs to by its number: the part of
@@ -69,55 +68,22 @@ func outcomeOf(no string) string {
 
 // fold reduces a name to its lower-case letters and digits, so that headers,
 // sheet names and leads match whatever their case, spacing and punctuation.
-func fold(s string) string { return string(appendFold(nil, s)) }
-
-// appendFold appends s, folded, to dst.
-func appendFold(dst []byte, s string) []byte {
-	for _, r := range s {
-		switch {
-		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
-			dst = append(dst, byte(r))
-		case 'A' <= r && r <= 'Z':
-			dst = append(dst, byte(r-'A'+'a'))
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+func fold(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
 		}
-	}
-	return dst
+		return -1
+	}, s)
 }
 
 // collapse trims s and turns each run of white space within it into one
 // space.
-func collapse(s string) string {
-	if collapsed(s) {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// collapsed reports whether s is ASCII already collapsed: no white space
-// but single spaces between words.
-func collapsed(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
-			return false
-		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
-			return false
-		}
-	}
-	return true
-}
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // splitLeads splits a Strategic Lead cell into its leads: one to a line, or
 // separated by semicolons.
 func splitLeads(s string) []string {
-	if !strings.ContainsAny(s, "\n\r;") {
-		if lead := collapse(s); lead != "" {
-			return []string{lead}
-		}
-		return nil
-	}
 	var leads []string
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == ';' }) {
 		if lead := collapse(part); lead != "" {

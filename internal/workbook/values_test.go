@@ -19,6 +19,8 @@ func TestParseDate(t *testing.T) {
 		{"03-10-2018", false, oct3},
 		{"03.10.2018", false, oct3},
 		{"03/10/18", false, oct3},
+		{"31/12/29", false, plan.Date(2029, time.December, 31)}, // two-digit years: 00–29 are 2000–2029,
+		{"01/01/30", false, plan.Date(1930, time.January, 1)},   // 30–99 are 1930–1999
 		{"10/03/2018", true, oct3},
 		{"2018-10-03", false, oct3},
 		{"2018-10-03", true, oct3},
@@ -80,9 +82,9 @@ func TestTimescaleDate(t *testing.T) {
 		{"", time.Time{}},
 	}
 	for _, tt := range tests {
-		got, ok := TimescaleDate(tt.in, false)
+		got, ok := timescaleDate(tt.in, false)
 		if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
-			t.Errorf("TimescaleDate(%q) = %s, %v; want %s", tt.in, formatDate(got), ok, formatDate(tt.want))
+			t.Errorf("timescaleDate(%q) = %s, %v; want %s", tt.in, formatDate(got), ok, formatDate(tt.want))
 		}
 	}
 }
@@ -136,8 +138,8 @@ func TestActionNumber(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := ActionNumber(tt.in); got != tt.want {
-			t.Errorf("ActionNumber(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := actionNumber(tt.in); got != tt.want {
+			t.Errorf("actionNumber(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

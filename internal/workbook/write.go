@@ -11,6 +11,7 @@ import (
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/xlsx"
 )
 
 // WriteOptions control how a workbook is written.
@@ -130,7 +131,7 @@ func (wr *writer) grid(sheet string, header []any, widths []float64, style func(
 	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(sheet, "A1", cellName(len(header), 1), wr.header); err != nil {
+	if err := f.SetCellStyle(sheet, "A1", xlsx.CellName(len(header), 1), wr.header); err != nil {
 		return err
 	}
 	for i, row := range rows {
@@ -169,15 +170,13 @@ func (wr *writer) row(sheet string, num int, values []any) error {
 				continue
 			}
 			cells[i] = dateSerial(time.Time(d))
-			if err := wr.f.SetCellStyle(sheet, cellName(i+1, num), cellName(i+1, num), wr.date); err != nil {
+			if err := wr.f.SetCellStyle(sheet, xlsx.CellName(i+1, num), xlsx.CellName(i+1, num), wr.date); err != nil {
 				return err
 			}
 		}
 	}
-	return wr.f.SetSheetRow(sheet, cellName(1, num), &cells)
+	return wr.f.SetSheetRow(sheet, xlsx.CellName(1, num), &cells)
 }
-
-func cellName(col, row int) string { return columnLetters(col) + fmt.Sprint(row) }
 
 // columnStyle is the style of a sheet's column: dates, RAG, or wrapped text.
 func (wr *writer) columnStyle(order, col int) int {

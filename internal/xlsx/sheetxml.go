@@ -1,9 +1,10 @@
-package workbook
+package xlsx
 
 import (
 	"bytes"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -31,13 +32,11 @@ const (
 	maxColumns = 16384
 )
 
-// sheetScan reads one worksheet's rows. The shared strings may still be
-// being read as it starts: rows are kept, their shared strings unresolved,
-// until they are.
+// sheetScan reads one worksheet's rows into a Sheet, its shared strings
+// looked up once they are read.
 type sheetScan struct {
 	x      *xmlScanner
-	sst    *stringTable
-	emit   func(num int, cells []string)
+	sheet  *Sheet
 	merged []string // the merged ranges' references
 
 	cur, seek int  // the number of the last row element; that of the row being read
@@ -46,35 +45,29 @@ type sheetScan struct {
 	cells     []rowCell
 	text      []byte // the text of the row's cells but shared strings
 	item      stringItem
-
-	waiting []waitingRow // rows read before the shared strings
-	values  []string     // a row's cells, as they are put together
-	arena   []string     // where rows' cells are cut from
-	block   int          // the size of the last block of arena
+	shared    []sharedCell // the cells that are shared strings
+	stopped   string       // the cell the scan stopped in at an error, if any
 }
 
-// rowCell is a cell of a row: its column, whether it holds a formula, and
+// rowCell is a cell of the row being read: the cell but its value, and
 // its value, a shared string's index or the text between from and to of
 // the row's text.
 type rowCell struct {
-	col      int
-	formula  bool
+	cell     Cell
 	shared   int // -1 when not a shared string
 	from, to int
 }
 
-// waitingRow is a row read before the shared strings.
-type waitingRow struct {
-	num   int
-	cells []rowCell
-	text  string
+// sharedCell is a cell, by its row and place in it, whose value is the
+// shared string index.
+type sharedCell struct {
+	row, cell, index int
 }
 
-// scanSheet reads a worksheet, calling emit with each row that has cells,
-// in order, and returns its merged ranges' references; an error is left in
-// x.err.
-func scanSheet(x *xmlScanner, sst *stringTable, emit func(num int, cells []string)) []string {
-	sc := &sheetScan{x: x, sst: sst, emit: emit}
+// scanSheet reads a worksheet into s, but for its shared strings, which
+// lookUp fills in; an error is left in x.err.
+func scanSheet(x *xmlScanner, s *Sheet) *sheetScan {
+	sc := &sheetScan{x: x, sheet: s}
 	inData := true // until </sheetData>, the rows
 	for x.next() {
 		switch local := string(localName(x.name)); {
@@ -94,14 +87,12 @@ func scanSheet(x *xmlScanner, sst *stringTable, emit func(num int, cells []strin
 			})
 		}
 	}
-	sc.flush()
-	if len(sc.waiting) > 0 {
-		strs := sst.wait()
-		for _, r := range sc.waiting {
-			sc.emitRow(r.num, r.cells, r.text, strs)
-		}
+	if x.err != nil && sc.open && sc.col > 0 {
+		sc.stopped = CellName(sc.col, sc.seek)
 	}
-	return sc.merged
+	sc.flush()
+	s.Merged = mergedRanges(sc.merged)
+	return sc
 }
 
 // row starts reading a row, or continues the row being read.
@@ -130,55 +121,51 @@ func (sc *sheetScan) row() {
 	sc.open, sc.seek, sc.col = true, max(n, sc.seek+1), 0
 }
 
-// flush emits the row being read or, while the shared strings are being
-// read, keeps it.
+// flush adds the row being read to the sheet, as excelize reads it: a
+// cell blank without a formula is none, and so is a row without cells.
 func (sc *sheetScan) flush() {
 	if !sc.open {
 		return
 	}
 	sc.open = false
-	if len(sc.cells) == 0 {
-		return
+	text := string(sc.text)
+	cells := make([]Cell, 0, len(sc.cells))
+	for _, c := range sc.cells {
+		cell := c.cell
+		cell.Row = sc.seek
+		if c.shared >= 0 {
+			sc.shared = append(sc.shared, sharedCell{len(sc.sheet.Rows), len(cells), c.shared})
+		} else if cell.Value = text[c.from:c.to]; cell.Value == "" && !cell.Formula {
+			continue
+		}
+		cells = append(cells, cell)
 	}
-	if len(sc.waiting) == 0 && sc.sst.isRead() {
-		sc.emitRow(sc.seek, sc.cells, string(sc.text), sc.sst.strings)
-	} else {
-		sc.waiting = append(sc.waiting, waitingRow{sc.seek, slices.Clone(sc.cells), string(sc.text)})
+	if len(cells) > 0 {
+		sc.sheet.Rows = append(sc.sheet.Rows, Row{Num: sc.seek, Cells: slices.Clip(cells)})
 	}
 	sc.cells, sc.text = sc.cells[:0], sc.text[:0]
 }
 
-// emitRow puts a row's cells together, as excelize does: a cell blank
-// without a formula is none, the columns before a cell not given are blank.
-func (sc *sheetScan) emitRow(num int, cells []rowCell, text string, sst []string) {
-	values := sc.values[:0]
-	for _, c := range cells {
-		v := text[c.from:c.to]
-		if c.shared >= 0 && c.shared < len(sst) {
-			v = sst[c.shared]
-		}
-		if v == "" && !c.formula {
-			continue
-		}
-		for len(values) < c.col-1 {
-			values = append(values, "")
-		}
-		values = append(values, v)
-	}
-	sc.values = values
-	if len(values) == 0 {
+// lookUp gives the cells that are shared strings their text, and drops
+// those that are then blank, without a formula, as excelize does.
+func (sc *sheetScan) lookUp(sst []string) {
+	if len(sc.shared) == 0 {
 		return
 	}
-	if len(sc.arena) < len(values) {
-		// Each block twice the last, up to 1024 cells: few for a small
-		// sheet, and few allocations for a large one.
-		sc.block = min(max(2*sc.block, 64), 1024)
-		sc.arena = make([]string, max(len(values), sc.block))
+	rows := sc.sheet.Rows
+	for _, c := range sc.shared {
+		if c.index < len(sst) {
+			rows[c.row].Cells[c.cell].Value = sst[c.index]
+		}
 	}
-	row := sc.arena[:len(values):len(values)]
-	sc.arena = sc.arena[len(values):]
-	copy(row, values)
-	sc.emit(num, row)
+	kept := rows[:0]
+	for _, r := range rows {
+		r.Cells = slices.DeleteFunc(r.Cells, func(c Cell) bool { return c.Value == "" && !c.Formula })
+		if len(r.Cells) > 0 {
+			kept = append(kept, r)
+		}
+	}
+	sc.sheet.Rows = kept
 }
 
 // The commonest forms of a cell and a shared string, read straight from
@@ -199,6 +186,7 @@ const (
 func (sc *sheetScan) cell() {
 	x := sc.x
 	sc.col++
+	c := rowCell{shared: -1}
 	kind, styled, refCol, refErr := asWritten, true, 0, error(nil)
 	x.eachAttr(func(local, value []byte) bool {
 		switch string(local) {
@@ -211,8 +199,9 @@ func (sc *sheetScan) cell() {
 		case "s":
 			// excelize gives up on a cell whose style is not a number.
 			styled = validInt(value)
+			c.cell.Style, _ = strconv.Atoi(string(value))
 		case "t":
-			kind = cellKind(value)
+			kind, c.cell.Type = cellKind(value)
 		}
 		return styled
 	})
@@ -229,7 +218,7 @@ func (sc *sheetScan) cell() {
 	}
 	from := len(sc.text)
 	formula, inline := sc.cellContent(from)
-	c := rowCell{col: sc.col, formula: formula, shared: -1, from: from, to: len(sc.text)}
+	c.cell.Col, c.cell.Formula, c.from, c.to = sc.col, formula, from, len(sc.text)
 	switch {
 	case kind == sharedString && c.to > c.from:
 		// An index that is not a number is 0, as in excelize.
@@ -273,14 +262,26 @@ func (sc *sheetScan) cellContent(from int) (formula, inline bool) {
 	return formula, inline
 }
 
-func cellKind(t []byte) int {
+// cellKind is how a cell of type t is read, and t as a string, kept
+// without allocating for the types Excel writes.
+func cellKind(t []byte) (int, string) {
 	switch string(t) {
 	case "s":
-		return sharedString
+		return sharedString, "s"
 	case "inlineStr":
-		return inlineString
+		return inlineString, "inlineStr"
+	case "n":
+		return asWritten, "n"
+	case "b":
+		return asWritten, "b"
+	case "e":
+		return asWritten, "e"
+	case "str":
+		return asWritten, "str"
+	case "d":
+		return asWritten, "d"
 	}
-	return asWritten
+	return asWritten, string(t)
 }
 
 // validInt reports whether b is a decimal int64, as strconv.ParseInt reads
@@ -486,4 +487,24 @@ func readSharedStrings(x *xmlScanner) []string {
 		sst = append(sst, string(text))
 	}
 	return sst
+}
+
+// mergedRanges reads a sheet's merged ranges as excelize reads them: "$"
+// signs dropped, a single cell "B2" the range B2:B2. One that cannot be
+// read spoils them all.
+func mergedRanges(refs []string) []Range {
+	ranges := make([]Range, 0, len(refs))
+	for _, ref := range refs {
+		if !strings.Contains(ref, ":") {
+			ref += ":" + ref
+		}
+		corners := strings.Split(strings.ReplaceAll(ref, "$", ""), ":")
+		c1, r1, err1 := cellCoordinates([]byte(corners[0]))
+		c2, r2, err2 := cellCoordinates([]byte(corners[1]))
+		if err1 != nil || err2 != nil {
+			return nil
+		}
+		ranges = append(ranges, Range{c1, r1, c2, r2})
+	}
+	return ranges
 }

@@ -1,4 +1,4 @@
-package workbook
+package xlsx
 
 import (
 	"archive/zip"
@@ -17,8 +17,6 @@ import (
 	"testing/iotest"
 
 	"github.com/xuri/excelize/v2"
-
-	"github.com/planreport/planreport/internal/sample"
 )
 
 // numberedRow is a row as read: its number and its cells.
@@ -29,24 +27,19 @@ type numberedRow struct {
 
 func (r numberedRow) String() string { return fmt.Sprintf("%d:%q", r.num, r.cells) }
 
-// scannedRows reads a sheet's rows with the reader's scanner.
+// scannedRows reads a sheet's rows with Open and ReadSheets, each as its
+// number and Values.
 func scannedRows(b []byte, sheet string) ([]numberedRow, error) {
-	p, err := openPackage(b, "the workbook", "")
+	f, err := Open(b, "the workbook", Options{})
 	if err != nil {
 		return nil, err
 	}
-	part, err := p.sheet(sheet)
-	if err != nil {
-		return nil, err
-	}
-	sst := p.readStrings()
 	var rows []numberedRow
-	err = p.scan(part, func(x *xmlScanner) {
-		scanSheet(x, sst, func(num int, cells []string) { rows = append(rows, numberedRow{num, cells}) })
+	err = f.ReadSheets([]string{sheet}, func(_ int, s *Sheet) {
+		for _, r := range s.Rows {
+			rows = append(rows, numberedRow{r.Num, r.Values()})
+		}
 	})
-	if sst.wait(); sst.err != nil {
-		return nil, sst.err
-	}
 	return rows, err
 }
 
@@ -85,14 +78,27 @@ func sheetNames(t testing.TB, b []byte) []string {
 	return f.GetSheetList()
 }
 
+// canonical is the test plan as planreport's workbook.Write writes it:
+// Instructions, Plan, Reports, Outcomes, Leads, Actions, Updates,
+// Maintenance, Distribution.
+func canonical(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/canonical.xlsx")
+	must(t, err)
+	return b
+}
+
+// actionsPart is the Actions sheet's part in the canonical workbook.
+const actionsPart = "xl/worksheets/sheet6.xml"
+
 // withPlanSheet is the canonical workbook with its Plan sheet's XML and
 // its shared strings replaced.
 func withPlanSheet(t testing.TB, sheet, sst string) []byte {
 	t.Helper()
-	return replaceParts(t, writeBytes(t, testPlan()), sheet, sst)
+	return replaceParts(t, canonical(t), sheet, sst)
 }
 
-// replaceParts copies a workbook Write wrote, replacing its Plan sheet's
+// replaceParts copies the canonical workbook, replacing its Plan sheet's
 // XML and its shared strings.
 func replaceParts(t testing.TB, b []byte, sheet, sst string) []byte {
 	t.Helper()
@@ -140,19 +146,18 @@ const oddSheet = sheetOpen +
 	sheetClose + `<!-- trailing -->`
 
 // TestScannerMatchesExcelize reads every sheet of workbooks written by
-// Write, by other programs and by hand with the scanner and with
+// planreport, by other programs (testdata) and by hand with the scanner and with
 // excelize's row iterator, which the reader used before: each row must
 // have the same number and the same cells.
 func TestScannerMatchesExcelize(t *testing.T) {
-	canonical := writeBytes(t, testPlan())
+	canonical := canonical(t)
+	sample, err := os.ReadFile("../../inputs/cpc-improvement-plan.xlsx")
+	must(t, err)
 	tests := []struct {
 		name string
 		data []byte
 	}{
-		{"canonical", canonical},
-		{"seed sample", writeBytes(t, sample.Plan())},
-		{"foreign, 1900 dates", foreignWorkbook(t, foreignOptions{})},
-		{"foreign, 1904 dates", foreignWorkbook(t, foreignOptions{date1904: true})},
+		{"seed sample", sample},
 		{"odd cells", edit(t, canonical, func(f *excelize.File) {
 			must(t, f.SetCellRichText("Actions", "C2", []excelize.RichTextRun{
 				{Text: "Develop "}, {Text: "qualitative", Font: &excelize.Font{Bold: true}}, {Text: " _x0041_ measures."}}))
@@ -202,31 +207,16 @@ func TestScannerMatchesExcelize(t *testing.T) {
 // hundredRows is the test plan with 100 maintenance tasks written by
 // excelize's stream writer, numbers, text and formulas among them.
 func hundredRows(t testing.TB) []byte {
-	return edit(t, writeBytes(t, testPlan()), func(f *excelize.File) {
+	return edit(t, canonical(t), func(f *excelize.File) {
 		sw, err := f.NewStreamWriter("Maintenance")
 		must(t, err)
 		must(t, sw.SetRow("A1", []any{"No", "Action / Task", "Timescale"}))
 		for i := range 100 {
-			must(t, sw.SetRow(cellName(1, i+2), []any{i + 1, "Task <" + strconv.Itoa(i+1) + "> & more",
+			must(t, sw.SetRow(CellName(1, i+2), []any{i + 1, "Task <" + strconv.Itoa(i+1) + "> & more",
 				excelize.Cell{Formula: "A2*2", Value: 2}, true, 1.5}))
 		}
 		must(t, sw.Flush())
 	})
-}
-
-// TestLibreOfficeWorkbook reads the test plan as LibreOffice Calc saves
-// it (testdata/libreoffice.xlsx, converted from Write's workbook with
-// soffice --convert-to xlsx): the same plan.
-func TestLibreOfficeWorkbook(t *testing.T) {
-	b, err := os.ReadFile("testdata/libreoffice.xlsx")
-	must(t, err)
-	got, problems, err := readBytes(t, b, Options{})
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("Read: %v\n%v", err, problems)
-	}
-	if !samePlan(got, testPlan()) {
-		t.Errorf("read differently:\n got %+v\nwant %+v", got, testPlan())
-	}
 }
 
 // TestDamagedXML checks that a sheet or shared string table whose XML is
@@ -261,12 +251,29 @@ func TestDamagedXML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, problems, err := readBytes(t, withPlanSheet(t, tt.sheet, tt.sst), Options{})
+			err := readAllSheets(withPlanSheet(t, tt.sheet, tt.sst), Options{})
 			checkFileError(t, err, ErrDamaged, "is damaged")
-			if problems != nil {
-				t.Errorf("got problems with a file error")
-			}
 		})
+	}
+}
+
+// TestErrorPosition checks that a damaged sheet's error says where: the
+// part, the sheet and the cell the scanner stopped in.
+func TestErrorPosition(t *testing.T) {
+	sheet := sheetOpen + `<row r="1"><c r="A1" t="s"><v>0</v></c></row>` +
+		`<row r="3"><c r="A3"><v>1</v></c><c r="B3" t="str"><v>a &bad; b</v></c></row>` + sheetClose
+	err := readAllSheets(withPlanSheet(t, sheet, oddSST), Options{})
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("err = %v, want an *Error", err)
+	}
+	want := Error{Name: "the workbook", Part: "xl/worksheets/sheet2.xml", Sheet: "Plan", Cell: "B3", Err: ErrDamaged}
+	if e.Name != want.Name || e.Part != want.Part || e.Sheet != want.Sheet || e.Cell != want.Cell || e.Err != want.Err {
+		t.Errorf("err = %+v, want %+v", *e, want)
+	}
+	const says = `The workbook is damaged: its sheet "Plan" cannot be read at cell B3 (xl/worksheets/sheet2.xml); save it again from Excel`
+	if err.Error() != says {
+		t.Errorf("err = %q, want %q", err, says)
 	}
 }
 
@@ -274,7 +281,7 @@ func TestDamagedXML(t *testing.T) {
 // Actions sheet, whose directory says it holds 1 KB: it is refused as too
 // large, not read as a truncated sheet, and not held in memory.
 func TestLyingReadPart(t *testing.T) {
-	honest := replacePart(t, writeBytes(t, testPlan()), actionsPart, func(w io.Writer) {
+	honest := replacePart(t, canonical(t), actionsPart, func(w io.Writer) {
 		_, err := io.WriteString(w, sheetOpen+`<row r="1"><c r="A1" t="inlineStr"><is><t>No</t></is></c></row>`)
 		must(t, err)
 		spaces := bytes.Repeat([]byte(" "), 1<<20)
@@ -291,7 +298,7 @@ func TestLyingReadPart(t *testing.T) {
 		}
 	})
 	var err error
-	allocated, peak := memoryUse(func() { _, _, err = readBytes(t, lying, Options{}) })
+	allocated, peak := memoryUse(func() { err = readAllSheets(lying, Options{}) })
 	checkFileError(t, err, ErrTooLarge, "zip bomb")
 	const limit = 200 << 20
 	if allocated > limit || peak > limit {
@@ -340,15 +347,17 @@ func TestScannerText(t *testing.T) {
 func TestScannerChunks(t *testing.T) {
 	want, err := scannedRows(withPlanSheet(t, oddSheet, oddSST), "Plan")
 	must(t, err)
-	p, err := openPackage(withPlanSheet(t, oddSheet, oddSST), "the workbook", "")
-	must(t, err)
-	sst, err := p.sharedStrings()
-	must(t, err)
 	x := newXMLScanner(iotest.OneByteReader(strings.NewReader(oddSheet)), 0)
-	var got []numberedRow
-	scanSheet(x, stringsRead(sst), func(num int, cells []string) { got = append(got, numberedRow{num, cells}) })
-	if x.err != nil || !reflect.DeepEqual(got, want) {
-		t.Errorf("a byte at a time:\n got %v, %v\nwant %v", got, x.err, want)
+	var got Sheet
+	sc := scanSheet(x, &got)
+	sst := newXMLScanner(iotest.OneByteReader(strings.NewReader(oddSST)), 0)
+	sc.lookUp(readSharedStrings(sst))
+	var rows []numberedRow
+	for _, r := range got.Rows {
+		rows = append(rows, numberedRow{r.Num, r.Values()})
+	}
+	if x.err != nil || sst.err != nil || !reflect.DeepEqual(rows, want) {
+		t.Errorf("a byte at a time:\n got %v, %v, %v\nwant %v", rows, x.err, sst.err, want)
 	}
 }
 
@@ -360,7 +369,7 @@ func FuzzSheetXML(f *testing.F) {
 		strings.Repeat("\xff\x00\x7f\x80", 16)} {
 		f.Add([]byte(seed))
 	}
-	canonical := writeBytes(f, testPlan())
+	canonical := canonical(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g := &sheetGen{data: data}
 		sheet, sst := g.sheet(), g.sst()
@@ -534,7 +543,7 @@ func FuzzXMLScanner(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		scanSheet(newXMLScanner(bytes.NewReader(data), 0), stringsRead([]string{"a"}), func(int, []string) {})
+		scanSheet(newXMLScanner(bytes.NewReader(data), 0), &Sheet{}).lookUp([]string{"a"})
 		readSharedStrings(newXMLScanner(bytes.NewReader(data), 0))
 		if err := walk(data); err != nil && wellFormed(data) && !directive.Match(data) {
 			t.Errorf("encoding/xml reads %q, the scanner fails: %v", data, err)
@@ -600,19 +609,49 @@ func FuzzCellReference(f *testing.F) {
 	})
 }
 
-// TestDamagedUnreadPart checks a part the reader does not read, the styles,
-// whose checksum is wrong: reading the plan does not unpack it, so reads
-// it, but rolling forward, which has excelize open every part, refuses
-// the workbook as damaged.
-func TestDamagedUnreadPart(t *testing.T) {
-	b := copyZip(t, writeBytes(t, testPlan()), func(h *zip.FileHeader) {
+// TestVerify checks a part the reader does not read, the styles, whose
+// checksum is wrong: reading the sheets does not unpack it, Verify does,
+// and finds the workbook damaged.
+func TestVerify(t *testing.T) {
+	b := copyZip(t, canonical(t), func(h *zip.FileHeader) {
 		if h.Name == "xl/styles.xml" {
 			h.CRC32++
 		}
 	})
-	if _, problems, err := readBytes(t, b, Options{}); err != nil || len(problems) > 0 {
-		t.Errorf("Read: %v\n%v", err, problems)
+	f, err := Open(b, "the workbook", Options{})
+	must(t, err)
+	must(t, f.ReadSheets(f.Sheets(), func(int, *Sheet) {}))
+	checkFileError(t, f.Verify(), ErrDamaged, "is damaged")
+}
+
+// largeWorkbook is a workbook of 10,000 rows like a plan's Updates: an
+// action number, a date, a text (a shared string) and a RAG.
+func largeWorkbook(b *testing.B) []byte {
+	b.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	must(b, f.SetSheetName("Sheet1", "Updates"))
+	for i := range 10000 {
+		must(b, f.SetSheetRow("Updates", CellName(1, i+1), &[]any{fmt.Sprintf("%d.%d", i/10+1, i%10+1), 43677,
+			"Progress on action " + strconv.Itoa(i) + "; work in progress and ongoing, with a report to the committee", "G"}))
 	}
-	_, err := Roll(inTempDir(t, b), filepath.Join(t.TempDir(), "rolled.xlsx"), year2Point, Options{})
-	checkFileError(t, err, ErrDamaged, "is damaged")
+	var buf bytes.Buffer
+	must(b, f.Write(&buf))
+	return buf.Bytes()
+}
+
+// BenchmarkReadSheets reads a sheet of 10,000 rows and its shared strings.
+func BenchmarkReadSheets(b *testing.B) {
+	data := largeWorkbook(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := Open(data, "the workbook", Options{})
+		must(b, err)
+		rows := 0
+		must(b, f.ReadSheets([]string{"Updates"}, func(_ int, s *Sheet) { rows = len(s.Rows) }))
+		if rows != 10000 {
+			b.Fatalf("read %d rows", rows)
+		}
+	}
 }

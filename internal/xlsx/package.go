@@ -1,4 +1,4 @@
-package workbook
+package xlsx
 
 import (
 	"archive/zip"
@@ -18,12 +18,16 @@ import (
 // xl/worksheets/sheetN.xml; and xl/sharedStrings.xml holds the strings
 // the sheets' cells refer to by index.
 
-// workbookPackage is a workbook's package, checked and opened for reading.
-type workbookPackage struct {
+// File is a workbook opened for reading: its package checked, its sheets
+// and date system read. Its methods are not for concurrent use.
+type File struct {
 	name     string               // the file's name, for errors
+	lim      Limits               // what its parts may unpack to
 	files    []*zip.File          // its parts, in the archive's order
 	parts    map[string]*zip.File // by name, with "\" read as "/"
 	sst      *zip.File            // the shared strings, or nil
+	styles   *zip.File            // the styles, or nil
+	formats  *numberFormats       // read from styles once asked for
 	sheets   []sheetPart          // in the workbook's order
 	date1904 bool
 	read     map[*zip.File]bool // the parts read, the others being only checked
@@ -41,41 +45,59 @@ type relationship struct {
 	id, kind, target string
 }
 
-// openPackage checks the file's bytes (see sniff), decrypting them if they
-// are protected by a password, and reads the sheets and the date system
-// from the workbook part.
-func openPackage(b []byte, name, password string) (p *workbookPackage, err error) {
+// Open checks the workbook's bytes, decrypting them if they are protected
+// by a password, and reads its sheets and date system. name is the file's
+// path, or a phrase such as "the workbook", for errors. An error is an
+// *Error.
+func Open(b []byte, name string, opt Options) (f *File, err error) {
 	defer func() {
 		// excelize, which decrypts, is not written for hostile input;
 		// whatever it trips on is a damaged file, not a crash.
 		if r := recover(); r != nil {
-			p, err = nil, damaged(name)
+			f, err = nil, &Error{Name: name, Err: ErrDamaged}
 		}
 	}()
+	lim := opt.Limits.orDefault()
 	if bytes.HasPrefix(b, oleSignature) && encryptedOOXML(b) {
-		if b, err = decrypt(b, name, password); err != nil {
+		if b, err = decrypt(b, name, opt.Password); err != nil {
 			return nil, err
 		}
 	}
-	zr, err := sniff(b, name)
+	zr, err := sniff(b, name, lim)
 	if err != nil {
 		return nil, err
 	}
-	p = &workbookPackage{name: name, files: zr.File, parts: make(map[string]*zip.File, len(zr.File)),
+	f = &File{name: name, lim: lim, files: zr.File, parts: make(map[string]*zip.File, len(zr.File)),
 		read: map[*zip.File]bool{}}
 	for _, zf := range zr.File {
 		part := strings.ReplaceAll(zf.Name, `\`, "/")
-		p.parts[part] = zf
+		f.parts[part] = zf
 		if strings.EqualFold(part, "xl/sharedStrings.xml") {
-			p.sst = zf
+			f.sst = zf
 		}
 	}
-	return p, p.readWorkbook()
+	if err := f.readWorkbook(); err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
+// Sheets lists the workbook's sheets by name, in its order.
+func (f *File) Sheets() []string {
+	names := make([]string, len(f.sheets))
+	for i, s := range f.sheets {
+		names[i] = s.name
+	}
+	return names
+}
+
+// Date1904 reports whether the workbook counts dates from 1904 rather than
+// 1900.
+func (f *File) Date1904() bool { return f.date1904 }
+
 // readWorkbook reads the workbook part and its relationships.
-func (p *workbookPackage) readWorkbook() error {
-	rels, err := p.relationships("_rels/.rels")
+func (f *File) readWorkbook() error {
+	rels, err := f.relationships("_rels/.rels")
 	if err != nil {
 		return err
 	}
@@ -87,17 +109,17 @@ func (p *workbookPackage) readWorkbook() error {
 		}
 	}
 	var ids []string
-	p.read[p.parts[workbook]] = true
-	err = p.scan(p.parts[workbook], func(x *xmlScanner) {
+	f.read[f.parts[workbook]] = true
+	err = f.scan(f.parts[workbook], func(x *xmlScanner) {
 		for x.next() {
 			switch {
 			case x.level() == 1 && !x.end && !x.is("workbook"):
 				x.fail(errMalformed)
 			case x.level() == 2 && x.is("workbookPr"):
-				p.date1904 = date1904(x)
+				f.date1904 = date1904(x)
 			case x.level() == 3 && x.is("sheet"):
 				name, id := sheetAttrs(x)
-				p.sheets = append(p.sheets, sheetPart{name: name})
+				f.sheets = append(f.sheets, sheetPart{name: name})
 				ids = append(ids, id)
 			}
 		}
@@ -105,13 +127,18 @@ func (p *workbookPackage) readWorkbook() error {
 	if err != nil {
 		return err
 	}
-	if rels, err = p.relationships(relationshipsOf(workbook)); err != nil {
+	if rels, err = f.relationships(relationshipsOf(workbook)); err != nil {
 		return err
+	}
+	for _, r := range rels {
+		if strings.HasSuffix(r.kind, "/styles") {
+			f.styles = f.parts[targetPart(workbook, r.target)]
+		}
 	}
 	for i, id := range ids {
 		for _, r := range rels {
 			if r.id == id {
-				p.sheets[i].part = p.parts[targetPart(workbook, r.target)]
+				f.sheets[i].part = f.parts[targetPart(workbook, r.target)]
 			}
 		}
 	}
@@ -148,14 +175,14 @@ func sheetAttrs(x *xmlScanner) (name, id string) {
 
 // relationships reads a relationships part; a part the package lacks has
 // none.
-func (p *workbookPackage) relationships(part string) ([]relationship, error) {
-	zf := p.parts[part]
+func (f *File) relationships(part string) ([]relationship, error) {
+	zf := f.parts[part]
 	if zf == nil {
 		return nil, nil
 	}
 	var rels []relationship
-	p.read[zf] = true
-	err := p.scan(zf, func(x *xmlScanner) {
+	f.read[zf] = true
+	err := f.scan(zf, func(x *xmlScanner) {
 		for x.next() {
 			if x.level() != 2 || !x.is("Relationship") {
 				continue
@@ -196,22 +223,22 @@ func targetPart(source, target string) string {
 
 // sheet returns the part of the named sheet; a sheet whose part is missing
 // is damage.
-func (p *workbookPackage) sheet(name string) (*zip.File, error) {
-	for _, s := range p.sheets {
+func (f *File) sheet(name string) (*zip.File, error) {
+	for _, s := range f.sheets {
 		if s.name == name && s.part != nil {
 			return s.part, nil
 		}
 	}
-	return nil, damaged(p.name)
+	return nil, &Error{Name: f.name, Sheet: name, Err: ErrDamaged}
 }
 
 // sharedStrings reads the shared strings; a package without them has none.
-func (p *workbookPackage) sharedStrings() ([]string, error) {
-	if p.sst == nil {
+func (f *File) sharedStrings() ([]string, error) {
+	if f.sst == nil {
 		return nil, nil
 	}
 	var sst []string
-	err := p.scan(p.sst, func(x *xmlScanner) { sst = readSharedStrings(x) })
+	err := f.scan(f.sst, func(x *xmlScanner) { sst = readSharedStrings(x) })
 	return sst, err
 }
 
@@ -224,64 +251,47 @@ type stringTable struct {
 }
 
 // readStrings starts reading the shared strings.
-func (p *workbookPackage) readStrings() *stringTable {
+func (f *File) readStrings() *stringTable {
 	st := &stringTable{read: make(chan struct{})}
 	go func() {
 		defer close(st.read)
 		defer func() {
 			if r := recover(); r != nil {
-				st.err = damaged(p.name)
+				st.err = &Error{Name: f.name, Part: f.sst.Name, Err: ErrDamaged}
 			}
 		}()
-		st.strings, st.err = p.sharedStrings()
+		st.strings, st.err = f.sharedStrings()
 	}()
 	return st
 }
 
-// stringsRead is a table of strings already read.
-func stringsRead(strs []string) *stringTable {
-	st := &stringTable{read: make(chan struct{}), strings: strs}
-	close(st.read)
-	return st
-}
-
-// isRead reports whether the strings are read.
-func (st *stringTable) isRead() bool {
-	select {
-	case <-st.read:
-		return true
-	default:
-		return false
-	}
-}
-
 // wait returns the strings once they are read.
-func (st *stringTable) wait() []string {
+func (st *stringTable) wait() ([]string, error) {
 	<-st.read
-	return st.strings
+	return st.strings, st.err
 }
 
 // scan reads a part with read, which must read it to its end. A part the
 // package lacks, or whose XML is malformed, is damaged.
-func (p *workbookPackage) scan(zf *zip.File, read func(*xmlScanner)) error {
+func (f *File) scan(zf *zip.File, read func(*xmlScanner)) error {
 	if zf == nil {
-		return damaged(p.name)
+		return &Error{Name: f.name, Err: ErrDamaged}
 	}
-	rc, err := p.openPart(zf)
+	rc, err := f.openPart(zf)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
 	x := newXMLScanner(rc, zf.UncompressedSize64)
 	read(x)
-	var fe *FileError
+	var fe *Error
 	switch {
 	case x.err == nil:
 		return nil
 	case errors.As(x.err, &fe):
 		return x.err
 	}
-	return damaged(p.name)
+	return &Error{Name: f.name, Part: zf.Name, Err: ErrDamaged}
 }
 
 // openPart opens a part, to be read to its end. archive/zip stops reading
@@ -290,19 +300,19 @@ func (p *workbookPackage) scan(zf *zip.File, read func(*xmlScanner)) error {
 // damaged, or too large when the part unpacks to more than its limit (a
 // zip bomb whose directory lies), which is counted, without keeping what
 // is unpacked, only as far as the limit.
-func (p *workbookPackage) openPart(zf *zip.File) (io.ReadCloser, error) {
+func (f *File) openPart(zf *zip.File) (io.ReadCloser, error) {
 	rc, err := zf.Open()
 	if err != nil {
-		return nil, damaged(p.name)
+		return nil, &Error{Name: f.name, Part: zf.Name, Err: ErrDamaged}
 	}
-	return &checkedPart{ReadCloser: rc, zf: zf, name: p.name}, nil
+	return &checkedPart{ReadCloser: rc, zf: zf, f: f}, nil
 }
 
-// checkedPart is a part being read, whose errors are FileErrors.
+// checkedPart is a part being read, whose errors are *Errors.
 type checkedPart struct {
 	io.ReadCloser
-	zf   *zip.File
-	name string
+	zf *zip.File
+	f  *File
 }
 
 func (c *checkedPart) Read(b []byte) (int, error) {
@@ -311,11 +321,12 @@ func (c *checkedPart) Read(b []byte) (int, error) {
 	case err == nil || err == io.EOF:
 		return n, err
 	case errors.Is(err, zip.ErrFormat):
-		if size, _ := unpackedSize(c.zf, partLimit(c.zf)); size > partLimit(c.zf) {
-			return n, tooLarge(c.name)
+		limit := c.f.lim.part(c.zf)
+		if size, _ := unpackedSize(c.zf, limit); size > limit {
+			return n, tooLarge(c.f.name, c.f.lim)
 		}
 	}
-	return n, damaged(c.name)
+	return n, &Error{Name: c.f.name, Part: c.zf.Name, Err: ErrDamaged}
 }
 
 // maxDeflateRatio is the most deflate can pack data: 1032 to 1.
@@ -325,13 +336,13 @@ const maxDeflateRatio = 1032
 // are never unpacked, so only one that could be a zip bomb matters, and it
 // is unpacked, keeping none of it, to refuse it should it unpack to more
 // than its limit; any other cannot, packed as small as it is.
-func (p *workbookPackage) checkRest(toRead []*zip.File) error {
+func (f *File) checkRest(toRead []*zip.File) error {
 	for _, zf := range toRead {
-		p.read[zf] = true
+		f.read[zf] = true
 	}
-	for _, zf := range p.files {
-		if !p.read[zf] && zf.CompressedSize64 > partLimit(zf)/maxDeflateRatio {
-			if err := p.unpack(zf); err != nil {
+	for _, zf := range f.files {
+		if !f.read[zf] && zf.CompressedSize64 > f.lim.part(zf)/maxDeflateRatio {
+			if err := f.unpack(zf); err != nil {
 				return err
 			}
 		}
@@ -339,14 +350,14 @@ func (p *workbookPackage) checkRest(toRead []*zip.File) error {
 	return nil
 }
 
-// checkAll unpacks every part not read, keeping none of it, so that any
-// part that is not what its directory entry declares makes the workbook
-// damaged or too large: before excelize, which keeps what it can of a
-// damaged part, opens the workbook to edit it.
-func (p *workbookPackage) checkAll() error {
-	for _, zf := range p.files {
-		if !p.read[zf] {
-			if err := p.unpack(zf); err != nil {
+// Verify unpacks every part not read, keeping none of it, so that any part
+// that is not what its directory entry declares makes the workbook damaged
+// or too large: for a caller about to hand the workbook to a library that
+// keeps what it can of a damaged part.
+func (f *File) Verify() error {
+	for _, zf := range f.files {
+		if !f.read[zf] {
+			if err := f.unpack(zf); err != nil {
 				return err
 			}
 		}
@@ -355,8 +366,8 @@ func (p *workbookPackage) checkAll() error {
 }
 
 // unpack unpacks a part, keeping none of it; see openPart.
-func (p *workbookPackage) unpack(zf *zip.File) error {
-	rc, err := p.openPart(zf)
+func (f *File) unpack(zf *zip.File) error {
+	rc, err := f.openPart(zf)
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,7 @@
-package workbook
+package xlsx
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"io"
 	"strconv"
@@ -527,24 +526,8 @@ func validText(b []byte) bool {
 	if !utf8.Valid(b) {
 		return false
 	}
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		w := binary.LittleEndian.Uint64(b[i:])
-		control := (w - 0x20*ones) &^ w & highs // a byte under 0x20
-		ef := w ^ 0xEF*ones
-		ef = (ef - ones) &^ ef & highs // a byte 0xEF, which starts U+FFFE and U+FFFF
-		if control|ef != 0 && !validBytes(b, i, i+8) {
-			return false
-		}
-	}
-	return validBytes(b, i, len(b))
-}
-
-// validBytes is validText's check of the bytes b[from:to], b being UTF-8.
-func validBytes(b []byte, from, to int) bool {
-	for i := from; i < to; i++ {
-		switch c := b[i]; {
+	for i, c := range b {
+		switch {
 		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
 			return false
 		case c == 0xEF && i+2 < len(b) && b[i+1] == 0xBF && b[i+2] >= 0xBE:

@@ -1,0 +1,53 @@
+package workbook
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// aliasTable is the README's table of the names each column and Plan field
+// answers to, as the schema gives them.
+func aliasTable() []string {
+	row := func(sheet string, c column) string {
+		aliases := "—"
+		if len(c.aliases) > 0 {
+			aliases = strings.Join(c.aliases, ", ")
+		}
+		return "| " + sheet + " | " + c.name + " | " + aliases + " |"
+	}
+	var rows []string
+	for _, s := range sheets {
+		for _, c := range s.columns {
+			rows = append(rows, row(s.name, c))
+		}
+	}
+	for _, f := range planFields {
+		rows = append(rows, row("Plan field", f))
+	}
+	return rows
+}
+
+// TestREADMEAliases checks that the README, the one description of the
+// workbook's format, lists every column and Plan field with exactly the
+// aliases the schema gives it.
+func TestREADMEAliases(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	must(t, err)
+	const head = "| Sheet | Column | also answers to |\n|---|---|---|\n"
+	_, table, found := strings.Cut(string(b), head)
+	if !found {
+		t.Fatalf("README.md has no table starting %q", head)
+	}
+	var got []string
+	for line := range strings.SplitSeq(table, "\n") {
+		if !strings.HasPrefix(line, "|") {
+			break
+		}
+		got = append(got, line)
+	}
+	want := aliasTable()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("README.md's alias table differs from schema.go; it should read:\n%s%s", head, strings.Join(want, "\n"))
+	}
+}
