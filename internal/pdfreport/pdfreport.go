@@ -23,7 +23,6 @@
 package pdfreport
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -87,17 +86,15 @@ func geometryFor(opt Options) (geometry, error) {
 		top: contentTop, bottom: h - contentFoot}, nil
 }
 
-// Render writes report r to w as a PDF. Nothing is written when it fails.
+// Render writes report r to w as a PDF. Nothing is written when the report
+// cannot be laid out or drawn; an error writing to w may leave part of it
+// written.
 func Render(w io.Writer, r *report.Report, opt Options) error {
 	doc, err := draw(r, opt)
 	if err != nil {
 		return fmt.Errorf("pdf report: %w", err)
 	}
-	var buf bytes.Buffer
-	if _, err := doc.WriteTo(&buf); err != nil {
-		return fmt.Errorf("pdf report: writing the PDF: %w", err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := doc.WriteTo(w); err != nil {
 		return fmt.Errorf("pdf report: writing the PDF: %w", err)
 	}
 	return nil
@@ -120,6 +117,7 @@ func draw(r *report.Report, opt Options) (*pdfdoc.Doc, error) {
 	d := &drawer{doc: newDocument(g, m, r), m: m, g: g, fonts: map[*pdfdoc.Font]pdfdoc.FontID{}}
 	for n, items := range pages {
 		d.page(r, n+1, len(pages), items)
+		pages[n] = nil // the rows drawn are done with: a large plan's layout is most of the memory
 	}
 	return d.doc, nil
 }
