@@ -344,7 +344,7 @@ func TestGolden(t *testing.T) {
 		case num == objOutputProfile:
 			fmt.Fprintf(&dump, "[ICC profile, %d bytes, %q]\n", len(o.stream), o.stream[12:20])
 		case strings.Contains(o.value, "/Type /XRef"):
-			fmt.Fprintf(&dump, "[%d entries]\n", len(o.stream)/7)
+			fmt.Fprintf(&dump, "[%d entries]\n", len(unUp(t, o.stream, 7))/7)
 		case strings.Contains(o.value, "/Length1"):
 			f := mustFont(t, o.stream)
 			fmt.Fprintf(&dump, "[TrueType %s, %d bytes, glyphs outlined %v]\n", f.PostScriptName(), len(o.stream), outlined(f))

@@ -144,7 +144,10 @@ func readObjects(t testing.TB, pdf []byte) map[int]pdfObject {
 		t.Fatalf("startxref %d does not point at a cross-reference stream: %s", at, xref.value)
 	}
 	objects := map[int]pdfObject{-1: xref}
-	table := xref.stream
+	if !strings.Contains(xref.value, "/DecodeParms << /Predictor 12 /Columns 7 >>") {
+		t.Fatalf("the cross-reference stream has not the PNG Up predictor: %s", xref.value)
+	}
+	table := unUp(t, xref.stream, 7)
 	if len(table)%7 != 0 || len(table) < 7 || !bytes.Equal(table[:7], []byte{0, 0, 0, 0, 0, 0xFF, 0xFF}) {
 		t.Fatalf("the cross-reference stream's %d bytes are not entries of 7 bytes starting with the free object 0", len(table))
 	}
@@ -252,4 +255,26 @@ func write(t testing.TB, d *Doc) []byte {
 		t.Fatalf("WriteTo says it wrote %d bytes, not %d", n, buf.Len())
 	}
 	return buf.Bytes()
+}
+
+// unUp undoes the PNG Up predictor on rows of width bytes.
+func unUp(t testing.TB, data []byte, width int) []byte {
+	t.Helper()
+	if len(data)%(width+1) != 0 {
+		t.Fatalf("%d bytes are not rows of 1 + %d", len(data), width)
+	}
+	prev := make([]byte, width)
+	var out []byte
+	for row := 0; row < len(data); row += width + 1 {
+		if data[row] != 2 {
+			t.Fatalf("row %d has filter %d, not 2 (Up)", row/(width+1), data[row])
+		}
+		cur := make([]byte, width)
+		for i := range cur {
+			cur[i] = data[row+1+i] + prev[i]
+		}
+		out = append(out, cur...)
+		prev = cur
+	}
+	return out
 }
