@@ -1,18 +1,23 @@
-// Package pdfdoc writes PDF files: pages of filled and stroked rectangles,
-// lines and text in embedded TrueType fonts, with document properties and
-// bookmarks. It writes only what planreport draws, and writes it fast: a
-// font is parsed once per process, a page's content is built by appending
-// bytes and compressed in the background as soon as the next page starts,
-// on every processor there is (compress.go).
+// Package pdfdoc writes tagged PDF files: pages of filled and stroked
+// rectangles, lines and text in embedded TrueType fonts, with a structure
+// tree, document properties, XMP metadata and bookmarks, made to conform to
+// PDF/UA-1 (ISO 14289-1) and PDF/A-2a (ISO 19005-2). It writes only what
+// planreport draws, and writes it fast: a font is parsed once per process,
+// a page's content is built by appending bytes and compressed in the
+// background as soon as the next page starts, on every processor there is
+// (compress.go).
 //
 // # The file
 //
-// A PDF 1.7 file with a classic cross-reference table. Its objects, in
-// order:
+// A PDF 1.7 file with a cross-reference stream (PNG Up predictor), whose
+// dictionary is the trailer, with a file identifier that is the MD5 of the
+// bytes before it. Its objects, in order:
 //
 //  1. the catalog: the page tree, /OpenAction [first page /FitH null],
-//     /PageLayout /SinglePage, /Lang, and with bookmarks /PageMode
-//     /UseOutlines and /Outlines;
+//     /PageLayout /SinglePage, /Lang, /MarkInfo << /Marked true >>,
+//     /StructTreeRoot, /ViewerPreferences << /DisplayDocTitle true >>,
+//     /Metadata, an sRGB /OutputIntents entry (/GTS_PDFA1), and with
+//     bookmarks /PageMode /UseOutlines and /Outlines;
 //  2. the one /Pages node, with /MediaBox (every page has the size given to
 //     New) and every page as a kid;
 //  3. the resource dictionary all pages share, naming the fonts /F1, /F2, ...
@@ -20,11 +25,27 @@
 //     out, and not embedded);
 //  4. the document information: /Title, /Author, /Subject, /Creator,
 //     /Producer as UTF-16BE text strings, /CreationDate and /ModDate;
-//  5. the outline root, when there are bookmarks;
+//  5. the structure tree root and 6. its parent tree (in an object stream);
+//  7. the XMP metadata, uncompressed (archive.go): the same properties, and
+//     the PDF/A-2a and PDF/UA-1 identification with the extension schema
+//     PDF/A needs for pdfuaid;
+//  8. the output intent's ICC profile, sRGB (icc/README.md);
+//  9. the outline root, when there are bookmarks;
 //
-// then each page and its content stream (/FlateDecode), each font's five
-// objects, and the outline entries (/Title, /Parent, /Prev, /Next, /First,
-// /Last, /Count, /Dest [page /XYZ 0 top null]).
+// then each page (/StructParents, /Tabs /S) and its content stream
+// (/FlateDecode), each font's five objects, the outline entries (/Title,
+// /Parent, /Prev, /Next, /First, /Last, /Count, /Dest [page /XYZ 0 top
+// null]), the structure elements packed 200 to a compressed object stream,
+// those object streams, and the cross-reference stream.
+//
+// # Structure
+//
+// The caller builds the structure tree, in reading order, and marks what it
+// draws as content of an element or as an artifact (tags.go). The writer
+// opens and closes the marked-content sequences, numbers them on each page
+// (MCIDs), links each from its element and from the parent tree. Text drawn
+// with nothing marked is refused; rectangles and lines drawn with nothing
+// marked are layout artifacts.
 //
 // # Content
 //
@@ -58,7 +79,10 @@
 // viewer may use (cmap, glyf, head, hhea, hmtx, loca, maxp, name, OS/2, and
 // post without glyph names) and drops the others.
 // Its name is a tag of six letters, made from the glyphs drawn, a "+" and
-// the PostScript name.
+// the PostScript name. The metrics of the glyphs not drawn are zero, so
+// that a font of thousands of glyphs costs little more than those drawn.
+// A rune the font has no glyph for is refused rather than drawn as .notdef,
+// which PDF/A forbids.
 //
 // The same calls write the same bytes: nothing depends on the clock or on
 // the order of a map.

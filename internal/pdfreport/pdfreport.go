@@ -1,20 +1,28 @@
-// Package pdfreport draws a progress report (report.Report) as a PDF, the
-// way a council publishes it: a title block, the summary table, the RAG
+// Package pdfreport draws a progress report (report.Report) as a tagged PDF,
+// the way a council publishes it: a title block, the summary table, the RAG
 // legend, optionally "RAG at a glance" and the exceptions, the action table
 // grouped by theme and outcome, and the ongoing / maintenance table; a
 // running header with the plan's short title and a "Page N of M" footer on
 // every page; an outline (bookmarks) of the sections, themes and outcomes.
 //
 // The layout is measured, then drawn. Every cell's text is wrapped with the
-// fonts' own widths (the Go fonts, or the TrueType fonts given in Options,
-// embedded as UTF-8 TrueType subsets, so any character every face has
-// prints; any other becomes U+FFFD), every row's height is known, and the
-// rows are laid out on pages before anything is drawn:
-// a table's header row is repeated on every page it continues on, a row
-// that fits on a page is never split, a row taller than a page flows over
-// as many pages as it needs with its RAG fill carried on, and theme and
-// outcome rows are kept with the row after them. Because the page count is
-// known before drawing, "Page N of M" needs no alias.
+// fonts' own widths: Liberation Sans (or the faces given in Options), and
+// for each character it lacks the first of DejaVu Sans and the fallback
+// fonts that has it (fonts.go); a character no font has prints as U+FFFD
+// and is reported through Options.Warn. Every row's height is known, and
+// the rows are laid out on pages before anything is drawn: a table's header
+// row is repeated on every page it continues on, a row that fits on a page
+// is never split, a row taller than a page flows over as many pages as it
+// needs with its RAG fill carried on, and theme and outcome rows are kept
+// with the row after them. Because the page count is known before drawing,
+// "Page N of M" needs no alias.
+//
+// The layout also says what each text is in the structure tree (layout.go:
+// tag): headings, paragraphs, tables of header and data cells, lists of
+// update points, the chart as a figure with its text alternative. The
+// drawer makes those elements in the order it draws them, which is reading
+// order, and marks everything else (page furniture, fills, rules, table
+// headers set again on a later page) as artifacts.
 //
 // The drawing goes to internal/pdfdoc, the project's own PDF writer, which
 // writes the pages as they are drawn, compressed, and embeds subsets of the
