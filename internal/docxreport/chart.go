@@ -291,4 +291,3 @@ func (c *content) chartBlock(b xmlWriter, pg page) {
 	b.WriteString(`<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="` + chartRelID + `"/>`)
 	b.WriteString(`</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`)
 }
-

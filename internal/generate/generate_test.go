@@ -3,10 +3,10 @@ package generate
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
-	"html"
 	"context"
+	"encoding/xml"
 	"errors"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
