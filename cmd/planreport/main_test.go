@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -510,9 +511,10 @@ func TestUnprintableCharacter(t *testing.T) {
 	p.Updates[len(p.Updates)-1].Text += "; नमस्ते"
 	path := writePlan(t, dir, "plan.xlsx", p)
 	no := p.Updates[len(p.Updates)-1].Action
+	cell := "Updates!C" + strconv.Itoa(len(p.Updates)+1) // the header is row 1
 	r := planreport(t, "generate", path, "--format", "pdf", "--out", dir)
-	if r.code != 0 || !strings.Contains(r.stderr, "warning: action "+no+": 'न' (U+0928) is in no font") || !strings.HasSuffix(strings.TrimSpace(r.stdout), ".pdf") {
-		t.Errorf("exit %d, stdout %q, stderr %q; want 0, the PDF, and a warning naming action %s and U+0928", r.code, r.stdout, r.stderr, no)
+	if r.code != 0 || !strings.Contains(r.stderr, "warning: "+cell+" (action "+no+"): 'न' (U+0928) is in no font") || !strings.HasSuffix(strings.TrimSpace(r.stdout), ".pdf") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 0, the PDF, and a warning naming %s, action %s and U+0928", r.code, r.stdout, r.stderr, cell, no)
 	}
 	const lohit = "/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf"
 	if _, err := os.Stat(lohit); err != nil {

@@ -254,12 +254,15 @@ func (c *content) exceptions() {
 	head := c.header(widths, report.ExceptionColumns...)
 	for i, e := range c.r.Exceptions {
 		a := e.Action
-		c.where = "action " + a.No
+		c.where = at("", a.No)
 		r := c.bodyRow(kindBody, widths, head, false)
 		zebra(r, i)
 		c.writer(r, 0).text(a.No, strongFont, alignLeft)
+		c.where = at(a.Cells.Text, a.No)
 		c.writer(r, 1).text(a.Text, bodyFont, alignLeft)
+		c.where = at(a.Cells.Leads, a.No)
 		c.leads(r, 2, a.Leads)
+		c.where = at(a.Cells.Timescale, a.No)
 		c.writer(r, 3).text(a.Timescale, bodyFont, alignLeft)
 		c.ragCell(r, 4, a.RAG, a.Trend)
 		c.writer(r, 5).text(strings.Join(e.Reasons, "\n"), bodyFont, alignLeft)
@@ -320,12 +323,13 @@ func (c *content) span(kind rowKind, head *row, text string, f font, fill *rag.C
 
 func (c *content) action(widths []float64, head *row, o *report.Outcome, i int) {
 	a := &o.Actions[i]
-	c.where = "action " + a.No
+	c.where = at("", a.No)
 	r := c.bodyRow(kindBody, widths, head, false)
 	zebra(r, i)
 	if i == 0 {
 		c.writer(r, 0).text(o.Number, strongFont, alignLeft)
 	}
+	c.where = at(a.Cells.Text, a.No)
 	w := c.writer(r, 1)
 	w.text(a.Label(), bodyFont, alignLeft)
 	if a.Completed() {
@@ -333,8 +337,11 @@ func (c *content) action(widths []float64, head *row, o *report.Outcome, i int) 
 		w.space(1)
 		w.text("Completed "+report.LongDate(a.CompletedOn), doneFont, alignLeft)
 	}
+	c.where = at(a.Cells.Leads, a.No)
 	c.leads(r, 2, a.Leads)
+	c.where = at(a.Cells.Timescale, a.No)
 	c.writer(r, 3).text(a.Timescale, bodyFont, alignLeft)
+	c.where = at(a.UpdateCell, a.No)
 	c.writer(r, 4).bullets(a.Points, bodyFont)
 	c.ragCell(r, 5, a.RAG, a.Trend)
 	c.add(r)
@@ -357,4 +364,14 @@ func (c *content) maintenance() {
 	if len(mt.Tasks) == 0 {
 		c.add(c.span(kindBody, head, "None.", bodyFont, nil))
 	}
+}
+
+// at is where a text of action no comes from, for a warning: its cell and
+// the action ("Updates!C12 (action 1.1)"), or the action alone when the
+// cell is not known.
+func at(cell, no string) string {
+	if cell == "" {
+		return "action " + no
+	}
+	return cell + " (action " + no + ")"
 }

@@ -31,7 +31,9 @@ func lohit(t *testing.T) []byte {
 // in DejaVu Sans, then in the configured fallback fonts; what none has
 // prints as U+FFFD, and is reported once for each place it is in.
 func TestFontFiles(t *testing.T) {
-	symbols := "✓ ✗ ‑ ≥ → ½ €"
+	// Symbols, and Polish, Scottish Gaelic and Greek: each must come back
+	// from pdftotext as it went in.
+	symbols := "✓ ✗ ‑ ≥ → ½ € Zażółć gęślą jaźń Slàinte mhath, tha mi à Alba Καλημέρα κόσμε"
 	tests := []struct {
 		name    string
 		fonts   func(t *testing.T) FontFiles

@@ -56,6 +56,14 @@ type Action struct {
 	Due       time.Time // zero when neither given nor written in Timescale
 	Added     time.Time
 	Completed time.Time // zero while the action is open
+	// Cells are where the texts were read from, for messages; empty for a
+	// plan that was not read from a workbook.
+	Cells Cells
+}
+
+// Cells names the cells an action's texts were read from: "Actions!C5".
+type Cells struct {
+	Text, Leads, Timescale string
 }
 
 // Open reports whether the action is still open on day d.
@@ -69,6 +77,7 @@ type Update struct {
 	Date   time.Time // the report point's date
 	Text   string
 	RAG    string // the code of a value of the configured scale; "" when none given
+	Where  string // the cell Text was read from, for messages: "Updates!C12"
 }
 
 // Task is an ongoing / maintenance task.

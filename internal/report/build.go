@@ -176,6 +176,7 @@ func (b *builder) action(a plan.Action) Action {
 		Text:      Clean(a.Text),
 		Timescale: Clean(a.Timescale),
 		Due:       a.Due,
+		Cells:     a.Cells,
 	}
 	if len(a.Leads) > 0 {
 		row.Leads = make([]string, len(a.Leads))
@@ -189,6 +190,7 @@ func (b *builder) action(a plan.Action) Action {
 	row.Overdue = a.Open(b.date) && !a.Due.IsZero() && a.Due.Before(b.date)
 	if u, ok := b.updates[a.No]; ok {
 		row.Points = SplitPoints(u.Text)
+		row.UpdateCell = u.Where
 		if v, ok := b.scale.Parse(u.RAG); ok {
 			row.RAG = &v
 		}

@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
 )
 
@@ -93,6 +94,10 @@ type Action struct {
 	Due         time.Time // zero when unknown
 	Overdue     bool      // open and past Due at the report date
 	CompletedOn time.Time // zero while open at the report date
+	// Cells and UpdateCell are where the texts were read from ("Actions!C5",
+	// "Updates!C12"), for messages; empty when unknown.
+	Cells      plan.Cells
+	UpdateCell string
 }
 
 // Completed reports whether the action was complete at the report date.

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"github.com/planreport/planreport/internal/plan"
 	"slices"
 	"strings"
 	"time"
@@ -38,9 +39,11 @@ func (rd *reader) readAction(t *table, r tableRow) (actionRow, bool) {
 	raw, noPlace, noOK := rd.text(t, r, actionNo, true)
 	a.No, row.no = actionNumber(raw), noPlace
 	a.Outcome = rd.actionOutcome(t, r, a.No)
-	a.Text, _, _ = rd.text(t, r, actionText, true)
+	var textPlace place
+	a.Text, textPlace, _ = rd.text(t, r, actionText, true)
 	a.Leads = rd.actionLeads(t, r)
 	a.Timescale, row.timescl, _ = rd.text(t, r, actionTimescale, false)
+	a.Cells = plan.Cells{Text: textPlace.name(), Leads: leadsPlace(t, r).name(), Timescale: row.timescl.name()}
 	due, duePlace, _ := rd.date(t, r, actionDue, false)
 	a.Due, row.due, row.dueGiven = due, duePlace, !due.IsZero()
 	written, inTimescale := timescaleDate(a.Timescale, rd.opt.MonthFirst)
@@ -148,6 +151,7 @@ func (rd *reader) readUpdate(t *table, r tableRow) (updateRow, bool) {
 	d, datePlace, dateOK := rd.date(t, r, updateDate, true)
 	u.Date = d
 	u.Text, row.text, _ = rd.text(t, r, updateText, false)
+	u.Where = row.text.name()
 	ragText, ragPlace, _ := rd.text(t, r, updateRAG, false)
 	row.rag = ragPlace
 	row.ragText = ragText
@@ -179,4 +183,10 @@ func joinOr(words []string) string {
 		return strings.Join(words, "")
 	}
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// leadsPlace is the Strategic Lead cell of row r.
+func leadsPlace(t *table, r tableRow) place {
+	_, pl := t.value(r, actionLeads)
+	return pl
 }

@@ -146,6 +146,14 @@ func (pl place) ref() string {
 	return xlsx.CellName(pl.col, pl.row)
 }
 
+// name is the place as messages give it, "Actions!C5"; "" for a whole sheet.
+func (pl place) name() string {
+	if ref := pl.ref(); ref != "" {
+		return pl.sheet + "!" + ref
+	}
+	return ""
+}
+
 // columnLetters turns a 1-based column number into Excel's letters.
 func columnLetters(n int) string {
 	var b []byte

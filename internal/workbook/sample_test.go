@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/sample"
 )
 
@@ -37,5 +38,24 @@ func TestSampleRoundTrip(t *testing.T) {
 	}
 	if !samePlan(got, want) {
 		t.Errorf("round trip changed the sample plan:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestCells checks where the reader says each action's texts and each
+// update's text were read from: in the written sample, action i is on row
+// i+2 of Actions (No, Outcome, Action / Task, Strategic Lead, Timescale …)
+// and update j on row j+2 of Updates (Action, Report Date, Progress /
+// Update, RAG).
+func TestCells(t *testing.T) {
+	got, _, err := readBytes(t, writeBytes(t, sample.Plan()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := got.Actions[4]
+	if want := (plan.Cells{Text: "Actions!C6", Leads: "Actions!D6", Timescale: "Actions!E6"}); a.Cells != want {
+		t.Errorf("action %s read from %+v, want %+v", a.No, a.Cells, want)
+	}
+	if u := got.Updates[7]; u.Where != "Updates!C9" {
+		t.Errorf("update of %s read from %q, want Updates!C9", u.Action, u.Where)
 	}
 }
