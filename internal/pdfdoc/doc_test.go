@@ -41,15 +41,15 @@ func TestContent(t *testing.T) {
 		{"fill", func(d *Doc, f []FontID) {
 			d.SetFillColor(255, 0, 128)
 			d.FillRect(10, 20, 30, 40)
-		}, "/Artifact <</Type /Layout>> BDC\n1 0 0.502 rg\n28.35 785.2 85.04 -113.39 re f\n"},
+		}, "/Artifact BMC\n1 0 0.502 rg\n28.35 785.2 85.04 -113.39 re f\n"},
 		{"stroke with the default width", func(d *Doc, f []FontID) {
 			d.StrokeRect(0, 0, 10, 10)
-		}, "/Artifact <</Type /Layout>> BDC\n0 0 0 RG\n0.57 w\n0 841.89 28.35 -28.35 re S\n"},
+		}, "/Artifact BMC\n0 0 0 RG\n0.57 w\n0 841.89 28.35 -28.35 re S\n"},
 		{"line", func(d *Doc, f []FontID) {
 			d.SetStrokeColor(1, 2, 3)
 			d.SetLineWidth(0.5)
 			d.Line(10, 10, 20, 297)
-		}, "/Artifact <</Type /Layout>> BDC\n0.004 0.008 0.012 RG\n1.42 w\n28.35 813.54 m 56.69 0 l S\n"},
+		}, "/Artifact BMC\n0.004 0.008 0.012 RG\n1.42 w\n28.35 813.54 m 56.69 0 l S\n"},
 		{"state set once while it does not change", func(d *Doc, f []FontID) {
 			d.SetFillColor(0, 0, 255)
 			d.FillRect(0, 0, 1, 1)
@@ -58,7 +58,7 @@ func TestContent(t *testing.T) {
 			d.Line(0, 0, 1, 1)
 			d.SetLineWidth(0.2)
 			d.Line(0, 0, 1, 1)
-		}, "/Artifact <</Type /Layout>> BDC\n0 0 1 rg\n0 841.89 2.83 -2.83 re f\n0 841.89 2.83 -2.83 re f\n" +
+		}, "/Artifact BMC\n0 0 1 rg\n0 841.89 2.83 -2.83 re f\n0 841.89 2.83 -2.83 re f\n" +
 			"0 0 0 RG\n0.57 w\n0 841.89 m 2.83 839.06 l S\n0 841.89 m 2.83 839.06 l S\n"},
 		{"setting without drawing emits nothing", func(d *Doc, f []FontID) {
 			d.SetFillColor(9, 9, 9)
@@ -67,7 +67,7 @@ func TestContent(t *testing.T) {
 			d.SetFont(f[1], 30)
 			d.SetFillColor(0, 0, 0)
 			d.FillRect(0, 0, 1, 1)
-		}, "/Artifact <</Type /Layout>> BDC\n0 0 0 rg\n0 841.89 2.83 -2.83 re f\n"},
+		}, "/Artifact BMC\n0 0 0 rg\n0 841.89 2.83 -2.83 re f\n"},
 		{"text", func(d *Doc, f []FontID) {
 			d.MarkContent(d.NewElem(0, "P"))
 			d.SetFont(f[0], 9)
@@ -95,7 +95,7 @@ func TestContent(t *testing.T) {
 			d.Text(0, 0, "A")
 		}, "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n0 0 0 rg\nBT /F1 9 Tf 0 841.89 Td (\x00$) Tj ET\n" +
 			"EMC\n/P <</MCID 0>> BDC\nBT 0 841.89 Td (\x00$) Tj ET\n0 841.89 2.83 -2.83 re f\n" +
-			"EMC\n/Artifact <</Type /Layout>> BDC\n0 841.89 2.83 -2.83 re f\n" +
+			"EMC\n/Artifact BMC\n0 841.89 2.83 -2.83 re f\n" +
 			"EMC\n/P <</MCID 1>> BDC\nBT 0 841.89 Td (\x00$) Tj ET\n"},
 		{"text whose glyph ids need escapes", func(d *Doc, f []FontID) {
 			d.MarkContent(d.NewElem(0, "P"))

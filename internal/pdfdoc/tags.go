@@ -45,7 +45,7 @@ const (
 
 // artifactTags are the property lists of the artifacts' BDC operators.
 var artifactTags = [...]string{
-	Layout: "/Artifact <</Type /Layout>> BDC\n",
+	Layout: "/Artifact BMC\n", // the shortest form, as a report has thousands
 	Header: "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n",
 	Footer: "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n",
 }

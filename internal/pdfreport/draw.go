@@ -148,11 +148,15 @@ func (d *drawer) row(r *row, y, h float64) {
 		d.box(d.g.left, y, total, h, *r.fill)
 	}
 	x := d.g.left
-	for i := range r.cells {
-		c := &r.cells[i]
-		if c.fill != nil {
+	for i := range r.cells { // every fill first, so that the artifacts come together
+		if c := &r.cells[i]; c.fill != nil {
 			d.box(x, y, r.widths[i], h, *c.fill)
 		}
+		x += r.widths[i]
+	}
+	x = d.g.left
+	for i := range r.cells {
+		c := &r.cells[i]
 		if c.paint != nil {
 			c.paint(d, x, y, r.widths[i], h)
 		}
