@@ -8,6 +8,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/planreport/planreport/internal/sample"
+	"github.com/planreport/planreport/internal/testtool"
 	"github.com/planreport/planreport/internal/xlsx"
 )
 
@@ -73,4 +75,52 @@ func TestImport(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "notes-imported.xlsx")); err == nil {
 		t.Errorf("a workbook was written from a file without a plan")
 	}
+}
+
+// TestImportWordRoundTrip imports the Word report of the sample and of a
+// large plan: the workbook imported gives the same report, as PDF text,
+// at the report point the Word report is of.
+func TestImportWordRoundTrip(t *testing.T) {
+	src := absSample(t)
+	dir := inTempDir(t)
+	for _, tt := range []struct{ name, workbook string }{
+		{"sample", src},
+		{"large", writePlan(t, dir, "large.xlsx", sample.Large(120))},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			first, second := filepath.Join(dir, tt.name, "first"), filepath.Join(dir, tt.name, "second")
+			imported := filepath.Join(dir, tt.name, "imported.xlsx")
+			steps := []func() []string{
+				func() []string { return []string{"generate", tt.workbook, "--format", "pdf,docx", "--out", first} },
+				func() []string { return []string{"import", onlyFile(t, first, ".docx"), "--out", imported} },
+				func() []string { return []string{"validate", imported} },
+				func() []string { return []string{"generate", imported, "--format", "pdf", "--out", second} },
+			}
+			for _, step := range steps {
+				args := step()
+				if r := planreport(t, args...); r.code != 0 {
+					t.Fatalf("%v: exit %d\n%s%s", args, r.code, r.stdout, r.stderr)
+				}
+			}
+			want := testtool.PDFPages(t, onlyFile(t, first, ".pdf"), "-layout")
+			got := testtool.PDFPages(t, onlyFile(t, second, ".pdf"), "-layout")
+			wantLines, gotLines := strings.Split(strings.Join(want, "\f"), "\n"), strings.Split(strings.Join(got, "\f"), "\n")
+			for i := range max(len(wantLines), len(gotLines)) {
+				if i >= len(wantLines) || i >= len(gotLines) || wantLines[i] != gotLines[i] {
+					t.Fatalf("the report of the imported workbook differs from line %d:\n%s\nwant:\n%s",
+						i+1, strings.Join(gotLines[min(i, len(gotLines)):min(i+5, len(gotLines))], "\n"), strings.Join(wantLines[min(i, len(wantLines)):min(i+5, len(wantLines))], "\n"))
+				}
+			}
+		})
+	}
+}
+
+// onlyFile is the one file in dir with the extension.
+func onlyFile(t *testing.T, dir, ext string) string {
+	t.Helper()
+	matches, _ := filepath.Glob(filepath.Join(dir, "*"+ext))
+	if len(matches) != 1 {
+		t.Fatalf("%s holds %v, want one %s file", dir, matches, ext)
+	}
+	return matches[0]
 }
