@@ -132,10 +132,10 @@ func (b *builder) addUpdate(no string, d time.Time, text, ragText, place string)
 // description.
 func (b *builder) finish() *plan.Plan {
 	p := &b.p
-	alone := map[string]bool{}
+	alone := map[string]bool{} // every lead written on a line of its own
 	for _, set := range b.leadSets {
-		if leads := workbook.SplitLeads(set[0]); len(leads) == 1 && !strings.Contains(leads[0], " and ") {
-			alone[leads[0]] = true
+		for _, lead := range workbook.SplitLeads(set[0]) {
+			alone[lead] = true
 		}
 	}
 	for i, set := range b.leadSets {
@@ -173,31 +173,37 @@ func (b *builder) firstAction(outcome string) string {
 }
 
 // splitLeads splits a Strategic Lead as written into leads: one to a line
-// or separated by semicolons, and a line joining leads that stand alone
-// elsewhere with " and " at those joins.
+// or separated by semicolons, and a line joining with " and " a lead
+// written on a line of its own elsewhere to another at that " and ".
 func (b *builder) splitLeads(s, place string, alone map[string]bool) []string {
 	var leads []string
 	for _, lead := range workbook.SplitLeads(s) {
-		parts := strings.Split(lead, " and ")
-		if len(parts) > 1 && b.allAlone(parts, alone) {
-			b.warn(place, "%q is taken as %d leads, each a lead of another action", lead, len(parts))
-			for _, part := range parts {
-				leads = append(leads, collapse(part))
-			}
-			continue
+		parts := splitAnd(lead, alone)
+		if len(parts) > 1 {
+			b.warn(place, "%q is taken as %d leads: %s", lead, len(parts), strings.Join(parts, "; "))
 		}
-		leads = append(leads, lead)
+		leads = append(leads, parts...)
 	}
 	return leads
 }
 
-func (b *builder) allAlone(parts []string, alone map[string]bool) bool {
-	for _, part := range parts {
-		if !alone[collapse(part)] {
-			return false
+// splitAnd splits a line at each " and " that has a lead written alone
+// elsewhere on one side of it.
+func splitAnd(line string, alone map[string]bool) []string {
+	for i := 0; ; {
+		j := strings.Index(line[i:], " and ")
+		if j < 0 {
+			return []string{line}
 		}
+		left, right := line[:i+j], line[i+j+len(" and "):]
+		switch {
+		case alone[left]:
+			return append([]string{left}, splitAnd(right, alone)...)
+		case alone[right]:
+			return append(splitAnd(left, alone), right)
+		}
+		i += j + 1
 	}
-	return true
 }
 
 // collapse trims s and turns each run of white space, non-breaking spaces
