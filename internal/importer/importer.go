@@ -21,6 +21,7 @@ import (
 type Options struct {
 	Scale      rag.Scale // the RAG scale; rag.Default() when it has no values
 	MonthFirst bool      // text dates are month-first (US)
+	Password   string    // opens a password-protected spreadsheet
 }
 
 // Problem is something the import could not place, or had to guess, at a

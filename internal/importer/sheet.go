@@ -39,7 +39,7 @@ func Spreadsheet(path string, opt Options) (*plan.Plan, Problems, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	f, err := xlsx.Open(b, path, xlsx.Options{})
+	f, err := xlsx.Open(b, path, xlsx.Options{Password: opt.Password})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -180,3 +180,35 @@ func libreOfficeSheet(t *testing.T, rows [][]string) string {
 	}
 	return path
 }
+
+// TestSpreadsheetHeaderBlock reads the report points from the block above
+// the table when the update columns' headings have no dates, and reports
+// an update column left without one.
+func TestSpreadsheetHeaderBlock(t *testing.T) {
+	path := excelizeSheet(t, [][]string{
+		{"Title", "A Plan"},
+		{"Publication Date", "01/04/2026"},
+		{"Report", "Year 1 Progress / Update Report", "31/03/2027"},
+		{"No", "Outcome", "Action / Task", "Lead", "Timescale", "Progress", "RAG", "Update", "Status"},
+		{"1.1", "Outcome 1: Children are safe.", "Audit the files.", chair, "By 31 December 2027", "Audit begun.", "amber", "More.", "G"},
+	})
+	p, problems, err := File(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantReports := []plan.ReportPoint{{Date: plan.Date(2026, time.April, 1), Name: "Publication Date"},
+		{Date: plan.Date(2027, time.March, 31), Name: "Year 1 Progress / Update Report"}}
+	if !reflect.DeepEqual(p.Reports, wantReports) {
+		t.Errorf("reports %+v, want %+v", p.Reports, wantReports)
+	}
+	wantUpdates := []plan.Update{{Action: "1.1", Date: plan.Date(2027, time.March, 31), Text: "Audit begun.", RAG: "A"}}
+	if !reflect.DeepEqual(p.Updates, wantUpdates) {
+		t.Errorf("updates %+v, want %+v", p.Updates, wantUpdates)
+	}
+	if len(problems) != 1 || problems[0].Place != "Plan!H4" || !strings.Contains(problems[0].Msg, `the column "Update" has no report date`) {
+		t.Errorf("problems: %v", problems)
+	}
+	if p.Outcomes[0].Description != "Children are safe." || p.Title != "A Plan" {
+		t.Errorf("outcome %+v, title %q", p.Outcomes[0], p.Title)
+	}
+}
