@@ -86,7 +86,8 @@ func TestReadsAsShown(t *testing.T) {
 				"E5": numberCell{v: float64(dateSerial(plan.Date(2020, time.June, 30))), id: 14},
 				"D3": formulaText{`"` + leads[0] + `"&CHAR(13)&CHAR(10)&"` + leads[1] + `"`, leads[0] + "_x000D_\n" + leads[1]},
 			},
-			"Updates": {"C2": numberCell{v: 0.45, code: "0%"}, "C3": numberCell{v: 1234567, code: "#,##0"}},
+			"Updates": {"C2": numberCell{v: 0.45, code: "0%"}, "C3": numberCell{v: 1234567, code: "#,##0"},
+				"C4": "First point.\r\nSecond point."}, // XlsxWriter writes the CR as _x000D_
 		}, Options{}, func(t *testing.T, p *plan.Plan, problems Problems) {
 			if p == nil {
 				t.Fatalf("problems:\n%v", problems)
@@ -96,8 +97,8 @@ func TestReadsAsShown(t *testing.T) {
 			if got := strings.Join(p.Actions[1].Leads, " | "); got != strings.Join(leads, " | ") {
 				t.Errorf("leads %q, want %q", got, leads)
 			}
-			if p.Updates[0].Text != "45%" || p.Updates[1].Text != "1,234,567" {
-				t.Errorf("updates %q and %q, want 45%% and 1,234,567", p.Updates[0].Text, p.Updates[1].Text)
+			if p.Updates[0].Text != "45%" || p.Updates[1].Text != "1,234,567" || p.Updates[2].Text != "First point.\nSecond point." {
+				t.Errorf("updates %q, %q and %q, want 45%%, 1,234,567 and two lines", p.Updates[0].Text, p.Updates[1].Text, p.Updates[2].Text)
 			}
 		}},
 		{"TRUE in a date column", testPlan(), cellEdits{"Actions": {"H2": true}}, Options{},
