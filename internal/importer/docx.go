@@ -63,7 +63,7 @@ type document struct {
 	header string
 }
 
-// ErrTooLarge wraps a document that unpacks to more than the limits.
+// errTooLarge is a part that unpacks to more than its limit.
 var errTooLarge = errors.New("too large")
 
 // readDocument reads the Word document at path.
