@@ -1,10 +1,12 @@
 package workbook
 
 import (
-	"github.com/planreport/planreport/internal/plan"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/planreport/planreport/internal/plan"
 )
 
 // readActions reads the actions, filling in the blanks the format allows:
@@ -22,12 +24,21 @@ func (rd *reader) readActions(t *table) {
 			continue
 		}
 		if first, dup := rd.actionRows[row.action.No]; dup {
-			rd.add(row.no.problem(Error, ErrDuplicateAction, "action %s is already in row %d", row.action.No, first.no.row))
+			rd.add(row.no.problem(Error, ErrDuplicateAction, "action %s is already in row %d%s", row.action.No, first.no.row, numberHint(t, r, row.action.No)))
 			continue
 		}
 		rd.actionRows[row.action.No] = row
 		rd.plan.Actions = append(rd.plan.Actions, row.action)
 	}
+}
+
+// numberHint explains a duplicate action number typed as a number with a
+// dot, which loses its trailing zeros: 1.10 typed as a number is 1.1.
+func numberHint(t *table, r tableRow, no string) string {
+	if !t.isNumber(r, actionNo) || !strings.Contains(no, ".") {
+		return ""
+	}
+	return fmt.Sprintf("; a number typed as %[1]s0 reads as %[1]s, so to number an action %[1]s0, type it as text: '%[1]s0 (with the apostrophe) or in a cell formatted as Text", no)
 }
 
 // readAction reads one row of the Actions sheet; ok is false when it has

@@ -6,18 +6,20 @@ import (
 
 // check makes the checks that need more than one sheet: that every open
 // action has an update at the report point checked, that no open action is
-// left without a RAG, and the warnings about RAG values that the dates
+// left without a RAG there, and the warnings about RAG values that the dates
 // contradict.
 func (rd *reader) check() {
 	if !rd.actionsOK {
 		return
 	}
-	for _, u := range rd.updateRows {
-		rd.checkBlankRAG(u)
-	}
 	asOf, ok := rd.asOf()
 	if !ok {
 		return
+	}
+	for _, u := range rd.updateRows {
+		if u.update.Date.Equal(asOf) {
+			rd.checkBlankRAG(u)
+		}
 	}
 	latest := rd.latestUpdates(asOf)
 	for _, a := range rd.plan.Actions {

@@ -60,12 +60,17 @@ func dateSerial(d time.Time) int {
 
 // cellDate reads a date cell's raw value: a serial (from a date cell, or a
 // number typed into a text cell), an ISO 8601 date-time (a cell of type
-// "d"), or text in one of the forms ParseDate reads.
-func cellDate(raw string, date1904, monthFirst bool) (time.Time, error) {
+// "d"), or text in one of the forms ParseDate reads. shown is the cell as
+// Excel shows it, which a message quotes: TRUE, not its value 1.
+func cellDate(raw, shown string, date1904, monthFirst bool) (time.Time, error) {
 	s := strings.TrimSpace(raw)
 	if v, err := strconv.ParseFloat(s, 64); err == nil {
 		d, ok := serialDate(v, date1904)
-		if !ok || d.Year() < firstSerialYear || d.Year() > lastSerialYear {
+		switch {
+		case ok && d.Year() >= firstSerialYear && d.Year() <= lastSerialYear:
+		case shown != s:
+			return time.Time{}, fmt.Errorf("%s is not a date; write the date as %s", shown, dateHint(monthFirst))
+		default:
 			return time.Time{}, fmt.Errorf("%s is a number, not a date; write the date as %s", s, dateHint(monthFirst))
 		}
 		return d, nil

@@ -34,6 +34,7 @@ type reader struct {
 	date1904   bool
 	sheetNames map[string]string // folded name → name in the workbook
 	names      columnNames
+	display    display  // makes cells read as Excel shows them
 	tables     []*table // per sheet of the format, as read; nil when missing
 	plan       plan.Plan
 	problems   Problems
@@ -99,6 +100,7 @@ func validate(b []byte, name string, opt Options) (*reader, error) {
 		return nil, err
 	}
 	rd := &reader{opt: opt, file: file, date1904: file.Date1904(), sheetNames: findSheets(file.Sheets()), names: defaultColumnNames()}
+	rd.display = display{file: file, monthFirst: opt.MonthFirst}
 	if len(opt.Aliases) > 0 {
 		rd.names = newColumnNames(opt.Aliases)
 	}
@@ -185,7 +187,7 @@ func (rd *reader) date(t *table, r tableRow, c int, required bool) (time.Time, p
 	if !ok || v == "" {
 		return time.Time{}, pl, ok
 	}
-	d, err := cellDate(v, rd.date1904, rd.opt.MonthFirst)
+	d, err := cellDate(t.writtenValue(r, c), v, rd.date1904, rd.opt.MonthFirst)
 	if err != nil {
 		rd.add(pl.problem(Error, ErrBadDate, "%v", err))
 		return time.Time{}, pl, false

@@ -245,7 +245,7 @@ func (ed *editor) appendRows(t *table, rows [][]any) error {
 			return err
 		}
 	}
-	return nil
+	return fitRows(ed.f, t.name, first, first+len(rows)-1, width)
 }
 
 // modelStyle is the style new cells of the 1-based column col take: that

@@ -21,8 +21,10 @@ type table struct {
 }
 
 type tableRow struct {
-	num   int // the row number Excel shows
-	cells []string
+	num     int            // the row number Excel shows
+	cells   []string       // as Excel shows them
+	written map[int]string // by 0-based column, the value as written of a cell shown otherwise
+	numbers uint64         // the 0-based columns below 64 that hold a number
 }
 
 // value returns row r's cell in the spec's column c, trimmed, and its
@@ -74,17 +76,86 @@ func (rd *reader) prepareTable(order int, t *table) bool {
 // row is the header, the non-blank rows after it the data.
 func (rd *reader) newTable(order int, s *xlsx.Sheet) *table {
 	t := &table{spec: &sheets[order], name: s.Name, order: order, merged: s.Merged}
+	var dates uint64 // the 0-based date columns, left as written
 	for _, r := range s.Rows {
 		cells := r.Values()
 		switch {
 		case blank(cells):
 		case t.header == 0:
 			t.header, t.headed, t.index = r.Num, cells, rd.matchHeader(t.spec, cells)
+			dates = dateColumns(t)
 		default:
-			t.rows = append(t.rows, tableRow{num: r.Num, cells: cells})
+			t.rows = append(t.rows, rd.shownRow(r, cells, dates))
 		}
 	}
 	return t
+}
+
+// shownRow is a row of the table with its cells as Excel shows them, but
+// for numbers in the date columns, which are read as written.
+func (rd *reader) shownRow(r xlsx.Row, cells []string, dates uint64) tableRow {
+	row := tableRow{num: r.Num, cells: cells}
+	for _, c := range r.Cells {
+		i := c.Col - 1
+		number := c.Type == "" || c.Type == "n"
+		if number && i < 64 {
+			row.numbers |= 1 << i
+		}
+		if number && i < 64 && dates&(1<<i) != 0 {
+			continue
+		}
+		if v, differs := rd.display.shown(c); differs && i < len(cells) {
+			if row.written == nil {
+				row.written = map[int]string{}
+			}
+			row.written[i], row.cells[i] = cells[i], v
+		}
+	}
+	return row
+}
+
+// dateColumns is the set of the table's 0-based columns that hold dates.
+func dateColumns(t *table) uint64 {
+	var set uint64
+	for c, i := range t.index {
+		if i >= 0 && i < 64 && isDateColumn(t.order, c) {
+			set |= 1 << i
+		}
+	}
+	return set
+}
+
+// isDateColumn reports whether column c of sheet order of the format holds
+// dates.
+func isDateColumn(order, c int) bool {
+	switch order {
+	case sheetReports:
+		return c == reportDate
+	case sheetActions:
+		return c == actionDue || c == actionAdded || c == actionCompleted
+	case sheetUpdates:
+		return c == updateDate
+	}
+	return false
+}
+
+// writtenValue returns row r's cell in the spec's column c as written,
+// trimmed: a date column's number is its serial.
+func (t *table) writtenValue(r tableRow, c int) string {
+	v, _ := t.value(r, c)
+	if i := t.index[c]; i >= 0 {
+		if w, ok := r.written[i]; ok {
+			return strings.TrimSpace(w)
+		}
+	}
+	return v
+}
+
+// isNumber reports whether row r's cell in the spec's column c holds a
+// number.
+func (t *table) isNumber(r tableRow, c int) bool {
+	i := t.index[c]
+	return i >= 0 && i < 64 && r.numbers&(1<<i) != 0
 }
 
 func blank(cells []string) bool {

@@ -138,11 +138,23 @@ func (wr *writer) grid(sheet string, header []any, widths []float64, style func(
 		if err := wr.row(sheet, i+2, row); err != nil {
 			return err
 		}
+		if err := fitRow(f, sheet, i+2, rowTexts(row), func(col int) float64 { return widths[min(col, len(widths)-1)] }); err != nil {
+			return err
+		}
 	}
 	if err := wr.printSetup(sheet); err != nil {
 		return err
 	}
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// rowTexts is the text of each of a row's cells; other cells are "".
+func rowTexts(row []any) []string {
+	texts := make([]string, len(row))
+	for i, v := range row {
+		texts[i], _ = v.(string)
+	}
+	return texts
 }
 
 // printSetup prints a sheet landscape, all its columns on the width of a

@@ -37,7 +37,6 @@ func (f *File) readNumberFormats() *numberFormats {
 	if f.styles == nil {
 		return nf
 	}
-	f.read[f.styles] = true
 	nf.err = f.scan(f.styles, func(x *xmlScanner) {
 		inXfs := false // in <cellXfs>, not <cellStyleXfs>
 		for x.next() {
@@ -53,6 +52,8 @@ func (f *File) readNumberFormats() *numberFormats {
 			}
 		}
 	})
+	// A damaged part stays unread, for Verify to refuse.
+	f.read[f.styles] = nf.err == nil
 	return nf
 }
 

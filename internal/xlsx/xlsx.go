@@ -21,6 +21,7 @@ import (
 	"archive/zip"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Sheet is a worksheet's content.
@@ -146,4 +147,15 @@ func (f *File) readSheet(name string, part *zip.File, sst *stringTable) (*Sheet,
 	}
 	sc.lookUp(strs)
 	return s, nil
+}
+
+// Unescape decodes the _xHHHH_ escapes Excel writes for characters XML
+// cannot hold (_x000D_ is a carriage return), as the strings of shared and
+// inline string cells already are; a formula's text result (type "str")
+// is left as written, as excelize reads it.
+func Unescape(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	return string(appendUnescaped(nil, []byte(s)))
 }

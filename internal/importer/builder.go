@@ -1,0 +1,227 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/workbook"
+)
+
+// builder puts a plan together from what a source gives, row by row: the
+// theme and outcome headings, the actions under them, their updates.
+type builder struct {
+	opt      Options
+	p        plan.Plan
+	problems Problems
+	theme    string
+	outcome  string         // the outcome of the actions that follow
+	outcomes map[string]int // outcome number → its place in p.Outcomes
+	actions  map[string]bool
+	// outcome number → where its first action is, for an outcome known
+	// only from its actions' numbers
+	undescribed map[string]string
+	leadSets    [][]string // each action's leads, as written, split later
+}
+
+func newBuilder(opt Options) *builder {
+	return &builder{opt: opt, outcomes: map[string]int{}, actions: map[string]bool{}, undescribed: map[string]string{}}
+}
+
+func (b *builder) problem(place string, format string, args ...any) {
+	b.problems = append(b.problems, Problem{Place: place, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (b *builder) warn(place string, format string, args ...any) {
+	b.problems = append(b.problems, Problem{Place: place, Warning: true, Msg: fmt.Sprintf(format, args...)})
+}
+
+// outcomeLine matches an outcome heading, "Outcome 3: Coordinated help …".
+var outcomeLine = regexp.MustCompile(`(?is)^outcome\s+(\d+)\s*[:.\-–—]?\s*(.*)$`)
+
+// heading reads a full-width row: an outcome heading when it reads
+// "Outcome N: …", or else a theme heading.
+func (b *builder) heading(text string) {
+	text = collapse(text)
+	if m := outcomeLine.FindStringSubmatch(text); m != nil {
+		b.addOutcome(m[1], m[2])
+		return
+	}
+	if text != "" {
+		b.theme = text
+	}
+}
+
+// addOutcome adds an outcome under the current theme, or gives one added
+// without its description that description.
+func (b *builder) addOutcome(no, desc string) {
+	b.outcome = no
+	if i, ok := b.outcomes[no]; ok {
+		if b.p.Outcomes[i].Description == "" {
+			b.p.Outcomes[i].Description = desc
+		}
+		return
+	}
+	b.outcomes[no] = len(b.p.Outcomes)
+	b.p.Outcomes = append(b.p.Outcomes, plan.Outcome{Number: no, Theme: b.theme, Description: desc})
+}
+
+// actionPrefix matches an action number written at the start of its text,
+// "1.1: Develop …" or "1.1 Develop …".
+var actionPrefix = regexp.MustCompile(`^(\d+(?:\.\d+)+)\s*[:.\-–]?\s+`)
+
+// addAction adds an action; its outcome is the one given, or the part of
+// its number before the dot. leads is the Strategic Lead as written.
+func (b *builder) addAction(a plan.Action, leads, place string) bool {
+	if a.No == "" {
+		b.problem(place, "an action without a number; give it one, e.g. 1.1, and add it again")
+		return false
+	}
+	if b.actions[a.No] {
+		b.problem(place, "action %s is there twice; only the first is imported", a.No)
+		return false
+	}
+	if a.Outcome == "" {
+		a.Outcome, _, _ = strings.Cut(a.No, ".")
+	}
+	if _, ok := b.outcomes[a.Outcome]; !ok {
+		theme := b.outcome
+		b.addOutcome(a.Outcome, "")
+		b.outcome, b.undescribed[a.Outcome] = theme, place
+	}
+	b.actions[a.No] = true
+	b.p.Actions = append(b.p.Actions, a)
+	b.leadSets = append(b.leadSets, []string{leads, place})
+	return true
+}
+
+// addReport adds a report point, once.
+func (b *builder) addReport(r plan.ReportPoint) {
+	for _, have := range b.p.Reports {
+		if have.Date.Equal(r.Date) {
+			return
+		}
+	}
+	b.p.Reports = append(b.p.Reports, r)
+}
+
+// addUpdate adds an action's update at a report point; ragText is the RAG
+// as written, place where.
+func (b *builder) addUpdate(no string, d time.Time, text, ragText, place string) {
+	text = workbook.CleanText(text)
+	if text == "" && strings.TrimSpace(ragText) == "" {
+		return
+	}
+	u := plan.Update{Action: no, Date: d, Text: text}
+	if strings.TrimSpace(ragText) != "" {
+		v, ok := b.opt.Scale.Parse(ragText)
+		if !ok {
+			b.problem(place, "%q is not a RAG value of the scale (%s); the RAG is left blank", collapse(ragText), strings.Join(b.opt.Scale.Codes(), ", "))
+		}
+		u.RAG = v.Code
+	}
+	b.p.Updates = append(b.p.Updates, u)
+}
+
+// finish splits the leads, lists the distinct ones, puts the report points
+// in order with the publication first, and reports outcomes left without a
+// description.
+func (b *builder) finish() *plan.Plan {
+	p := &b.p
+	alone := map[string]bool{} // every lead written on a line of its own
+	for _, set := range b.leadSets {
+		for _, lead := range workbook.SplitLeads(set[0]) {
+			alone[lead] = true
+		}
+	}
+	for i, set := range b.leadSets {
+		p.Actions[i].Leads = b.splitLeads(set[0], set[1], alone)
+		for _, l := range p.Actions[i].Leads {
+			if !slices.Contains(p.Leads, l) {
+				p.Leads = append(p.Leads, l)
+			}
+		}
+	}
+	if p.FirstPublished.IsZero() && len(p.Reports) > 0 {
+		earliest := slices.MinFunc(p.Reports, func(a, b plan.ReportPoint) int { return a.Date.Compare(b.Date) })
+		p.FirstPublished = earliest.Date
+		b.warn("", "no First Published date; the earliest report point, %s, is taken for it", earliest.Date.Format("02/01/2006"))
+	}
+	if !p.FirstPublished.IsZero() {
+		b.addReport(plan.ReportPoint{Date: p.FirstPublished, Name: "Publication Date"})
+	}
+	sort.SliceStable(p.Reports, func(i, j int) bool { return p.Reports[i].Date.Before(p.Reports[j].Date) })
+	for _, o := range p.Outcomes {
+		if o.Description == "" {
+			b.problem(b.undescribed[o.Number], "outcome %s, of action %s, has no heading with its description; write it in the Outcomes sheet", o.Number, b.firstAction(o.Number))
+		}
+	}
+	return p
+}
+
+func (b *builder) firstAction(outcome string) string {
+	for _, a := range b.p.Actions {
+		if a.Outcome == outcome {
+			return a.No
+		}
+	}
+	return ""
+}
+
+// splitLeads splits a Strategic Lead as written into leads: one to a line
+// or separated by semicolons, and a line joining with " and " a lead
+// written on a line of its own elsewhere to another at that " and ".
+func (b *builder) splitLeads(s, place string, alone map[string]bool) []string {
+	var leads []string
+	for _, lead := range workbook.SplitLeads(s) {
+		parts := splitAnd(lead, alone)
+		if len(parts) > 1 {
+			b.warn(place, "%q is taken as %d leads: %s", lead, len(parts), strings.Join(parts, "; "))
+		}
+		leads = append(leads, parts...)
+	}
+	return leads
+}
+
+// splitAnd splits a line at each " and " that has a lead written alone
+// elsewhere on one side of it.
+func splitAnd(line string, alone map[string]bool) []string {
+	for i := 0; ; {
+		j := strings.Index(line[i:], " and ")
+		if j < 0 {
+			return []string{line}
+		}
+		left, right := line[:i+j], line[i+j+len(" and "):]
+		switch {
+		case alone[left]:
+			return append([]string{left}, splitAnd(right, alone)...)
+		case alone[right]:
+			return append(splitAnd(left, alone), right)
+		}
+		i += j + 1
+	}
+}
+
+// collapse trims s and turns each run of white space, non-breaking spaces
+// too, into one space.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// reportHeading reads a report point from a column heading such as "Year 1
+// Progress / Update Report @ 31 July 2019": the name before the @, the
+// date after it, or a date anywhere in it with the heading as the name.
+func reportHeading(h string, monthFirst bool) (plan.ReportPoint, bool) {
+	h = collapse(h)
+	if name, date, ok := strings.Cut(h, "@"); ok {
+		if d, err := workbook.ParseDate(date, monthFirst); err == nil {
+			return plan.ReportPoint{Date: d, Name: strings.TrimSpace(name)}, true
+		}
+	}
+	if d, ok := workbook.FindDate(h, monthFirst); ok {
+		return plan.ReportPoint{Date: d, Name: h}, true
+	}
+	return plan.ReportPoint{}, false
+}
