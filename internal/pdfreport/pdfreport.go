@@ -43,6 +43,9 @@ import (
 	"github.com/planreport/planreport/internal/report"
 )
 
+// Producer is the document property "producer": what wrote the PDF.
+const Producer = "planreport (internal/pdfdoc)"
+
 // Options are the page settings of the PDF.
 type Options struct {
 	PageSize    string    // "A4" (default), "A3", "Letter", "Legal"
@@ -150,12 +153,13 @@ func warner(warn func(string)) func(where string, missing []rune) {
 // newDocument starts a document with the report's properties.
 func newDocument(g geometry, m *metrics, r *report.Report) *pdfdoc.Doc {
 	return pdfdoc.New(g.width, g.height, pdfdoc.Info{
-		Title:   m.printable(r.Title),
-		Author:  m.printable(r.Organisation),
-		Subject: m.printable(r.Subject()),
-		Creator: report.Creator,
-		Lang:    cmp.Or(r.Language, "en-GB"),
-		Created: documentDate(r),
+		Title:    m.printable(r.Title),
+		Author:   m.printable(r.Organisation),
+		Subject:  m.printable(r.Subject()),
+		Creator:  report.Creator,
+		Producer: Producer,
+		Lang:     cmp.Or(r.Language, "en-GB"),
+		Created:  documentDate(r),
 	})
 }
 

@@ -122,6 +122,8 @@ func checkIdentification(t *testing.T, rb readBack, r *report.Report) {
 		{"XMP xmp:CreateDate", rb.XMP["xmp:CreateDate"], "2019-08-02T09:30:00Z"},
 		{"XMP xmp:ModifyDate", rb.XMP["xmp:ModifyDate"], "2019-08-02T09:30:00Z"},
 		{"XMP xmp:CreatorTool", rb.XMP["xmp:CreatorTool"], report.Creator},
+		{"Info /Producer", rb.Info["Producer"], Producer},
+		{"XMP pdf:Producer", rb.XMP["pdf:Producer"], Producer},
 		{"XMP pdfaid:part", rb.XMP["pdfaid:part"], "2"},
 		{"XMP pdfaid:conformance", rb.XMP["pdfaid:conformance"], "A"},
 		{"XMP pdfuaid:part", rb.XMP["pdfuaid:part"], "1"},
