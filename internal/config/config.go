@@ -6,6 +6,7 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -108,8 +109,27 @@ type Drafts struct {
 // Formats the renderers can write.
 var Formats = []string{"pdf", "docx", "html"}
 
-// pageSizes the PDF can be printed on.
-var pageSizes = []string{"A4", "A3", "Letter", "Legal"}
+// PageSizes are the paper sizes the PDF can be printed on: portrait width
+// and height in millimetres.
+var PageSizes = map[string][2]float64{
+	"A4": {210, 297}, "A3": {297, 420}, "Letter": {215.9, 279.4}, "Legal": {215.9, 355.6},
+}
+
+// Dimensions are the page's width and height in millimetres, as it is
+// turned; ok is false for a size or orientation planreport does not know.
+func (p Page) Dimensions() (width, height float64, ok bool) {
+	for name, d := range PageSizes {
+		if strings.EqualFold(name, strings.TrimSpace(p.Size)) {
+			switch strings.ToLower(strings.TrimSpace(p.Orientation)) {
+			case "portrait":
+				return d[0], d[1], true
+			case "landscape":
+				return d[1], d[0], true
+			}
+		}
+	}
+	return 0, 0, false
+}
 
 // Default is the configuration used where nothing else is set.
 func Default() Config {
@@ -142,8 +162,8 @@ func (c Config) Validate() error {
 	if _, err := language.Parse(c.Language); err != nil || c.Language == "" {
 		return fmt.Errorf("language: %q is not a language tag such as en-GB or gd", c.Language)
 	}
-	if !slices.ContainsFunc(pageSizes, func(s string) bool { return strings.EqualFold(s, c.Page.Size) }) {
-		return fmt.Errorf("page.size: %q is not one of %s", c.Page.Size, strings.Join(pageSizes, ", "))
+	if _, ok := PageSizes[canonicalSize(c.Page.Size)]; !ok {
+		return fmt.Errorf("page.size: %q is not one of %s", c.Page.Size, strings.Join(slices.Sorted(maps.Keys(PageSizes)), ", "))
 	}
 	if o := c.Page.Orientation; !strings.EqualFold(o, "landscape") && !strings.EqualFold(o, "portrait") {
 		return fmt.Errorf("page.orientation: %q is neither landscape nor portrait", c.Page.Orientation)
@@ -201,4 +221,15 @@ func appendSettings(out []Setting, prefix string, v reflect.Value) []Setting {
 // key in capitals, "." as "_" (PLANREPORT_PAGE_SIZE).
 func EnvName(key string) string {
 	return "PLANREPORT_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
+
+// canonicalSize is the name of PageSizes that size is, whatever its case;
+// size itself when it is none.
+func canonicalSize(size string) string {
+	for name := range PageSizes {
+		if strings.EqualFold(name, strings.TrimSpace(size)) {
+			return name
+		}
+	}
+	return size
 }

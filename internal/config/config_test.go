@@ -81,3 +81,24 @@ func TestValidateChangesNothing(t *testing.T) {
 		t.Errorf("Validate changed the configuration:\n%s\nto\n%s", before, after)
 	}
 }
+
+func TestPageDimensions(t *testing.T) {
+	tests := []struct {
+		page          Page
+		width, height float64
+		ok            bool
+	}{
+		{Page{Size: "A4", Orientation: "landscape"}, 297, 210, true},
+		{Page{Size: "a3", Orientation: "Portrait"}, 297, 420, true},
+		{Page{Size: " Letter ", Orientation: "landscape"}, 279.4, 215.9, true},
+		{Page{Size: "Legal", Orientation: "portrait"}, 215.9, 355.6, true},
+		{Page{Size: "A5", Orientation: "portrait"}, 0, 0, false},
+		{Page{Size: "A4", Orientation: "sideways"}, 0, 0, false},
+	}
+	for _, tt := range tests {
+		w, h, ok := tt.page.Dimensions()
+		if w != tt.width || h != tt.height || ok != tt.ok {
+			t.Errorf("%+v: %g × %g, %v; want %g × %g, %v", tt.page, w, h, ok, tt.width, tt.height, tt.ok)
+		}
+	}
+}

@@ -176,8 +176,8 @@ func renderFormat(w io.Writer, format string, r *report.Report, job Job, warn fu
 	c := job.Config
 	switch format {
 	case "pdf":
-		return pdfreport.Render(w, r, pdfreport.Options{PageSize: c.Page.Size, Orientation: c.Page.Orientation,
-			Fonts: job.Fonts, Warn: warn})
+		width, height, _ := c.Page.Dimensions() // the configuration was validated
+		return pdfreport.Render(w, r, pdfreport.Options{Width: width, Height: height, Fonts: job.Fonts, Warn: warn})
 	case "docx":
 		return docxreport.Render(w, r, docxreport.Options{Template: job.Template})
 	case "html":

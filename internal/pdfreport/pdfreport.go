@@ -48,21 +48,13 @@ const Producer = "planreport (internal/pdfdoc)"
 
 // Options are the page settings of the PDF.
 type Options struct {
-	PageSize    string    // "A4" (default), "A3", "Letter", "Legal"
-	Orientation string    // "landscape" (default) or "portrait"
-	Fonts       FontFiles // the fonts to set the report in; Liberation Sans and DejaVu Sans by default
+	// Width and Height are the page's, in millimetres; zero for A4
+	// landscape. The configuration knows the paper sizes by name.
+	Width, Height float64
+	Fonts         FontFiles // the fonts to set the report in; Liberation Sans and DejaVu Sans by default
 	// Warn, when set, is told of each character that no font has, once for
 	// each place it is in: it prints as U+FFFD.
 	Warn func(message string)
-}
-
-// pageSizes are the supported page sizes, portrait width and height in
-// millimetres.
-var pageSizes = map[string][2]float64{
-	"a4":     {210, 297},
-	"a3":     {297, 420},
-	"letter": {215.9, 279.4},
-	"legal":  {215.9, 355.6},
 }
 
 // Margins and the bands of the running header and footer, in millimetres.
@@ -77,21 +69,12 @@ const (
 
 // geometryFor checks the options and returns the page geometry.
 func geometryFor(opt Options) (geometry, error) {
-	size := strings.ToLower(strings.TrimSpace(opt.PageSize))
-	if size == "" {
-		size = "a4"
+	w, h := opt.Width, opt.Height
+	if w == 0 && h == 0 {
+		w, h = 297, 210 // A4 landscape
 	}
-	dims, ok := pageSizes[size]
-	if !ok {
-		return geometry{}, fmt.Errorf("page size %q is not one of A4, A3, Letter, Legal", opt.PageSize)
-	}
-	w, h := dims[0], dims[1]
-	switch strings.ToLower(strings.TrimSpace(opt.Orientation)) {
-	case "", "landscape":
-		w, h = h, w
-	case "portrait":
-	default:
-		return geometry{}, fmt.Errorf("orientation %q is neither landscape nor portrait", opt.Orientation)
+	if !(w >= 2*marginSide+40 && h >= contentTop+contentFoot+40 && w <= 5000 && h <= 5000) {
+		return geometry{}, fmt.Errorf("a page of %g × %g mm is too small or too large for the report", w, h)
 	}
 	return geometry{width: w, height: h, left: marginSide, right: marginSide,
 		top: contentTop, bottom: h - contentFoot}, nil

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -147,7 +148,7 @@ func TestDeterministic(t *testing.T) {
 		opt  Options
 	}{
 		{"sample", sampleReport(t, allSections), Options{}},
-		{"sample portrait", sampleReport(t, allSections), Options{PageSize: "Letter", Orientation: "portrait"}},
+		{"sample portrait", sampleReport(t, allSections), Options{Width: 215.9, Height: 279.4}},
 		{"generated", generated(t, 200, ""), Options{}},
 	}
 	for _, tt := range tests {
@@ -170,12 +171,12 @@ func TestOptions(t *testing.T) {
 		wantErr string
 	}{
 		{"default A4 landscape", Options{}, "841.89 595.28", ""},
-		{"A4 portrait", Options{Orientation: "portrait"}, "595.28 841.89", ""},
-		{"A3 landscape", Options{PageSize: "A3"}, "1190.55 841.89", ""},
-		{"letter any case", Options{PageSize: "letter", Orientation: "Landscape"}, "792 612", ""},
-		{"legal portrait", Options{PageSize: "Legal", Orientation: "portrait"}, "612 1008", ""},
-		{"unknown size", Options{PageSize: "A5"}, "", `page size "A5"`},
-		{"unknown orientation", Options{Orientation: "sideways"}, "", `orientation "sideways"`},
+		{"A4 portrait", Options{Width: 210, Height: 297}, "595.28 841.89", ""},
+		{"A3 landscape", Options{Width: 420, Height: 297}, "1190.55 841.89", ""},
+		{"letter landscape", Options{Width: 279.4, Height: 215.9}, "792 612", ""},
+		{"legal portrait", Options{Width: 215.9, Height: 355.6}, "612 1008", ""},
+		{"too small", Options{Width: 50, Height: 50}, "", "a page of 50 × 50 mm is too small"},
+		{"not a number", Options{Width: math.NaN(), Height: 100}, "", "too small or too large"},
 	}
 	r := sampleReport(t, allSections)
 	for _, tt := range tests {
