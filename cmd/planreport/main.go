@@ -1,5 +1,5 @@
 // Command planreport turns an improvement plan kept in an Excel workbook
-// into the committee's progress report, as PDF and as Word.
+// into the committee's progress report, as PDF, as Word and as a web page.
 //
 // Exit codes: 0 success; 1 the workbook has errors or cannot be read, or a
 // report cannot be written or sent, or it was stopped; 2 bad usage or

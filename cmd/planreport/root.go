@@ -62,7 +62,7 @@ func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "planreport [WORKBOOK.xlsx...]",
 		Short: "Turn an improvement plan workbook into the committee's progress report",
 		Long: `planreport reads an improvement plan kept in an Excel workbook, checks it,
-and writes the formal progress report a committee reads, as PDF and as Word.
+and writes the formal progress report a committee reads, as PDF, as Word and as a web page.
 
   planreport validate inputs/plan.xlsx     check the workbook, cell by cell
   planreport generate inputs/plan.xlsx     write the report into outputs/

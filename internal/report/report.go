@@ -2,15 +2,15 @@
 // progress report of one plan at one report point, with every figure worked
 // out and every text in the order it is printed.
 //
-// Build makes a Report from a validated plan.Plan; the PDF and Word renderers
-// read only a Report, so both print the same content:
+// Build makes a Report from a validated plan.Plan; the PDF, Word and HTML
+// renderers read only a Report, so all three print the same content:
 //
 //  1. the title block (title, "<report name> @ <date>", first published,
 //     organisation);
 //  2. the summary table, one row per report point up to this one;
 //  3. the RAG legend;
-//  4. optionally the exceptions (Red / Amber and overdue actions) and the
-//     "RAG at a glance" chart;
+//  4. optionally the "RAG at a glance" chart and the exceptions (Red /
+//     Amber and overdue actions);
 //  5. the action table: themes, under them outcomes, under them actions with
 //     their update points and RAG;
 //  6. the ongoing / maintenance table.
