@@ -3,7 +3,7 @@ package docxreport
 import (
 	"archive/zip"
 	"bytes"
-	"io"
+	"errors"
 	"path"
 	"regexp"
 	"slices"
@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/planreport/planreport/internal/report"
+	"github.com/planreport/planreport/internal/zippart"
 )
 
 // The parts of the package that Render writes or changes besides the
@@ -81,21 +82,12 @@ func (t *template) read(name string) ([]byte, error) {
 	if f == nil {
 		return nil, nil
 	}
-	tooLarge := templateError("%s is too large to read: it unpacks to more than %d MB", name, maxTemplatePart>>20)
-	if f.UncompressedSize64 > maxTemplatePart {
-		return nil, tooLarge
-	}
-	rc, err := f.Open()
-	if err != nil {
+	data, err := zippart.Read(f, maxTemplatePart)
+	switch {
+	case errors.Is(err, zippart.ErrTooLarge):
+		return nil, templateError("%s is too large to read: it unpacks to more than %d MB", name, maxTemplatePart>>20)
+	case err != nil:
 		return nil, templateError("%s: %w", name, err)
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, maxTemplatePart+1))
-	if err != nil {
-		return nil, templateError("%s: %w", name, err)
-	}
-	if len(data) > maxTemplatePart {
-		return nil, tooLarge
 	}
 	return comments.ReplaceAll(data, nil), nil
 }

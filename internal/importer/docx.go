@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/planreport/planreport/internal/xlsx"
+	"github.com/planreport/planreport/internal/zippart"
 )
 
 // A Word document (.docx) is a zip package; its body is
@@ -63,9 +64,6 @@ type document struct {
 	header string
 }
 
-// errTooLarge is a part that unpacks to more than its limit.
-var errTooLarge = errors.New("too large")
-
 // readDocument reads the Word document at path.
 func readDocument(path string) (*document, error) {
 	lim := xlsx.DefaultLimits
@@ -104,7 +102,7 @@ func readDocument(path string) (*document, error) {
 
 func partError(err error, name string) string {
 	switch {
-	case errors.Is(err, errTooLarge):
+	case errors.Is(err, zippart.ErrTooLarge):
 		return "unpacks to more than a plan's report could, so it is refused before it is unpacked"
 	case errors.Is(err, os.ErrNotExist):
 		return "is not a Word document: it has no " + name
@@ -115,25 +113,9 @@ func partError(err error, name string) string {
 // readPart unpacks a part of at most limit bytes.
 func readPart(zr *zip.Reader, name string, limit int64) ([]byte, error) {
 	for _, f := range zr.File {
-		if f.Name != name {
-			continue
+		if f.Name == name {
+			return zippart.Read(f, limit)
 		}
-		if f.UncompressedSize64 > uint64(limit) {
-			return nil, errTooLarge
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		defer rc.Close()
-		b, err := io.ReadAll(io.LimitReader(rc, limit+1))
-		if err != nil {
-			return nil, err
-		}
-		if int64(len(b)) > limit {
-			return nil, errTooLarge
-		}
-		return b, nil
 	}
 	return nil, os.ErrNotExist
 }
