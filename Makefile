@@ -26,11 +26,7 @@ bench:
 ## fuzz: a short run of every fuzz test (FUZZTIME each)
 FUZZTIME ?= 5s
 fuzz:
-	@set -e; for pkg in $$($(GO) list ./...); do \
-	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
-	    echo "fuzz $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 3s -parallel 1 $$pkg; \
-	  done; \
-	done
+	FUZZTIME=$(FUZZTIME) .ci/fuzz
 
 ## mutants: apply each change of .ci/mutants.tsv and check a test fails
 .PHONY: mutants

@@ -9,6 +9,7 @@ package atomicfile
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -28,14 +29,30 @@ const tempSuffix = ".partial"
 
 // Write creates or replaces path with what write writes. The file is made
 // with mode 0644.
-func Write(path string, write func(io.Writer) error) (err error) {
+func Write(path string, write func(io.Writer) error) error {
+	p, err := Prepare(path, write)
+	if err != nil {
+		return err
+	}
+	return p.Commit()
+}
+
+// Pending is a complete file under a temporary name in its folder: Commit
+// puts it in place, Discard removes it.
+type Pending struct {
+	path, tmp string
+}
+
+// Prepare writes what write writes to a temporary file in path's folder,
+// flushed to disk, for Commit to put in place as path with mode 0644.
+func Prepare(path string, write func(io.Writer) error) (_ *Pending, err error) {
 	dir, name := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
 	tmp, err := os.CreateTemp(dir, fmt.Sprintf("%s%s-%d-*%s", tempPrefix, name, os.Getpid(), tempSuffix))
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", dir, err)
+		return nil, fmt.Errorf("cannot write in %s: %w", dir, err)
 	}
 	defer func() {
 		if err != nil {
@@ -45,24 +62,68 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	}()
 	buf := bufio.NewWriterSize(tmp, 256<<10)
 	if err = write(buf); err != nil {
-		return err
+		return nil, err
 	}
 	if err = buf.Flush(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	return &Pending{path: path, tmp: tmp.Name()}, nil
+}
+
+// Path is the file's final name.
+func (p *Pending) Path() string { return p.path }
+
+// Commit renames the file into place, replacing what was there; if that
+// fails, the temporary file is removed.
+func (p *Pending) Commit() error {
+	if err := os.Rename(p.tmp, p.path); err != nil {
+		os.Remove(p.tmp)
+		return fmt.Errorf("cannot write %s: %w", p.path, err)
 	}
 	return nil
+}
+
+// Discard removes the temporary file, leaving path as it was.
+func (p *Pending) Discard() { os.Remove(p.tmp) }
+
+// Unchanged reports whether path already holds exactly the bytes of the
+// temporary file.
+func (p *Pending) Unchanged() bool {
+	a, err := os.Open(p.tmp)
+	if err != nil {
+		return false
+	}
+	defer a.Close()
+	b, err := os.Open(p.path)
+	if err != nil {
+		return false
+	}
+	defer b.Close()
+	ia, errA := a.Stat()
+	ib, errB := b.Stat()
+	if errA != nil || errB != nil || ia.Size() != ib.Size() {
+		return false
+	}
+	bufA, bufB := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		n, errA := io.ReadFull(a, bufA)
+		m, errB := io.ReadFull(b, bufB)
+		if !bytes.Equal(bufA[:n], bufB[:m]) {
+			return false
+		}
+		if errA != nil || errB != nil {
+			return errA == errB && (errA == io.EOF || errA == io.ErrUnexpectedEOF)
+		}
+	}
 }
 
 // WriteBytes creates or replaces path with data.

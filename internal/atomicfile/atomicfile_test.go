@@ -108,3 +108,62 @@ func TestWriteIntoMissingFolder(t *testing.T) {
 		t.Fatal("Write into a missing folder succeeded")
 	}
 }
+
+// TestPending: a prepared file is not in place until Commit, Discard
+// leaves the old file, and Unchanged compares every byte.
+func TestPending(t *testing.T) {
+	big := string(make([]byte, 200<<10)) // over the comparison's chunk
+	tests := []struct {
+		name, old, new string // old "": no file there before
+		commit         bool
+		wantUnchanged  bool
+		want           string // the file afterwards; "" for none
+	}{
+		{"commit replaces", "old report", "new report", true, false, "new report"},
+		{"discard keeps the old file", "old report", "new report", false, false, "old report"},
+		{"commit into an empty place", "", "new report", true, false, "new report"},
+		{"discard leaves no file", "", "new report", false, false, ""},
+		{"the same bytes", "same report", "same report", true, true, "same report"},
+		{"same length, last byte differs", big + "a", big + "b", true, false, big + "b"},
+		{"longer", "report", "report!", true, false, "report!"},
+		{"large and the same", big, big, true, true, big},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "report.pdf")
+			if tt.old != "" {
+				if err := os.WriteFile(path, []byte(tt.old), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p, err := Prepare(path, func(w io.Writer) error {
+				_, err := io.WriteString(w, tt.new)
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := os.ReadFile(path); string(got) != tt.old {
+				t.Errorf("before Commit the file holds %d bytes, want the old %d", len(got), len(tt.old))
+			}
+			if got := p.Unchanged(); got != tt.wantUnchanged {
+				t.Errorf("Unchanged() = %v, want %v", got, tt.wantUnchanged)
+			}
+			if tt.commit {
+				if err := p.Commit(); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				p.Discard()
+			}
+			got, err := os.ReadFile(path)
+			if tt.want == "" && !errors.Is(err, os.ErrNotExist) || tt.want != "" && string(got) != tt.want {
+				t.Errorf("afterwards the file holds %d bytes (%v), want %d", len(got), err, len(tt.want))
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) > 1 {
+				t.Errorf("folder holds %d files, want the report at most", len(entries))
+			}
+		})
+	}
+}

@@ -10,7 +10,6 @@
 package generate
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -94,17 +93,18 @@ func run(ctx context.Context, job Job, claim func(paths []string) error) (Result
 	if err != nil {
 		return res, err
 	}
-	rendered, warnings, err := render(ctx, res.Report, job)
+	c := job.Config
+	files := paths(c.OutDir, report.Filename(res.Report.Title, res.Report.Date), c.Formats)
+	pending, warnings, err := render(ctx, res.Report, job, files)
 	res.Warnings = warnings
 	if err != nil {
 		return res, err
 	}
-	c := job.Config
-	files := paths(c.OutDir, report.Filename(res.Report.Title, res.Report.Date), c.Formats)
 	if err := claim(files); err != nil {
+		discard(pending)
 		return res, err
 	}
-	res.Files, err = write(ctx, files, rendered)
+	res.Files, err = commit(ctx, pending)
 	return res, err
 }
 
@@ -144,10 +144,22 @@ func model(p *plan.Plan, asOf time.Time, c config.Config, modified time.Time) (*
 	return report.Build(p, asOf, report.Options{Scale: c.RAG, Sections: c.Sections, Language: c.Language, Modified: modified})
 }
 
-// render renders r in every configured format at once, in the order of
-// the formats, with the renderers' warnings.
-func render(ctx context.Context, r *report.Report, job Job) ([][]byte, []string, error) {
-	out := make([][]byte, len(job.Config.Formats))
+// render renders r in every configured format at once, each straight
+// into a temporary file beside its path in files, and returns them in the
+// order of the formats, with the renderers' warnings. If one fails, none
+// is kept.
+func render(ctx context.Context, r *report.Report, job Job, files []string) ([]*atomicfile.Pending, []string, error) {
+	var made string // the output folder, if this run made it
+	if len(files) > 0 {
+		dir := filepath.Dir(files[0])
+		if _, err := os.Stat(dir); err != nil {
+			made = dir
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, nil, fmt.Errorf("cannot make the output folder: %w", err)
+		}
+	}
+	out := make([]*atomicfile.Pending, len(job.Config.Formats))
 	warnings := make([][]string, len(job.Config.Formats))
 	var g errgroup.Group
 	for i, f := range job.Config.Formats {
@@ -155,20 +167,38 @@ func render(ctx context.Context, r *report.Report, job Job) ([][]byte, []string,
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			var buf bytes.Buffer
 			warn := func(s string) { warnings[i] = append(warnings[i], s) }
-			if err := renderFormat(&buf, f, r, job, warn); err != nil {
-				return fmt.Errorf("cannot write the %s report: %w", f, classify(err))
-			}
-			out[i] = buf.Bytes()
-			return nil
+			p, err := atomicfile.Prepare(files[i], func(w io.Writer) error {
+				if err := renderFormat(w, f, r, job, warn); err != nil {
+					return fmt.Errorf("cannot write the %s report: %w", f, classify(err))
+				}
+				return nil
+			})
+			out[i] = p
+			return err
 		})
 	}
 	err := g.Wait()
 	if err == nil {
 		err = ctx.Err()
 	}
-	return out, slices.Concat(warnings...), err
+	if err != nil {
+		discard(out)
+		if made != "" {
+			os.Remove(made) // only if empty
+		}
+		return nil, slices.Concat(warnings...), err
+	}
+	return out, slices.Concat(warnings...), nil
+}
+
+// discard removes the rendered files that are not yet in place.
+func discard(pending []*atomicfile.Pending) {
+	for _, p := range pending {
+		if p != nil {
+			p.Discard()
+		}
+	}
 }
 
 // renderFormat renders r in one format.
@@ -203,25 +233,22 @@ type settingError struct{ err error }
 func (e settingError) Error() string   { return e.err.Error() }
 func (e settingError) Unwrap() []error { return []error{ErrSetting, e.err} }
 
-// write stores each rendered file at its path, and returns the paths
-// written. A file that already holds exactly those bytes is left as it is.
-func write(ctx context.Context, files []string, rendered [][]byte) ([]string, error) {
-	if len(files) > 0 {
-		if err := os.MkdirAll(filepath.Dir(files[0]), 0o755); err != nil {
-			return nil, fmt.Errorf("cannot make the output folder: %w", err)
-		}
-	}
+// commit puts each rendered file in place, and returns the paths written.
+// A file that already holds exactly those bytes is left as it is.
+func commit(ctx context.Context, pending []*atomicfile.Pending) ([]string, error) {
 	var written []string
-	for i, path := range files {
+	for i, p := range pending {
 		if err := ctx.Err(); err != nil {
+			discard(pending[i:])
 			return written, err
 		}
-		if old, err := os.ReadFile(path); err != nil || !bytes.Equal(old, rendered[i]) {
-			if err := atomicfile.WriteBytes(path, rendered[i]); err != nil {
-				return written, err
-			}
+		if p.Unchanged() {
+			p.Discard()
+		} else if err := p.Commit(); err != nil {
+			discard(pending[i+1:])
+			return written, err
 		}
-		written = append(written, path)
+		written = append(written, p.Path())
 	}
 	return written, nil
 }

@@ -112,9 +112,11 @@ func FuzzWorkbookToReport(f *testing.F) {
 		if err != nil {
 			t.Fatalf("a valid workbook has no report model: %v", err)
 		}
-		if _, _, err := render(context.Background(), r, Job{Config: c}); err != nil {
+		pending, _, err := render(context.Background(), r, Job{Config: c}, paths(t.TempDir(), "report", c.Formats))
+		if err != nil {
 			t.Fatalf("a valid workbook failed to render: %v", err)
 		}
+		discard(pending)
 	})
 }
 
@@ -140,30 +142,44 @@ func TestRunErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := t.TempDir()
-			j := job(good, out)
+			parent := t.TempDir()
+			j := job(good, filepath.Join(parent, "reports"))
 			tt.change(&j)
 			res, err := Run(tt.ctx, j)
 			if !errors.Is(err, tt.want) {
 				t.Errorf("error %v, want %v", err, tt.want)
 			}
-			if entries, _ := os.ReadDir(out); len(entries) > 0 || len(res.Files) > 0 {
+			// Not even the output folder, nor a temporary file in it.
+			if entries, _ := os.ReadDir(parent); len(entries) > 0 || len(res.Files) > 0 {
 				t.Errorf("wrote %v (%d entries), want nothing", res.Files, len(entries))
 			}
 		})
 	}
 }
 
-// TestWriteStopsWhenCancelled: a run cancelled between files leaves each
-// file the old one or the whole new one.
-func TestWriteStopsWhenCancelled(t *testing.T) {
+// TestCommitStopsWhenCancelled: a run cancelled between files leaves each
+// file the old one or the whole new one, and no temporary file.
+func TestCommitStopsWhenCancelled(t *testing.T) {
 	dir := t.TempDir()
-	files := paths(dir, "report", []string{"pdf", "docx"})
+	var pending []*atomicfile.Pending
+	for _, f := range paths(dir, "report", []string{"pdf", "docx"}) {
+		p, err := atomicfile.Prepare(f, func(w io.Writer) error {
+			_, err := io.WriteString(w, "new")
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pending = append(pending, p)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	written, err := write(ctx, files, [][]byte{[]byte("new pdf"), []byte("new docx")})
+	written, err := commit(ctx, pending)
 	if !errors.Is(err, context.Canceled) || len(written) != 0 {
-		t.Errorf("write after cancel: %v, %v; want nothing written and context.Canceled", written, err)
+		t.Errorf("commit after cancel: %v, %v; want nothing written and context.Canceled", written, err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("left %d files behind, want none", len(entries))
 	}
 }
 

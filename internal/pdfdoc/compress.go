@@ -10,7 +10,9 @@ import (
 	"github.com/klauspost/compress/zlib"
 )
 
-// Compression. Every stream is compressed with zlib at its fastest level.
+// Compression. Every stream is compressed with zlib at level 6, the
+// default: for 10,000 actions the PDF is 12.9 MB rather than 14.6 MB at
+// the fastest level, for 0.06 s more (BenchmarkProcess10000).
 // A zlib writer costs about as much to make as a page costs to compress,
 // so writers are pooled and reused, within a document and across the
 // documents of a process. A finished page is compressed in the background
@@ -25,7 +27,7 @@ type packer struct {
 
 var packers = sync.Pool{New: func() any {
 	p := new(packer)
-	p.z, _ = zlib.NewWriterLevel(&p.out, zlib.BestSpeed)
+	p.z, _ = zlib.NewWriterLevel(&p.out, 6)
 	return p
 }}
 

@@ -41,6 +41,9 @@ type Doc struct {
 	alts              map[Elem]string  // the elements' /Alt
 	attrs             map[Elem]attrsOn // the elements' attributes
 	wantMark, hasMark mark             // what the content drawn next belongs to, and what the open sequence does
+	text              textObject       // the text object the current page's content has open
+	form              *form            // the form being drawn, if any (form.go)
+	forms             [][]byte         // the forms, compressed
 	pageMCIDs         []int32          // the current page's MCIDs: the element each belongs to
 	parentTree        [][]int32        // each finished page's MCIDs
 }
@@ -109,6 +112,10 @@ func (d *Doc) AddFont(f *Font) FontID {
 // now, in the background, so that the document holds only compressed
 // pages.
 func (d *Doc) AddPage() {
+	if d.form != nil {
+		d.fail("AddPage", "a form is begun and not ended")
+		return
+	}
 	if d.numPages > 0 {
 		d.endPage()
 		d.content = d.pages.finish(d.content)

@@ -41,15 +41,15 @@ func TestContent(t *testing.T) {
 		{"fill", func(d *Doc, f []FontID) {
 			d.SetFillColor(255, 0, 128)
 			d.FillRect(10, 20, 30, 40)
-		}, "/Artifact BMC\n1 0 0.502 rg\n28.35 785.2 85.04 -113.39 re f\n"},
+		}, "/Artifact BMC\n1 0 0.502 rg\n28.35 785.2 85.04 -113.39 re f\nEMC\n"},
 		{"stroke with the default width", func(d *Doc, f []FontID) {
 			d.StrokeRect(0, 0, 10, 10)
-		}, "/Artifact BMC\n0 0 0 RG\n0.57 w\n0 841.89 28.35 -28.35 re S\n"},
+		}, "/Artifact BMC\n0 0 0 RG\n0.57 w\n0 841.89 28.35 -28.35 re S\nEMC\n"},
 		{"line", func(d *Doc, f []FontID) {
 			d.SetStrokeColor(1, 2, 3)
 			d.SetLineWidth(0.5)
 			d.Line(10, 10, 20, 297)
-		}, "/Artifact BMC\n0.004 0.008 0.012 RG\n1.42 w\n28.35 813.54 m 56.69 0 l S\n"},
+		}, "/Artifact BMC\n0.004 0.008 0.012 RG\n1.42 w\n28.35 813.54 m 56.69 0 l S\nEMC\n"},
 		{"state set once while it does not change", func(d *Doc, f []FontID) {
 			d.SetFillColor(0, 0, 255)
 			d.FillRect(0, 0, 1, 1)
@@ -58,8 +58,7 @@ func TestContent(t *testing.T) {
 			d.Line(0, 0, 1, 1)
 			d.SetLineWidth(0.2)
 			d.Line(0, 0, 1, 1)
-		}, "/Artifact BMC\n0 0 1 rg\n0 841.89 2.83 -2.83 re f\n0 841.89 2.83 -2.83 re f\n" +
-			"0 0 0 RG\n0.57 w\n0 841.89 m 2.83 839.06 l S\n0 841.89 m 2.83 839.06 l S\n"},
+		}, "/Artifact BMC\n0 0 1 rg\n0 841.89 2.83 -2.83 re f\n0 841.89 2.83 -2.83 re f\n0 0 0 RG\n0.57 w\n0 841.89 m 2.83 839.06 l S\n0 841.89 m 2.83 839.06 l S\nEMC\n"},
 		{"setting without drawing emits nothing", func(d *Doc, f []FontID) {
 			d.SetFillColor(9, 9, 9)
 			d.SetStrokeColor(9, 9, 9)
@@ -67,7 +66,7 @@ func TestContent(t *testing.T) {
 			d.SetFont(f[1], 30)
 			d.SetFillColor(0, 0, 0)
 			d.FillRect(0, 0, 1, 1)
-		}, "/Artifact BMC\n0 0 0 rg\n0 841.89 2.83 -2.83 re f\n"},
+		}, "/Artifact BMC\n0 0 0 rg\n0 841.89 2.83 -2.83 re f\nEMC\n"},
 		{"text", func(d *Doc, f []FontID) {
 			d.MarkContent(d.NewElem(0, "P"))
 			d.SetFont(f[0], 9)
@@ -77,10 +76,9 @@ func TestContent(t *testing.T) {
 			d.Text(10, 40, "A")
 			d.SetFont(f[2], 10.5)
 			d.Text(10, 50, "B")
-		}, "/P <</MCID 0>> BDC\n0 0 0 rg\nBT /F1 9 Tf 28.35 785.2 Td (\x00+\x00\xAB) Tj ET\n" +
-			"BT 28.35 756.85 Td (\x02\x19) Tj ET\n" +
-			"BT /F1 10.5 Tf 28.35 728.5 Td (\x00$) Tj ET\n" +
-			"BT /F3 10.5 Tf 28.35 700.16 Td (\x00%) Tj ET\n"},
+			d.SetFillColor(255, 0, 0)
+			d.Text(20, 50, "A")
+		}, "/P <</MCID 0>> BDC\n0 0 0 rg\nBT /F1 9 Tf 28.35 785.2 Td (\x00+\x00\xab) Tj\n0 -28.35 Td (\x02\x19) Tj\n/F1 10.5 Tf 0 -28.35 Td (\x00$) Tj\n/F3 10.5 Tf 0 -28.34 Td (\x00%) Tj\n1 0 0 rg\n28.34 0 Td (\x00$) Tj\nET\nEMC\n"},
 		{"content and artifacts take turns", func(d *Doc, f []FontID) {
 			p := d.NewElem(0, "P")
 			d.SetFont(f[0], 9)
@@ -93,22 +91,19 @@ func TestContent(t *testing.T) {
 			d.FillRect(0, 0, 1, 1)
 			d.MarkContent(p)
 			d.Text(0, 0, "A")
-		}, "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n0 0 0 rg\nBT /F1 9 Tf 0 841.89 Td (\x00$) Tj ET\n" +
-			"EMC\n/P <</MCID 0>> BDC\nBT 0 841.89 Td (\x00$) Tj ET\n0 841.89 2.83 -2.83 re f\n" +
-			"EMC\n/Artifact BMC\n0 841.89 2.83 -2.83 re f\n" +
-			"EMC\n/P <</MCID 1>> BDC\nBT 0 841.89 Td (\x00$) Tj ET\n"},
+		}, "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n0 0 0 rg\nBT /F1 9 Tf 0 841.89 Td (\x00$) Tj\nET\nEMC\n/P <</MCID 0>> BDC\nBT 0 841.89 Td (\x00$) Tj\nET\n0 841.89 2.83 -2.83 re f\nEMC\n/Artifact BMC\n0 841.89 2.83 -2.83 re f\nEMC\n/P <</MCID 1>> BDC\nBT 0 841.89 Td (\x00$) Tj\nET\nEMC\n"},
 		{"text whose glyph ids need escapes", func(d *Doc, f []FontID) {
 			d.MarkContent(d.NewElem(0, "P"))
 			d.SetFont(f[0], 9)
 			d.Text(0, 0, "*EFyŦ") // glyphs 0x0D, 0x28, 0x29, 0x5C, 0x128
-		}, "/P <</MCID 0>> BDC\n0 0 0 rg\nBT /F1 9 Tf 0 841.89 Td (\x00\\r\x00\\(\x00\\)\x00\\\\\x01\\() Tj ET\n"},
+		}, "/P <</MCID 0>> BDC\n0 0 0 rg\nBT /F1 9 Tf 0 841.89 Td (\x00\\r\x00\\(\x00\\)\x00\\\\\x01\\() Tj\nET\nEMC\n"},
 		{"text in the fill colour", func(d *Doc, f []FontID) {
 			d.MarkContent(d.NewElem(0, "P"))
 			d.SetFont(f[1], 8)
 			d.SetFillColor(255, 255, 255)
 			d.Text(0, 0, "A")
 			d.FillRect(0, 0, 1, 1)
-		}, "/P <</MCID 0>> BDC\n1 1 1 rg\nBT /F2 8 Tf 0 841.89 Td (\x00$) Tj ET\n0 841.89 2.83 -2.83 re f\n"},
+		}, "/P <</MCID 0>> BDC\n1 1 1 rg\nBT /F2 8 Tf 0 841.89 Td (\x00$) Tj\nET\n0 841.89 2.83 -2.83 re f\nEMC\n"},
 		{"empty text draws nothing", func(d *Doc, f []FontID) {
 			d.SetFont(f[0], 8)
 			d.Text(0, 0, "")
@@ -126,15 +121,15 @@ func TestContent(t *testing.T) {
 			d.MarkContent(p)
 			d.Text(0, 0, "A")
 			d.Line(0, 0, 1, 1)
-		}, "/P <</MCID 0>> BDC\n1 0 0 rg\nBT /F1 8 Tf 0 841.89 Td (\x00$) Tj ET\n0 1 0 RG\n2.83 w\n0 841.89 m 2.83 839.06 l S\n"},
+		}, "/P <</MCID 0>> BDC\n1 0 0 rg\nBT /F1 8 Tf 0 841.89 Td (\x00$) Tj\nET\n0 1 0 RG\n2.83 w\n0 841.89 m 2.83 839.06 l S\nEMC\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d, ids := a4(t)
 			d.AddPage()
 			tt.draw(d, ids)
-			if got := string(d.content); got != tt.want {
-				t.Errorf("content\n%s\nwant\n%s", got, tt.want)
+			if got := string(d.lastContent()); got != tt.want {
+				t.Errorf("content\n%q\nwant\n%q", got, tt.want)
 			}
 			write(t, d)
 		})
@@ -200,6 +195,26 @@ func TestMisuse(t *testing.T) {
 		{"a child of an element that does not exist", func(d *Doc) { d.NewElem(5, "P") }, "NewElem: structure element 5 does not exist"},
 		{"a type no standard names", func(d *Doc) { d.NewElem(0, "Paragraph") }, `NewElem: "Paragraph" is not a standard structure type`},
 		{"an artifact kind that does not exist", func(d *Doc) { d.MarkArtifact(9) }, "MarkArtifact: artifact kind 9"},
+		{"a form before the first page", func(d *Doc) { d.BeginForm(); d.AddPage() }, "BeginForm: called before the first AddPage"},
+		{"a form in a form", func(d *Doc) { d.AddPage(); d.BeginForm(); d.BeginForm() }, "BeginForm: a form is already begun"},
+		{"a form not ended", func(d *Doc) { d.AddPage(); d.BeginForm() }, "a form is begun and not ended"},
+		{"a new page in a form", func(d *Doc) { d.AddPage(); d.BeginForm(); d.AddPage() }, "AddPage: a form is begun and not ended"},
+		{"ending no form", func(d *Doc) { d.AddPage(); d.EndForm() }, "EndForm: no form is begun"},
+		{"a form that does not exist", func(d *Doc) { d.AddPage(); d.DrawForm(1, Layout) }, "DrawForm: form 1 does not exist"},
+		{"a form drawn in a form", func(d *Doc) {
+			d.AddPage()
+			d.BeginForm()
+			f := d.EndForm()
+			d.BeginForm()
+			d.DrawForm(f, Layout)
+		}, "DrawForm: a form cannot be drawn inside a form"},
+		{"an element's content in a form", func(d *Doc) {
+			d.AddPage()
+			d.SetFont(d.AddFont(font), 9)
+			d.BeginForm()
+			d.MarkContent(d.NewElem(0, "P"))
+			d.Text(0, 0, "x")
+		}, "a form holds artifacts only"},
 		{"the first misuse is the one reported", func(d *Doc) {
 			d.AddPage()
 			d.Text(0, 0, "x")
@@ -474,6 +489,55 @@ func TestTools(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestForm draws a form on two pages: each page shows it inside an
+// artifact sequence, and the form, kept once, sets every state it uses and
+// has no marked content.
+func TestForm(t *testing.T) {
+	d, f := a4(t)
+	d.AddPage()
+	p := d.NewElem(0, "P")
+	d.MarkContent(p)
+	d.SetFont(f[0], 9)
+	d.Text(10, 10, "A") // the page's text object and state, kept across the form
+	d.BeginForm()
+	d.MarkArtifact(Header)
+	d.Text(10, 20, "B")
+	d.Text(10, 30, "A")
+	d.FillRect(0, 0, 1, 1)
+	form := d.EndForm()
+	d.DrawForm(form, Header)
+	d.MarkContent(p)
+	d.Text(10, 40, "A")
+	wantPage1 := "/P <</MCID 0>> BDC\n0 0 0 rg\nBT /F1 9 Tf 28.35 813.54 Td (\x00$) Tj\nET\nEMC\n" +
+		"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n/Fm1 Do\nEMC\n" +
+		"/P <</MCID 1>> BDC\nBT 28.35 728.5 Td (\x00$) Tj\nET\nEMC\n"
+	if got := string(d.lastContent()); got != wantPage1 {
+		t.Errorf("page 1\n%q\nwant\n%q", got, wantPage1)
+	}
+	d.AddPage()
+	d.DrawForm(form, Layout)
+	pdf := write(t, d)
+	objects := readObjects(t, pdf)
+	l := d.layout()
+	got := objects[l.forms]
+	wantForm := "0 0 0 rg\nBT /F1 9 Tf 28.35 785.2 Td (\x00%) Tj\n0 -28.35 Td (\x00$) Tj\nET\n0 841.89 2.83 -2.83 re f\n"
+	if !strings.Contains(got.value, "/Type /XObject /Subtype /Form /BBox [0 0 595.28 841.89] /Resources 3 0 R") || string(got.stream) != wantForm {
+		t.Errorf("form object %s\n%q\nwant\n%q", got.value, got.stream, wantForm)
+	}
+	if res := objects[objResources].value; !strings.Contains(res, "/XObject << /Fm1 "+strconv.Itoa(l.forms)+" 0 R >>") {
+		t.Errorf("resources %s lack the form", res)
+	}
+	if page2 := objects[l.page(1)+1]; string(page2.stream) != "/Artifact BMC\n/Fm1 Do\nEMC\n" {
+		t.Errorf("page 2 %q, want the form as a layout artifact", page2.stream)
+	}
+	path := save(t, pdf)
+	qpdfCheck(t, path)
+	testtool.Need(t, "pdftotext")
+	if pages := testtool.PDFPages(t, path); len(pages) != 2 || !strings.Contains(pages[0], "B") || !strings.Contains(pages[1], "B") {
+		t.Errorf("pdftotext does not find the form's text on both pages: %q", pages)
+	}
 }
 
 // TestCompositeRenders draws only a composite glyph, whose components are

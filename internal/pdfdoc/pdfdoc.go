@@ -20,9 +20,10 @@
 //     bookmarks /PageMode /UseOutlines and /Outlines;
 //  2. the one /Pages node, with /MediaBox (every page has the size given to
 //     New) and every page as a kid;
-//  3. the resource dictionary all pages share, naming the fonts /F1, /F2, ...
-//     in the order AddFont added them (a font nothing was drawn in is left
-//     out, and not embedded);
+//  3. the resource dictionary all pages and forms share, naming the fonts
+//     /F1, /F2, ... in the order AddFont added them (a font nothing was
+//     drawn in is left out, and not embedded) and the forms /Fm1, /Fm2, ...
+//     (form.go);
 //  4. the document information: /Title, /Author, /Subject, /Creator,
 //     /Producer as UTF-16BE text strings, /CreationDate and /ModDate;
 //  5. the structure tree root and 6. its parent tree (in an object stream);
@@ -33,9 +34,9 @@
 //  9. the outline root, when there are bookmarks;
 //
 // then each page (/StructParents, /Tabs /S) and its content stream
-// (/FlateDecode), each font's five objects, the outline entries (/Title,
-// /Parent, /Prev, /Next, /First, /Last, /Count, /Dest [page /XYZ 0 top
-// null]), the structure elements packed 200 to a compressed object stream,
+// (/FlateDecode), each font's five objects, the forms, the outline entries
+// (/Title, /Parent, /Prev, /Next, /First, /Last, /Count, /Dest [page /XYZ 0
+// top null]), the structure elements packed 200 to a compressed object stream,
 // those object streams, and the cross-reference stream.
 //
 // # Structure
@@ -53,11 +54,14 @@
 // content is in points from the bottom left, with two decimals at most.
 // Each page starts from the default graphics state, and the writer sets the
 // colours, line width and font when something is drawn with values the page
-// has not set yet, so a setting repeated costs nothing. Text is a text
-// object per call, its glyph ids two bytes each in a literal string:
-// BT /F1 9 Tf 56.69 785.2 Td (\000+\000\253) Tj ET, shown here with
-// escapes where the file has the bytes themselves (Tf only when the font or
-// size changes).
+// has not set yet, so a setting repeated costs nothing. The lines of text
+// drawn one after another in one marked-content sequence share a text
+// object, each placed from the one before; their glyph ids are two bytes
+// each in a literal string:
+// BT /F1 9 Tf 56.69 785.2 Td (\000+\000\253) Tj 0 -10.37 Td (\000$) Tj ET,
+// shown here on one line and with escapes where the file has a line break
+// after each Tj and the bytes themselves (Tf only when the font or size
+// changes).
 //
 // # Fonts
 //

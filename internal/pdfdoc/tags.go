@@ -175,6 +175,13 @@ func (d *Doc) MarkArtifact(kind ArtifactKind) {
 // are layout artifacts; text with nothing marked is refused.
 func (d *Doc) syncMark(text bool) bool {
 	want := d.wantMark
+	if d.form != nil { // a form is an artifact, shown in the page's sequence
+		if want.set && !want.artifact {
+			d.fail("MarkContent", "a form holds artifacts only, not an element's content")
+			return false
+		}
+		return true
+	}
 	if !want.set {
 		if text {
 			d.fail("Text", "text drawn outside any structure element or artifact (call MarkContent or MarkArtifact first)")
@@ -204,6 +211,7 @@ func (d *Doc) syncMark(text bool) bool {
 
 // closeMark closes the marked-content sequence that is open, if any.
 func (d *Doc) closeMark() {
+	d.closeText()
 	if d.hasMark.set {
 		d.content = append(d.content, "EMC\n"...)
 		d.hasMark = mark{}
@@ -211,12 +219,16 @@ func (d *Doc) closeMark() {
 }
 
 // lastContent is the current page's content as written: with the open
-// marked-content sequence closed, and the page left open for more.
+// text object and marked-content sequence closed, and the page left open for more.
 func (d *Doc) lastContent() []byte {
-	if !d.hasMark.set {
-		return d.content
+	b := d.content[:len(d.content):len(d.content)]
+	if d.text.open {
+		b = append(b, "ET\n"...)
 	}
-	return append(d.content[:len(d.content):len(d.content)], "EMC\n"...)
+	if d.hasMark.set {
+		b = append(b, "EMC\n"...)
+	}
+	return b
 }
 
 // parentTreeEntries are the pages' entries of the parent tree, the

@@ -69,7 +69,7 @@ func TestStructure(t *testing.T) {
 		{"page 1", objects[page1].value, "/Tabs /S /StructParents 0 "},
 		{"page 2", objects[page2].value, "/Tabs /S /StructParents 1 "},
 		{"catalog", objects[objCatalog].value, "/MarkInfo << /Marked true >> /StructTreeRoot 5 0 R /ViewerPreferences << /DisplayDocTitle true >> /Metadata 7 0 R /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1"},
-		{"page 2's content", string(objects[page2+1].stream), "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n0 0 0 rg\nBT /F1 10 Tf 28.35 813.54 Td (\x005\x00X\x00Q\x00Q\x00L\x00Q\x00J\x00\x03\x00K\x00H\x00D\x00G\x00H\x00U) Tj ET\nEMC\n" +
+		{"page 2's content", string(objects[page2+1].stream), "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n0 0 0 rg\nBT /F1 10 Tf 28.35 813.54 Td (\x005\x00X\x00Q\x00Q\x00L\x00Q\x00J\x00\x03\x00K\x00H\x00D\x00G\x00H\x00U) Tj\nET\nEMC\n" +
 			"/Artifact BMC\n28.35 714.33 283.46 -28.35 re f\nEMC\n/TD <</MCID 0>> BDC\nBT"},
 		{"page 2 ends its last sequence", string(objects[page2+1].stream), "re f\nEMC\n"},
 	}

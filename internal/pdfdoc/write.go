@@ -26,13 +26,14 @@ const (
 )
 
 // layout numbers the objects of a document: the fixed ones, the outline
-// root, each page and its content, each font's five objects, each outline
-// entry, each structure element, the object streams and the
+// root, each page and its content, each font's five objects, each form,
+// each outline entry, each structure element, the object streams and the
 // cross-reference stream.
 type layout struct {
 	outlines  int   // the outline root; 0 without bookmarks
 	firstPage int   // page i is firstPage+2i, its content the next
 	fonts     []int // each font's first object; 0 for a font not drawn
+	forms     int   // the first form
 	bookmarks int   // the first outline entry
 	elems     int   // structure element i is elems+i
 	objStms   int   // the first object stream
@@ -61,6 +62,8 @@ func (d *Doc) layout() layout {
 			next += objectsPerFont
 		}
 	}
+	l.forms = next
+	next += len(d.forms)
 	l.bookmarks = next
 	l.elems = l.bookmarks + len(d.bookmarks)
 	l.objStms = l.elems + len(d.elems)
@@ -82,6 +85,9 @@ func (d *Doc) WriteTo(w io.Writer) (int64, error) {
 	if d.numPages == 0 {
 		return 0, errors.New("pdfdoc: the document has no page (AddPage was never called)")
 	}
+	if d.form != nil {
+		return 0, errors.New("pdfdoc: a form is begun and not ended (EndForm was never called)")
+	}
 	pages := d.pages.wait()
 	l := d.layout()
 	p := &objWriter{w: w, entries: make([]xrefEntry, l.size), id: md5.New()}
@@ -99,6 +105,7 @@ func (d *Doc) WriteTo(w io.Writer) (int64, error) {
 			d.writeFont(p, df, packed[i], l.fonts[i])
 		}
 	}
+	d.writeForms(p, l)
 	d.writeStructure(p, l)
 	p.finish(l.xref)
 	return p.n, p.err
@@ -161,7 +168,8 @@ func (d *Doc) writePages(p *objWriter, l layout, finished [][]byte) {
 	}
 }
 
-// writeResources writes the resources all pages share: the fonts drawn.
+// writeResources writes the resources all pages and forms share: the
+// fonts drawn and the forms.
 func (d *Doc) writeResources(p *objWriter, l layout) {
 	p.begin(objResources)
 	p.b = append(p.b, "<< /ProcSet [/PDF /Text] /Font <<"...)
@@ -171,6 +179,15 @@ func (d *Doc) writeResources(p *objWriter, l layout) {
 			p.b = strconv.AppendInt(p.b, int64(i+1), 10)
 			p.b = append(p.b, ' ')
 			p.ref(obj)
+		}
+	}
+	if len(d.forms) > 0 {
+		p.b = append(p.b, " >> /XObject <<"...)
+		for i := range d.forms {
+			p.b = append(p.b, " /Fm"...)
+			p.b = strconv.AppendInt(p.b, int64(i+1), 10)
+			p.b = append(p.b, ' ')
+			p.ref(l.forms + i)
 		}
 	}
 	p.end(" >> >>")

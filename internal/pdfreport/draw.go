@@ -22,6 +22,17 @@ type drawer struct {
 	figure   *tag
 	artifact pdfdoc.ArtifactKind
 	repeat   bool
+
+	// What every page shows, drawn once: the running header, the footer
+	// but its page number, and each table header row set again.
+	header, footer pdfdoc.FormID
+	forms          map[formKey]pdfdoc.FormID
+}
+
+// formKey is a table header row set again at y, h high.
+type formKey struct {
+	src  *row
+	y, h float64
 }
 
 // elem is the document's element for t, made when first asked for, after

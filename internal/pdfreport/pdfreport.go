@@ -108,7 +108,7 @@ func draw(r *report.Report, opt Options) (*pdfdoc.Doc, error) {
 		return nil, err
 	}
 	pages := paginate(g, newContent(m, g, r, warner(opt.Warn)))
-	d := &drawer{doc: newDocument(g, m, r), m: m, g: g, fonts: map[*pdfdoc.Font]pdfdoc.FontID{}}
+	d := &drawer{doc: newDocument(g, m, r), m: m, g: g, fonts: map[*pdfdoc.Font]pdfdoc.FontID{}, forms: map[formKey]pdfdoc.FormID{}}
 	for n, items := range pages {
 		d.page(r, n+1, len(pages), items)
 		pages[n] = nil // the rows drawn are done with: a large plan's layout is most of the memory
@@ -169,7 +169,18 @@ func (d *drawer) page(r *report.Report, n, total int, items []placed) {
 			d.doc.Bookmark(d.m.printable(oneLine(it.src.mark.title)), it.src.mark.level, it.y)
 		}
 		d.repeat = it.src.kind == kindHeader && it.src.drawn
-		d.row(it.row, it.y, it.h)
+		if d.repeat {
+			// Set again at the same place on each later page: drawn once, as a form.
+			key := formKey{it.src, it.y, it.h}
+			if d.forms[key] == 0 {
+				d.doc.BeginForm()
+				d.row(it.row, it.y, it.h)
+				d.forms[key] = d.doc.EndForm()
+			}
+			d.doc.DrawForm(d.forms[key], pdfdoc.Layout)
+		} else {
+			d.row(it.row, it.y, it.h)
+		}
 		d.repeat, it.src.drawn = false, true
 		if f := it.src.figure; f != nil && f.extra().attrs.BBox == [4]float64{} {
 			if fig == nil {
@@ -189,23 +200,33 @@ var (
 	footFont    = font{face: regular, size: 7.5, colour: muted}
 )
 
-// furniture draws the running header and the footer.
+// furniture draws the running header and the footer: each a form drawn
+// once and shown on every page, and the page number.
 func (d *drawer) furniture(r *report.Report, n, total int) {
 	g := d.g
 	right := g.width - g.right
 	half := g.contentWidth()/2 - 4
-	lh := runningFont.lineHeight()
-	d.artifact = pdfdoc.Header
-	d.text(g.left, headerBase-lh/2, d.m.clip(d.m.printable(oneLine(r.ShortTitle)), runningFont, half), runningFont, nil)
-	heading := d.m.clip(d.m.printable(oneLine(r.Heading())), footFont, half)
-	d.text(right-d.textWidth(heading, footFont), headerBase-lh/2, heading, footFont, nil)
-	d.rule(g.left, headerBase+furnitureGap-0.5, right, headerBase+furnitureGap-0.5, navy, 0.4)
-
-	d.artifact = pdfdoc.Footer
 	foot := g.height - footerBase
-	d.rule(g.left, foot-furnitureGap-1.5, right, foot-furnitureGap-1.5, gridColour, 0.2)
 	flh := footFont.lineHeight()
-	d.text(g.left, foot-flh/2, d.m.clip(d.m.printable(oneLine(r.Organisation)), footFont, half), footFont, nil)
+	if d.header == 0 {
+		d.doc.BeginForm()
+		lh := runningFont.lineHeight()
+		d.artifact = pdfdoc.Header
+		d.text(g.left, headerBase-lh/2, d.m.clip(d.m.printable(oneLine(r.ShortTitle)), runningFont, half), runningFont, nil)
+		heading := d.m.clip(d.m.printable(oneLine(r.Heading())), footFont, half)
+		d.text(right-d.textWidth(heading, footFont), headerBase-lh/2, heading, footFont, nil)
+		d.rule(g.left, headerBase+furnitureGap-0.5, right, headerBase+furnitureGap-0.5, navy, 0.4)
+		d.header = d.doc.EndForm()
+
+		d.doc.BeginForm()
+		d.artifact = pdfdoc.Footer
+		d.rule(g.left, foot-furnitureGap-1.5, right, foot-furnitureGap-1.5, gridColour, 0.2)
+		d.text(g.left, foot-flh/2, d.m.clip(d.m.printable(oneLine(r.Organisation)), footFont, half), footFont, nil)
+		d.footer = d.doc.EndForm()
+	}
+	d.doc.DrawForm(d.header, pdfdoc.Header)
+	d.doc.DrawForm(d.footer, pdfdoc.Footer)
+	d.artifact = pdfdoc.Footer
 	pageNo := "Page " + strconv.Itoa(n) + " of " + strconv.Itoa(total)
 	d.text(right-d.textWidth(pageNo, footFont), foot-flh/2, pageNo, footFont, nil)
 	d.artifact = pdfdoc.Layout

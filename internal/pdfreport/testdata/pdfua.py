@@ -79,55 +79,70 @@ def main(path):
                 elems[e]["pages"].append(page)
     out["elements"] = elems
 
-    # The content: each text-showing operator, whether it is inside an
-    # artifact or a sequence with an MCID, and the MCIDs each page uses.
+    # The content: each text-showing operator, on the page or in a form it
+    # shows, whether it is inside an artifact or a sequence with an MCID,
+    # and the MCIDs each page uses.
     parent_tree = {}
     nums = tree.ParentTree.get("/Nums", [])
     for i in range(0, len(nums), 2):
         parent_tree[int(nums[i])] = [pdf.get_object(x.objgen) if hasattr(x, "objgen") else x for x in nums[i + 1]]
-    untagged, texts_in_artifacts, texts_in_content, mcid_problems = 0, 0, 0, []
+    mcid_problems = []
     pairs, fills = set(), set()  # (text colour, the fill under it); the colours rectangles are filled in
     fonts = set()
+    counts = {"untagged": 0, "artifact": 0, "content": 0}
     for n, page in enumerate(pdf.pages):
         stack = []
         seen = set()
-        colour, rects, pending, pos = "000000", [], None, (0, 0)
-        for operands, op in pikepdf.parse_content_stream(page):
-            op = str(op)
-            if op == "rg":
-                colour = "".join("%02X" % round(float(v) * 255) for v in operands)
-            elif op == "re":
-                x, y, w, h = (float(v) for v in operands)
-                pending = (min(x, x + w), min(y, y + h), max(x, x + w), max(y, y + h))
-            elif op == "f" and pending:
-                rects.append((pending, colour))
-                fills.add(colour)
-                pending = None
-            elif op == "Td":
-                pos = (float(operands[0]), float(operands[1]))
-            if op in ("Tj", "TJ"):
-                px, py = pos[0] + 0.5, pos[1] + 1
-                under = "FFFFFF"
-                for (x0, y0, x1, y1), c in rects:
-                    if x0 <= px <= x1 and y0 <= py <= y1:
-                        under = c
-                pairs.add((colour, under))
-            if op in ("BDC", "BMC"):
-                tag = str(operands[0])
-                mcid = None
-                if op == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
-                    mcid = int(operands[1].MCID)
-                    seen.add(mcid)
-                stack.append((tag, mcid))
-            elif op == "EMC":
-                stack.pop()
-            elif op in ("Tj", "TJ", "'", '"'):
-                if any(t == "/Artifact" for t, _ in stack):
-                    texts_in_artifacts += 1
-                elif any(m is not None for _, m in stack):
-                    texts_in_content += 1
-                else:
-                    untagged += 1
+        rects = []  # the page's fills: ((x0, y0, x1, y1), colour)
+
+        def walk(stream, colour, forms):
+            """Walks a content stream, and each form it shows, as part of
+            the page: within the marked content open where it is shown."""
+            pending, line = None, (0, 0)
+            for operands, op in pikepdf.parse_content_stream(stream):
+                op = str(op)
+                if op == "rg":
+                    colour = "".join("%02X" % round(float(v) * 255) for v in operands)
+                elif op == "re":
+                    x, y, w, h = (float(v) for v in operands)
+                    pending = (min(x, x + w), min(y, y + h), max(x, x + w), max(y, y + h))
+                elif op == "f" and pending:
+                    rects.append((pending, colour))
+                    fills.add(colour)
+                    pending = None
+                elif op == "BT":
+                    line = (0, 0)
+                elif op == "Td":  # from the start of the line before
+                    line = (line[0] + float(operands[0]), line[1] + float(operands[1]))
+                elif op == "Do":
+                    form = forms[str(operands[0])]
+                    if form.get("/Subtype") == "/Form":
+                        walk(form, colour, form.get("/Resources", {}).get("/XObject", forms))
+                if op in ("Tj", "TJ"):
+                    px, py = line[0] + 0.5, line[1] + 1
+                    under = "FFFFFF"
+                    for (x0, y0, x1, y1), c in rects:
+                        if x0 <= px <= x1 and y0 <= py <= y1:
+                            under = c
+                    pairs.add((colour, under))
+                if op in ("BDC", "BMC"):
+                    tag = str(operands[0])
+                    mcid = None
+                    if op == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
+                        mcid = int(operands[1].MCID)
+                        seen.add(mcid)
+                    stack.append((tag, mcid))
+                elif op == "EMC":
+                    stack.pop()
+                elif op in ("Tj", "TJ", "'", '"'):
+                    if any(t == "/Artifact" for t, _ in stack):
+                        counts["artifact"] += 1
+                    elif any(m is not None for _, m in stack):
+                        counts["content"] += 1
+                    else:
+                        counts["untagged"] += 1
+
+        walk(page, "000000", page.Resources.get("/XObject", {}))
         if stack:
             mcid_problems.append("page %d ends with marked content open" % (n + 1))
         key = int(page.get("/StructParents", -1))
@@ -145,7 +160,7 @@ def main(path):
     for (page, mcid) in mcrs:
         if mcid >= len(parent_tree.get(int(pdf.pages[page].get("/StructParents", -1)), [])):
             mcid_problems.append("element content page %d MCID %d is not in the parent tree" % (page + 1, mcid))
-    out.update({"untagged_text": untagged, "artifact_text": texts_in_artifacts, "content_text": texts_in_content,
+    out.update({"untagged_text": counts["untagged"], "artifact_text": counts["artifact"], "content_text": counts["content"],
                 "mcid_problems": mcid_problems,
                 "text_on_fill": sorted(pairs), "fills": sorted(fills),
                 "fonts": [{"name": n, "embedded": e, "to_unicode": u} for n, e, u in sorted(fonts)],
