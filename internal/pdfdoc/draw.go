@@ -75,19 +75,16 @@ func (d *Doc) Text(x, y float64, s string) {
 	}
 	d.syncFill()
 	x100, y100 := hundredths(x*ptPerMM), hundredths(d.height-y*ptPerMM)
+	dx, dy := x100, y100
 	if d.text.open {
-		// The next line of the open text object, placed from the last.
-		d.syncFont()
-		d.content = appendHundredths(d.content, x100-d.text.x)
-		d.content = append(d.content, ' ')
-		d.content = appendHundredths(d.content, y100-d.text.y)
+		dx, dy = x100-d.text.x, y100-d.text.y // the next line, placed from the last
 	} else {
 		d.content = append(d.content, "BT "...)
-		d.syncFont()
-		d.content = appendHundredths(d.content, x100)
-		d.content = append(d.content, ' ')
-		d.content = appendHundredths(d.content, y100)
 	}
+	d.syncFont()
+	d.content = appendHundredths(d.content, dx)
+	d.content = append(d.content, ' ')
+	d.content = appendHundredths(d.content, dy)
 	d.text = textObject{open: true, x: x100, y: y100}
 	df := d.fonts[d.want.font-1]
 	d.content = append(d.content, " Td ("...)
