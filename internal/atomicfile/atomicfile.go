@@ -98,32 +98,14 @@ func (p *Pending) Discard() { os.Remove(p.tmp) }
 // Unchanged reports whether path already holds exactly the bytes of the
 // temporary file.
 func (p *Pending) Unchanged() bool {
-	a, err := os.Open(p.tmp)
-	if err != nil {
+	a, errA := os.Stat(p.tmp)
+	b, errB := os.Stat(p.path)
+	if errA != nil || errB != nil || a.Size() != b.Size() {
 		return false
 	}
-	defer a.Close()
-	b, err := os.Open(p.path)
-	if err != nil {
-		return false
-	}
-	defer b.Close()
-	ia, errA := a.Stat()
-	ib, errB := b.Stat()
-	if errA != nil || errB != nil || ia.Size() != ib.Size() {
-		return false
-	}
-	bufA, bufB := make([]byte, 64<<10), make([]byte, 64<<10)
-	for {
-		n, errA := io.ReadFull(a, bufA)
-		m, errB := io.ReadFull(b, bufB)
-		if !bytes.Equal(bufA[:n], bufB[:m]) {
-			return false
-		}
-		if errA != nil || errB != nil {
-			return errA == errB && (errA == io.EOF || errA == io.ErrUnexpectedEOF)
-		}
-	}
+	written, errA := os.ReadFile(p.tmp)
+	old, errB := os.ReadFile(p.path)
+	return errA == nil && errB == nil && bytes.Equal(written, old)
 }
 
 // WriteBytes creates or replaces path with data.

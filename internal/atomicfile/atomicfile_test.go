@@ -112,7 +112,7 @@ func TestWriteIntoMissingFolder(t *testing.T) {
 // TestPending: a prepared file is not in place until Commit, Discard
 // leaves the old file, and Unchanged compares every byte.
 func TestPending(t *testing.T) {
-	big := string(make([]byte, 200<<10)) // over the comparison's chunk
+	big := string(make([]byte, 200<<10))
 	tests := []struct {
 		name, old, new string // old "": no file there before
 		commit         bool
