@@ -3,6 +3,7 @@ package testtool
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -41,15 +42,34 @@ func mailpitBinary() (string, bool) {
 }
 
 // StartMailpit starts mailpit with the extra options, waits until it
-// answers, and stops it at the end of the test.
+// answers, and stops it at the end of the test. A mailpit that stops while
+// starting (a port taken between FreePort and its start) is started again
+// on other ports, three times at most.
 func StartMailpit(t testing.TB, options ...string) Mailpit {
 	t.Helper()
 	bin, ok := mailpitBinary()
 	if !ok {
 		Missing(t, "mailpit", "set PLANREPORT_MAILPIT, or go install github.com/axllent/mailpit@v1.27.11")
 	}
+	var failure string
+	for range 3 {
+		m, msg := startMailpit(t, bin, options)
+		if msg == "" {
+			return m
+		}
+		failure = msg
+	}
+	t.Fatal(failure)
+	return Mailpit{}
+}
+
+// startMailpit makes one attempt: the server, or why it did not start.
+func startMailpit(t testing.TB, bin string, options []string) (Mailpit, string) {
 	m := Mailpit{SMTPPort: FreePort(t)}
 	httpPort := FreePort(t)
+	for httpPort == m.SMTPPort {
+		httpPort = FreePort(t)
+	}
 	m.API = "http://127.0.0.1:" + strconv.Itoa(httpPort)
 	args := append([]string{
 		"--smtp", "127.0.0.1:" + strconv.Itoa(m.SMTPPort), "--listen", "127.0.0.1:" + strconv.Itoa(httpPort),
@@ -62,23 +82,28 @@ func StartMailpit(t testing.TB, options ...string) Mailpit {
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("mailpit: %v", err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() {
+	// exited is closed once the process has been waited for, so that both
+	// the start-up loop and the clean-up can see it.
+	exited := make(chan struct{})
+	var waitErr error
+	go func() { waitErr = cmd.Wait(); close(exited) }()
+	stop := func() {
 		cmd.Process.Kill()
 		<-exited
-	})
+	}
 	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		select {
-		case err := <-exited:
-			t.Fatalf("mailpit stopped: %v\n%s", err, stderr.String())
+		case <-exited:
+			return m, fmt.Sprintf("mailpit stopped: %v\n%s", waitErr, stderr.String())
 		default:
 		}
 		if m.ready() {
-			return m
+			t.Cleanup(stop)
+			return m, ""
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("mailpit did not start within 15s:\n%s", stderr.String())
+			stop()
+			return m, "mailpit did not start within 15s:\n" + stderr.String()
 		}
 	}
 }
