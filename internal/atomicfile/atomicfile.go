@@ -1,10 +1,14 @@
-// Package atomicfile writes files so that they appear under their final
-// name only once complete: the content goes to a hidden temporary file in
-// the same folder, is flushed to disk, and is then renamed into place. A
-// failure at any point leaves the previous file, if any, untouched, and
-// removes the temporary file; a killed process leaves at most a hidden
-// temporary file, named with its process id, that Clean removes once that
-// process has gone.
+// Package atomicfile is the one way planreport writes a file: reports,
+// workbooks (init, import, roll), drafts, send logs and the Microsoft 365
+// token alike. The file appears under its final name only once complete:
+// the content goes to a hidden temporary file in the same folder, is
+// flushed to disk, given its mode, and is then renamed into place (or, with
+// Options.NoReplace, linked into place, which fails without a race when a
+// file is already there), and the folder is synced where the platform can
+// sync one. A failure at any point leaves the previous file, if any,
+// untouched, and removes the temporary file; a killed process leaves at
+// most a hidden temporary file, named with its process id, that Clean
+// removes once that process has gone. Clean removes nothing else.
 package atomicfile
 
 import (
@@ -13,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,10 +32,34 @@ const tempPrefix = ".planreport-"
 // tempSuffix ends it.
 const tempSuffix = ".partial"
 
+// Options say how a file is put in place.
+type Options struct {
+	// Mode is the file's permission bits; 0 is 0644.
+	Mode fs.FileMode
+	// NoReplace refuses to put the file in place when a file is already
+	// there: the error then satisfies errors.Is(err, fs.ErrExist). The
+	// check and the placing are one step (a hard link), so a file that
+	// appears meanwhile is not overwritten either.
+	NoReplace bool
+}
+
+// mode is the file's permission bits.
+func (o Options) mode() fs.FileMode {
+	if o.Mode == 0 {
+		return 0o644
+	}
+	return o.Mode.Perm()
+}
+
 // Write creates or replaces path with what write writes. The file is made
 // with mode 0644.
 func Write(path string, write func(io.Writer) error) error {
-	p, err := Prepare(path, write)
+	return WriteWith(path, Options{}, write)
+}
+
+// WriteWith writes path with what write writes, as opt says.
+func WriteWith(path string, opt Options, write func(io.Writer) error) error {
+	p, err := Prepare(path, opt, write)
 	if err != nil {
 		return err
 	}
@@ -41,11 +70,12 @@ func Write(path string, write func(io.Writer) error) error {
 // puts it in place, Discard removes it.
 type Pending struct {
 	path, tmp string
+	opt       Options
 }
 
 // Prepare writes what write writes to a temporary file in path's folder,
-// flushed to disk, for Commit to put in place as path with mode 0644.
-func Prepare(path string, write func(io.Writer) error) (_ *Pending, err error) {
+// flushed to disk and with opt's mode, for Commit to put in place as path.
+func Prepare(path string, opt Options, write func(io.Writer) error) (_ *Pending, err error) {
 	dir, name := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -67,7 +97,7 @@ func Prepare(path string, write func(io.Writer) error) (_ *Pending, err error) {
 	if err = buf.Flush(); err != nil {
 		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if err = tmp.Chmod(0o644); err != nil {
+	if err = tmp.Chmod(opt.mode()); err != nil {
 		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if err = tmp.Sync(); err != nil {
@@ -76,20 +106,61 @@ func Prepare(path string, write func(io.Writer) error) (_ *Pending, err error) {
 	if err = tmp.Close(); err != nil {
 		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	return &Pending{path: path, tmp: tmp.Name()}, nil
+	return &Pending{path: path, tmp: tmp.Name(), opt: opt}, nil
 }
 
 // Path is the file's final name.
 func (p *Pending) Path() string { return p.path }
 
-// Commit renames the file into place, replacing what was there; if that
-// fails, the temporary file is removed.
+// Commit puts the file in place: renamed over whatever was there, or,
+// with NoReplace, linked there only if nothing is. Either way the
+// temporary file is gone afterwards, and the folder is synced so that the
+// new name survives a power cut.
 func (p *Pending) Commit() error {
+	defer os.Remove(p.tmp) // after a link, or a failed rename
+	if err := p.place(); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(p.path))
+	return nil
+}
+
+// place moves the temporary file to the final name.
+func (p *Pending) place() error {
+	if !p.opt.NoReplace {
+		if err := os.Rename(p.tmp, p.path); err != nil {
+			return fmt.Errorf("cannot write %s: %w", p.path, err)
+		}
+		return nil
+	}
+	err := os.Link(p.tmp, p.path)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return &fs.PathError{Op: "write", Path: p.path, Err: fs.ErrExist}
+	}
+	// A file system without hard links (FAT on a memory stick): check, then
+	// rename, which leaves the short race a link closes.
+	if _, statErr := os.Lstat(p.path); statErr == nil {
+		return &fs.PathError{Op: "write", Path: p.path, Err: fs.ErrExist}
+	}
 	if err := os.Rename(p.tmp, p.path); err != nil {
-		os.Remove(p.tmp)
 		return fmt.Errorf("cannot write %s: %w", p.path, err)
 	}
 	return nil
+}
+
+// syncDir makes a new name in dir durable where the platform can sync a
+// folder; Windows cannot, and needs not.
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
 }
 
 // Discard removes the temporary file, leaving path as it was.

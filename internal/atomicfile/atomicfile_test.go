@@ -4,10 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 )
 
@@ -137,7 +141,7 @@ func TestPending(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			p, err := Prepare(path, func(w io.Writer) error {
+			p, err := Prepare(path, Options{}, func(w io.Writer) error {
 				_, err := io.WriteString(w, tt.new)
 				return err
 			})
@@ -165,5 +169,91 @@ func TestPending(t *testing.T) {
 				t.Errorf("folder holds %d files, want the report at most", len(entries))
 			}
 		})
+	}
+}
+
+// TestOptions: the file gets the mode asked for, and NoReplace leaves a
+// file already there as it was, says so with fs.ErrExist, and leaves no
+// temporary file behind.
+func TestOptions(t *testing.T) {
+	tests := []struct {
+		name     string
+		opt      Options
+		existing bool
+		wantErr  error
+		want     string
+		wantMode fs.FileMode
+	}{
+		{"default mode", Options{}, false, nil, "new", 0o644},
+		{"private mode", Options{Mode: 0o600}, false, nil, "new", 0o600},
+		{"replaces by default", Options{}, true, nil, "new", 0o644},
+		{"no replace, nothing there", Options{NoReplace: true}, false, nil, "new", 0o644},
+		{"no replace, a file there", Options{NoReplace: true}, true, fs.ErrExist, "old", 0o644},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "plan.xlsx")
+			if tt.existing {
+				if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err := WriteWith(path, tt.opt, func(w io.Writer) error {
+				_, err := io.WriteString(w, "new")
+				return err
+			})
+			if !errors.Is(err, tt.wantErr) || (err != nil) != (tt.wantErr != nil) {
+				t.Fatalf("WriteWith error = %v, want %v", err, tt.wantErr)
+			}
+			got, _ := os.ReadFile(path)
+			if string(got) != tt.want {
+				t.Errorf("file holds %q, want %q", got, tt.want)
+			}
+			if info, err := os.Stat(path); err != nil || runtime.GOOS != "windows" && info.Mode().Perm() != tt.wantMode {
+				t.Errorf("mode %v (%v), want %v", info.Mode().Perm(), err, tt.wantMode)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Errorf("folder holds %d files, want only the workbook", len(entries))
+			}
+		})
+	}
+}
+
+// TestNoReplaceRace: of writers racing to create one file with NoReplace,
+// exactly one succeeds and the file holds its content whole.
+func TestNoReplaceRace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.xlsx")
+	const writers = 8
+	errs := make(chan error, writers)
+	var wg sync.WaitGroup
+	for i := range writers {
+		wg.Go(func() {
+			errs <- WriteWith(path, Options{NoReplace: true}, func(w io.Writer) error {
+				_, err := fmt.Fprintf(w, "writer %d", i)
+				return err
+			})
+		})
+	}
+	wg.Wait()
+	close(errs)
+	won := 0
+	for err := range errs {
+		switch {
+		case err == nil:
+			won++
+		case !errors.Is(err, fs.ErrExist):
+			t.Errorf("unexpected error %v", err)
+		}
+	}
+	if won != 1 {
+		t.Errorf("%d writers succeeded, want exactly 1", won)
+	}
+	if got, _ := os.ReadFile(path); !strings.HasPrefix(string(got), "writer ") {
+		t.Errorf("file holds %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("folder holds %d files, want only the workbook", len(entries))
 	}
 }

@@ -168,7 +168,7 @@ func render(ctx context.Context, r *report.Report, job Job, files []string) ([]*
 				return err
 			}
 			warn := func(s string) { warnings[i] = append(warnings[i], s) }
-			p, err := atomicfile.Prepare(files[i], func(w io.Writer) error {
+			p, err := atomicfile.Prepare(files[i], atomicfile.Options{}, func(w io.Writer) error {
 				if err := renderFormat(w, f, r, job, warn); err != nil {
 					return fmt.Errorf("cannot write the %s report: %w", f, classify(err))
 				}

@@ -163,7 +163,7 @@ func TestCommitStopsWhenCancelled(t *testing.T) {
 	dir := t.TempDir()
 	var pending []*atomicfile.Pending
 	for _, f := range paths(dir, "report", []string{"pdf", "docx"}) {
-		p, err := atomicfile.Prepare(f, func(w io.Writer) error {
+		p, err := atomicfile.Prepare(f, atomicfile.Options{}, func(w io.Writer) error {
 			_, err := io.WriteString(w, "new")
 			return err
 		})
