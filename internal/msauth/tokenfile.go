@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+
+	"github.com/planreport/planreport/internal/atomicfile"
 )
 
 // savedToken is the token file: the refresh token, and where and as which
@@ -62,35 +65,17 @@ func readToken(path string) (savedToken, error) {
 
 // write replaces the token file with t, atomically, with mode 0600 in a
 // folder of mode 0700.
-func (t savedToken) write(path string) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+func (t savedToken) write(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("cannot keep the Microsoft 365 sign-in: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, ".token-*") // mode 0600
+	err := atomicfile.WriteWith(path, atomicfile.Options{Mode: 0o600}, func(w io.Writer) error {
+		return json.NewEncoder(w).Encode(t)
+	})
 	if err != nil {
-		return fmt.Errorf("cannot keep the Microsoft 365 sign-in: %w", err)
+		return fmt.Errorf("cannot keep the Microsoft 365 sign-in in %s: %w", path, err)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-			err = fmt.Errorf("cannot keep the Microsoft 365 sign-in in %s: %w", path, err)
-		}
-	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	if err = json.NewEncoder(tmp).Encode(t); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return nil
 }
 
 // SignOut forgets the sign-in kept in path; it reports whether there was
