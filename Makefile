@@ -19,9 +19,11 @@ test:
 	$(STATICCHECK) ./...
 	$(GO) test -count=1 ./...
 
-## bench: the benchmarks whose targets the README records
+## bench: every benchmark, then the README's Speed table made from them
+# (internal/benchtable names the processor, the Go version and the date)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchmem ./... | tee bench.out
+	$(GO) run ./internal/benchtable < bench.out
 
 ## fuzz: a short run of every fuzz test (FUZZTIME each)
 FUZZTIME ?= 5s
