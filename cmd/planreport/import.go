@@ -65,7 +65,7 @@ func runImport(cmd *cobra.Command, args []string) error {
 		fmt.Fprintln(stderr, prefix+pr.Error())
 	}
 	var buf bytes.Buffer
-	opt := workbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst}
+	opt := workbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst, LineBreaksOnly: !c.Points.Semicolons}
 	if err := workbook.Write(&buf, p, opt); err != nil {
 		return failed(err)
 	}

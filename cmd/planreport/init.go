@@ -41,7 +41,7 @@ overwrites an existing file unless --force.`,
 				return err
 			}
 			err = atomicfile.Write(args[0], func(w io.Writer) error {
-				return workbook.Write(w, p, workbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst})
+				return workbook.Write(w, p, workbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst, LineBreaksOnly: !c.Points.Semicolons})
 			})
 			if err != nil {
 				return failed(err)

@@ -39,6 +39,7 @@ type Config struct {
 	Page     Page   `mapstructure:"page"`
 	Fonts    Fonts  `mapstructure:"fonts"`
 	Dates    Dates  `mapstructure:"dates"`
+	Points   Points `mapstructure:"points"`
 	// RAG is set whole, as a list (see wholeTypes).
 	RAG rag.Scale `mapstructure:"rag"`
 	// Headers adds header names, by canonical column name, to the ones the
@@ -69,6 +70,13 @@ type Dates struct {
 	// MonthFirst reads text dates such as 03/10/2018 month first (US);
 	// the default is day first (UK).
 	MonthFirst bool `mapstructure:"month_first"`
+}
+
+// Points is how an update's text becomes the report's points.
+type Points struct {
+	// Semicolons splits an update written on one line at each ";"; an
+	// update of several lines is split only at its line breaks either way.
+	Semicolons bool `mapstructure:"semicolons"`
 }
 
 // Mail is how `planreport send` reaches the committee.
@@ -139,6 +147,7 @@ func Default() Config {
 		Formats:  []string{"pdf", "docx", "html"},
 		Language: "en-GB",
 		Page:     Page{Size: "A4", Orientation: "landscape"},
+		Points:   Points{Semicolons: true},
 		RAG:      rag.Default(),
 		Sections: report.Sections{Exceptions: true, Trends: true, Chart: true},
 		Mail: Mail{Port: 587, Security: "starttls", PasswordEnv: "PLANREPORT_MAIL_PASSWORD",

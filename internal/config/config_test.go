@@ -51,6 +51,7 @@ func TestSettings(t *testing.T) {
 		"output":            "outputs",
 		"page.size":         "A4",
 		"dates.month_first": false,
+		"points.semicolons": true,
 		"sections.trends":   true,
 		"mail.password_env": "PLANREPORT_MAIL_PASSWORD",
 		"mail.port":         587,

@@ -141,7 +141,8 @@ func model(p *plan.Plan, asOf time.Time, c config.Config, modified time.Time) (*
 		}
 		asOf = latest.Date
 	}
-	return report.Build(p, asOf, report.Options{Scale: c.RAG, Sections: c.Sections, Language: c.Language, Modified: modified})
+	return report.Build(p, asOf, report.Options{Scale: c.RAG, Sections: c.Sections, Language: c.Language, Modified: modified,
+		LineBreaksOnly: !c.Points.Semicolons})
 }
 
 // render renders r in every configured format at once, each straight

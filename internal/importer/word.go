@@ -232,7 +232,8 @@ func (wr *wordReader) timescale(c docCell, place string) (string, time.Time) {
 var bullet = regexp.MustCompile(`^[\s•·▪◦‣\-–—*]+\s*`)
 
 // points is an update cell's text: its points, list items, typed bullets
-// or paragraphs, one to a line.
+// or paragraphs, written so that they split back into the same points
+// (report.JoinPoints): one to a line, and a lone point's ";" as "\;".
 func points(c docCell) string {
 	var lines []string
 	for _, p := range c.paras {
@@ -242,7 +243,7 @@ func points(c docCell) string {
 			}
 		}
 	}
-	return strings.Join(lines, "\n")
+	return report.JoinPoints(lines)
 }
 
 // rag reads a RAG cell: its letter or name, or else its fill colour.

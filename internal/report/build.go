@@ -15,6 +15,9 @@ type Options struct {
 	Sections Sections
 	Language string    // BCP 47 tag, "en-GB"
 	Modified time.Time // see Report.Modified
+	// LineBreaksOnly splits updates into points only at line breaks, never
+	// at ";" (the setting points.semicolons: false): see SplitLines.
+	LineBreaksOnly bool
 }
 
 // Default maintenance headings, used when the plan gives none.
@@ -45,6 +48,9 @@ func Build(p *plan.Plan, asOf time.Time, opt Options) (*Report, error) {
 		Maintenance:    maintenance(p),
 	}
 	b := newBuilder(p, opt.Scale, point.Date)
+	if opt.LineBreaksOnly {
+		b.split = SplitLines
+	}
 	r.Themes = b.themes()
 	r.Exceptions = exceptions(r.Themes)
 	r.Chart = chart(r.Legend, r.Themes)
@@ -110,12 +116,13 @@ type builder struct {
 	hasPrevious bool
 	updates     map[string]plan.Update // by action, at date (the last given)
 	before      map[string]plan.Update // by action, at previous
+	split       func(string) []string  // SplitPoints, or SplitLines
 }
 
 // newBuilder prepares the report of plan p at day date: the updates given
 // at date and at the report point before it, by action.
 func newBuilder(p *plan.Plan, scale rag.Scale, date time.Time) *builder {
-	b := &builder{plan: p, scale: scale, date: date,
+	b := &builder{plan: p, scale: scale, date: date, split: SplitPoints,
 		updates: make(map[string]plan.Update, len(p.Actions)), before: map[string]plan.Update{}}
 	b.previous, b.hasPrevious = previousPoint(p, date)
 	for _, u := range p.Updates {
@@ -189,7 +196,7 @@ func (b *builder) action(a plan.Action) Action {
 	}
 	row.Overdue = a.Open(b.date) && !a.Due.IsZero() && a.Due.Before(b.date)
 	if u, ok := b.updates[a.No]; ok {
-		row.Points = SplitPoints(u.Text)
+		row.Points = b.split(u.Text)
 		row.UpdateCell = u.Where
 		if v, ok := b.scale.Parse(u.RAG); ok {
 			row.RAG = &v

@@ -149,7 +149,7 @@ func TestThemesKeepWorkbookOrder(t *testing.T) {
 
 func TestActionRow(t *testing.T) {
 	a := actions(build(t, threePoints(), year1))
-	if got, want := a["1.1"].Points, []string{"one", "two", "three"}; !reflect.DeepEqual(got, want) {
+	if got, want := a["1.1"].Points, []string{"one; two", "three"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("points = %q, want %q", got, want)
 	}
 	if !a["1.1"].Overdue || a["2.1"].Overdue || a["1.2"].Overdue {

@@ -60,17 +60,64 @@ func cleanRune(r rune) rune {
 	return r
 }
 
-// SplitPoints splits an update into its points: they are separated by ";"
-// or line breaks. Each point is trimmed; empty points are dropped. The
-// points share the cleaned text's memory.
-func SplitPoints(s string) []string {
+// SplitPoints splits an update into its points, as the officer wrote
+// them. A text of several lines (Alt+Enter in Excel) has one point per
+// line, and a ";" inside a line is text. A text of one line is split at
+// each ";". Either way, "\;" is a ";" that is text, and stays in its point
+// as ";". Each point is trimmed; empty points are dropped. A point shares
+// the cleaned text's memory unless it held "\;".
+func SplitPoints(s string) []string { return splitPoints(s, true) }
+
+// SplitLines is SplitPoints with splitting at ";" turned off (the setting
+// points.semicolons: false): a text is split only at its line breaks, and
+// a text of one line is one point.
+func SplitLines(s string) []string { return splitPoints(s, false) }
+
+// JoinPoints is the text of an update holding points, which SplitPoints
+// and SplitLines split back into the same points: one point to a line, and
+// a single point's ";" written "\;". A point is a trimmed line holding no
+// "\;" of its own, as those SplitPoints gives are.
+func JoinPoints(points []string) string {
+	if len(points) == 1 {
+		return strings.ReplaceAll(points[0], ";", `\;`)
+	}
+	return strings.Join(points, "\n")
+}
+
+// escapedSemicolon is how a ";" that is text is written in a text of one
+// line.
+const escapedSemicolon = `\;`
+
+func splitPoints(s string, semicolons bool) []string {
 	c := Clean(s)
-	points := make([]string, 0, strings.Count(c, ";")+strings.Count(c, "\n")+1)
-	for line := range strings.SplitSeq(c, "\n") {
-		for p := range strings.SplitSeq(line, ";") {
-			if p = strings.TrimSpace(p); p != "" {
-				points = append(points, p)
+	lines := strings.Count(c, "\n")
+	semicolons = semicolons && lines == 0
+	n := lines + 1
+	if semicolons {
+		n = strings.Count(c, ";") + 1
+	}
+	points := make([]string, 0, n)
+	add := func(p string) {
+		if p = strings.TrimSpace(p); p == "" {
+			return
+		}
+		if strings.Contains(p, escapedSemicolon) {
+			p = strings.ReplaceAll(p, escapedSemicolon, ";")
+		}
+		points = append(points, p)
+	}
+	if semicolons {
+		start := 0
+		for i := 0; i < len(c); i++ {
+			if c[i] == ';' && (i == 0 || c[i-1] != '\\') {
+				add(c[start:i])
+				start = i + 1
 			}
+		}
+		add(c[start:])
+	} else {
+		for line := range strings.SplitSeq(c, "\n") {
+			add(line)
 		}
 	}
 	if len(points) == 0 {

@@ -135,7 +135,7 @@ var sheets = []sheetSpec{
 		help: []string{
 			"The action's number, as in the Actions sheet.",
 			"The date of the report point (from the Reports sheet).",
-			"The progress made; several points may be separated by ; or put one to a line.",
+			"", // filled by Write, as points are split
 			"", // filled from the scale by Write
 		}},
 	sheetMaintenance: {name: "Maintenance",

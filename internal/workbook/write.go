@@ -18,6 +18,9 @@ import (
 type WriteOptions struct {
 	Scale      rag.Scale // the RAG scale of the drop-down list; rag.Default() when it has no values
 	MonthFirst bool      // date cells are shown MM/DD/YYYY rather than DD/MM/YYYY
+	// LineBreaksOnly says in the Instructions that updates are split into
+	// points only at line breaks (the setting points.semicolons: false).
+	LineBreaksOnly bool
 }
 
 // spareRows is how many rows below the last written one the drop-down
@@ -326,7 +329,10 @@ func (wr *writer) instructions() error {
 		rows = append(rows, []any{spec.name, "", fmt.Sprintf("The %s sheet (%s) holds %s.", spec.name, need, spec.about)})
 		for c, col := range spec.columns {
 			help := spec.help[c]
-			if order == sheetUpdates && c == updateRAG {
+			switch {
+			case order == sheetUpdates && c == updateText:
+				help = updateHelp(wr.opt.LineBreaksOnly)
+			case order == sheetUpdates && c == updateRAG:
 				help = ragHelp(wr.opt.Scale)
 			}
 			if len(col.aliases) > 0 {
@@ -362,6 +368,16 @@ func ragHelp(s rag.Scale) string {
 	}
 	return "The RAG rating at this report point: " + joinOr(parts) +
 		", as the code or the name. It may be left blank only for an action completed by then, or at publication."
+}
+
+// updateHelp is how to write an update's points, as report.SplitPoints
+// (or, with lineBreaksOnly, report.SplitLines) reads them.
+func updateHelp(lineBreaksOnly bool) string {
+	if lineBreaksOnly {
+		return "The progress made, printed as bullet points: put each point on a line of its own (Alt+Enter). A ; is printed as written."
+	}
+	return "The progress made, printed as bullet points. Put each point on a line of its own (Alt+Enter), and a ; within a line is printed as written; " +
+		"or write the points on one line, separated by ;. On one line, write \\; for a ; that separates nothing."
 }
 
 func generalHelp(monthFirst bool) string {
