@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/report"
 	"github.com/planreport/planreport/internal/workbook"
 )
 
@@ -26,6 +27,8 @@ type builder struct {
 	// only from its actions' numbers
 	undescribed map[string]string
 	leadSets    [][]string // each action's leads, as written, split later
+	// where each of p.Updates was read from, for messages
+	updatePlaces []string
 }
 
 func newBuilder(opt Options) *builder {
@@ -85,6 +88,7 @@ func (b *builder) addAction(a plan.Action, leads, place string) bool {
 		b.problem(place, "action %s is there twice; only the first is imported", a.No)
 		return false
 	}
+	b.addedNote(&a, place)
 	if a.Outcome == "" {
 		a.Outcome, _, _ = strings.Cut(a.No, ".")
 	}
@@ -109,9 +113,9 @@ func (b *builder) addReport(r plan.ReportPoint) {
 	b.p.Reports = append(b.p.Reports, r)
 }
 
-// addUpdate adds an action's update at a report point; ragText is the RAG
-// as written, place where.
-func (b *builder) addUpdate(no string, d time.Time, text, ragText, place string) {
+// addUpdate adds an action's update at a report point: its text, and its
+// RAG as written, each with where it is.
+func (b *builder) addUpdate(no string, d time.Time, text, textPlace, ragText, ragPlace string) {
 	text = workbook.CleanText(text)
 	if text == "" && strings.TrimSpace(ragText) == "" {
 		return
@@ -120,11 +124,47 @@ func (b *builder) addUpdate(no string, d time.Time, text, ragText, place string)
 	if strings.TrimSpace(ragText) != "" {
 		v, ok := b.opt.Scale.Parse(ragText)
 		if !ok {
-			b.problem(place, "%q is not a RAG value of the scale (%s); the RAG is left blank", collapse(ragText), strings.Join(b.opt.Scale.Codes(), ", "))
+			b.problem(ragPlace, "%q is not a RAG value of the scale (%s); the RAG is left blank", collapse(ragText), strings.Join(b.opt.Scale.Codes(), ", "))
 		}
 		u.RAG = v.Code
 	}
 	b.p.Updates = append(b.p.Updates, u)
+	b.updatePlaces = append(b.updatePlaces, textPlace)
+}
+
+// addedNoteText matches the note a report writes in the text of an action
+// added after the plan was published: "(New Action / Task – Added 1 June
+// 2022)", "(new action - added: 01/06/2022)", "(Added 1 June 2022)". Its
+// groups are the "New Action" part and the date.
+var addedNoteText = regexp.MustCompile(`(?i)\(\s*(new\s+(?:action|task)(?:\s*/\s*(?:action|task))?\s*(?:[-–—:,]\s*)?)?added\s*(?:on\s+)?[-–—:]?\s*([^()]*?)\s*\)`)
+
+// addedNote reads the note in an action's text saying when it was added:
+// it gives the action's Added date, unless the source gives one apart, and
+// is taken out of the text.
+func (b *builder) addedNote(a *plan.Action, place string) {
+	for _, m := range addedNoteText.FindAllStringSubmatchIndex(a.Text, -1) {
+		note := a.Text[m[0]:m[1]]
+		d, err := workbook.ParseDate(a.Text[m[4]:m[5]], b.opt.MonthFirst)
+		switch {
+		case err != nil && m[2] >= 0:
+			b.warn(place, "action %s's note %q gives no date that can be read, so its Added date is left blank", a.No, note)
+			return
+		case err != nil:
+			continue
+		case a.Added.IsZero():
+			a.Added = d
+		case !a.Added.Equal(d):
+			b.warn(place, "action %s's note %q disagrees with its Added date, %s, which is kept", a.No, note, a.Added.Format("02/01/2006"))
+		}
+		before, after := strings.TrimRight(a.Text[:m[0]], " \t"), strings.TrimLeft(a.Text[m[1]:], " \t")
+		switch {
+		case before == "" || after == "" || strings.HasSuffix(before, "\n") || strings.ContainsAny(after[:1], "\n.,;:!?)"):
+			a.Text = workbook.CleanText(before + after)
+		default:
+			a.Text = before + " " + after
+		}
+		return
+	}
 }
 
 // finish splits the leads, lists the distinct ones, puts the report points
@@ -146,6 +186,7 @@ func (b *builder) finish() *plan.Plan {
 			}
 		}
 	}
+	b.completions()
 	if p.FirstPublished.IsZero() && len(p.Reports) > 0 {
 		earliest := slices.MinFunc(p.Reports, func(a, b plan.ReportPoint) int { return a.Date.Compare(b.Date) })
 		p.FirstPublished = earliest.Date
@@ -173,12 +214,21 @@ func (b *builder) firstAction(outcome string) string {
 }
 
 // splitLeads splits a Strategic Lead as written into leads: one to a line
-// or separated by semicolons, and a line joining with " and " a lead
-// written on a line of its own elsewhere to another at that " and ".
+// or separated by semicolons; a line joining with " and " a lead written
+// on a line of its own elsewhere to another, at that " and "; and a line
+// joining with "/" leads each written on a line of their own elsewhere, at
+// that "/".
 func (b *builder) splitLeads(s, place string, alone map[string]bool) []string {
 	var leads []string
 	for _, lead := range workbook.SplitLeads(s) {
-		parts := splitAnd(lead, alone)
+		var parts []string
+		for _, part := range splitAnd(lead, alone) {
+			if slashed := splitSlash(part, alone); slashed != nil {
+				parts = append(parts, slashed...)
+			} else {
+				parts = append(parts, part)
+			}
+		}
 		if len(parts) > 1 {
 			b.warn(place, "%q is taken as %d leads: %s", lead, len(parts), strings.Join(parts, "; "))
 		}
@@ -203,6 +253,111 @@ func splitAnd(line string, alone map[string]bool) []string {
 			return append(splitAnd(left, alone), right)
 		}
 		i += j + 1
+	}
+}
+
+// maxSlashes bounds the slashes of a line splitSlash splits: more are not
+// a few leads joined.
+const maxSlashes = 16
+
+// splitSlash splits a line at the slashes between leads each written alone
+// elsewhere, "A / B / C", into the most such leads; it is nil when the line
+// is not two or more of them.
+func splitSlash(line string, alone map[string]bool) []string {
+	if n := strings.Count(line, "/"); n == 0 || n > maxSlashes {
+		return nil
+	}
+	// Cut i runs from bounds[i] to the next slash; next[i] is the cut
+	// after the lead that starts there, when the rest splits into leads.
+	bounds := []int{0}
+	for i := range len(line) {
+		if line[i] == '/' {
+			bounds = append(bounds, i+1)
+		}
+	}
+	end := len(bounds)
+	next := make([]int, end)
+	for i := end - 1; i >= 0; i-- {
+		next[i] = -1
+		for j := i + 1; j <= end; j++ {
+			stop := len(line) + 1
+			if j < end {
+				stop = bounds[j]
+			}
+			if alone[collapse(line[bounds[i]:stop-1])] && (j == end || next[j] >= 0) && !(i == 0 && j == end) {
+				next[i] = j
+				break
+			}
+		}
+	}
+	if next[0] < 0 {
+		return nil
+	}
+	var leads []string
+	for i := 0; i < end; i = next[i] {
+		stop := len(line) + 1
+		if next[i] < end {
+			stop = bounds[next[i]]
+		}
+		leads = append(leads, collapse(line[bounds[i]:stop-1]))
+	}
+	return leads
+}
+
+// completedPoint matches a point of an update saying that the action is
+// complete, "ACTION COMPLETED.", "Action / Task Complete", "Completed", and
+// perhaps when, "Completed on 17 January 2019": the date is its group.
+var completedPoint = regexp.MustCompile(`(?i)^(?:(?:this\s+)?(?:action|task)(?:\s*/\s*(?:action|task))?\s+(?:(?:is|was|now|has|been)\s+)*)?complete(?:d)?(?:\s*[:\-–—,@]?\s*(?:on\s+)?(.*?))?[\s.!]*$`)
+
+// completedIn finds the point of an update saying the action is complete,
+// and the date it gives, if any.
+func completedIn(update string, monthFirst bool) (point string, d time.Time, ok bool) {
+	for _, point := range report.SplitPoints(update) {
+		m := completedPoint.FindStringSubmatch(point)
+		if m == nil {
+			continue
+		}
+		if m[1] == "" {
+			return point, time.Time{}, true
+		}
+		if d, err := workbook.ParseDate(m[1], monthFirst); err == nil {
+			return point, d, true
+		}
+	}
+	return "", time.Time{}, false
+}
+
+// completions gives an action with no Completed date, whose update says it
+// is complete, the date that update gives, or else that of its report
+// point: the best the source gives, with a warning.
+func (b *builder) completions() {
+	p := &b.p
+	index := make(map[string]int, len(p.Actions))
+	for i, a := range p.Actions {
+		index[a.No] = i
+	}
+	order := make([]int, len(p.Updates))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return p.Updates[i].Date.Compare(p.Updates[j].Date) })
+	for _, i := range order {
+		u := p.Updates[i]
+		ai, ok := index[u.Action]
+		if !ok || !p.Actions[ai].Completed.IsZero() {
+			continue
+		}
+		point, d, ok := completedIn(u.Text, b.opt.MonthFirst)
+		switch {
+		case !ok:
+			continue
+		case d.IsZero():
+			d = u.Date
+			b.warn(b.updatePlaces[i], "action %s's update says %q but not when; the report point's date, %s, is taken as its Completed date", u.Action, point, d.Format("02/01/2006"))
+		default:
+			b.warn(b.updatePlaces[i], "action %s's update says %q; %s is taken as its Completed date", u.Action, point, d.Format("02/01/2006"))
+		}
+		p.Actions[ai].Completed = d
 	}
 }
 

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -24,6 +25,10 @@ type sheetReader struct {
 	points []pointColumns
 	block  []plan.ReportPoint // report points the header block gives
 	cur    map[int]xlsx.Cell  // the row being read, by 0-based column
+	// the 0-based column of the label of the header block's report
+	// points when the row before was theirs, or -1: a row below them
+	// with nothing in that column goes on listing them
+	reportsLabel int
 }
 
 // pointColumns are the update and RAG columns of a report point.
@@ -43,7 +48,7 @@ func Spreadsheet(path string, opt Options) (*plan.Plan, Problems, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	sr := &sheetReader{builder: newBuilder(opt), file: f, shown: workbook.NewShown(f, opt.MonthFirst)}
+	sr := &sheetReader{builder: newBuilder(opt), file: f, shown: workbook.NewShown(f, opt.MonthFirst), reportsLabel: -1}
 	found := false
 	for _, name := range f.Sheets() {
 		err := f.ReadSheets([]string{name}, func(_ int, s *xlsx.Sheet) { found = sr.read(s) })
@@ -109,7 +114,9 @@ func (sr *sheetReader) header(r xlsx.Row) bool {
 }
 
 // blockRow reads a row of the header block: a plan field and its value,
-// or a report point's name and date.
+// or report points, each a name and a date, one or several to a row, the
+// row labelled "Report" or "Reports", or else below such a row with its
+// label's cell left blank.
 func (sr *sheetReader) blockRow(r xlsx.Row) {
 	var cells []xlsx.Cell
 	for _, c := range r.Cells {
@@ -117,13 +124,23 @@ func (sr *sheetReader) blockRow(r xlsx.Row) {
 			cells = append(cells, c)
 		}
 	}
-	if len(cells) < 2 {
+	reportsLabel := sr.reportsLabel
+	sr.reportsLabel = -1
+	switch {
+	case len(cells) == 0:
+		return
+	case reportsLabel >= 0 && cells[0].Col-1 > reportsLabel:
+		sr.reportsLabel = reportsLabel
+		sr.blockReports(cells)
+		return
+	case len(cells) < 2:
 		return
 	}
 	label, value := sr.shown.Cell(cells[0]), sr.shown.Cell(cells[1])
 	place := sr.sheet + "!" + cells[1].Ref()
 	if f := workbook.Fold(label); strings.HasPrefix(f, "report") || strings.HasPrefix(f, "progressreport") {
-		sr.blockReport(cells[1:], place)
+		sr.reportsLabel = cells[0].Col - 1
+		sr.blockReports(cells[1:])
 		return
 	}
 	p := &sr.p
@@ -143,39 +160,89 @@ func (sr *sheetReader) blockRow(r xlsx.Row) {
 	}
 }
 
-// blockReport reads a report point of the header block: a date and a name,
-// in either order.
-func (sr *sheetReader) blockReport(cells []xlsx.Cell, place string) {
-	var rp plan.ReportPoint
-	for _, c := range cells {
-		if d, err := workbook.CellDate(c.Value, sr.shown.Cell(c), sr.file.Date1904(), sr.opt.MonthFirst); err == nil && rp.Date.IsZero() {
-			rp.Date = d
-		} else if rp.Name == "" {
-			rp.Name = collapse(sr.shown.Cell(c))
+// blockReports reads the report points of a row of the header block: each
+// a date and a name beside it, in either order ("31/03/2027 | Year 1 … |
+// 30/09/2027 | Mid-Year …"), or a cell naming both ("Year 1 … @ 31 March
+// 2027").
+func (sr *sheetReader) blockReports(cells []xlsx.Cell) {
+	var date, name *xlsx.Cell // the half of a point read, waiting for the other
+	add := func(rp plan.ReportPoint) {
+		sr.block = append(sr.block, rp)
+		sr.addReport(rp)
+		date, name = nil, nil
+	}
+	for i := range cells {
+		c := &cells[i]
+		shown := sr.shown.Cell(*c)
+		d, err := workbook.CellDate(c.Value, shown, sr.file.Date1904(), sr.opt.MonthFirst)
+		if err != nil {
+			if rp, ok := reportHeading(shown, sr.opt.MonthFirst); ok && strings.Contains(shown, "@") {
+				sr.unpaired(name)
+				add(rp)
+				continue
+			}
+		}
+		switch {
+		case err == nil && name != nil:
+			add(plan.ReportPoint{Date: d, Name: collapse(sr.shown.Cell(*name))})
+		case err == nil && date != nil:
+			sr.unpaired(date)
+			date = c
+		case err == nil:
+			date = c
+		case date != nil:
+			dd, _ := workbook.CellDate(date.Value, sr.shown.Cell(*date), sr.file.Date1904(), sr.opt.MonthFirst)
+			add(plan.ReportPoint{Date: dd, Name: collapse(shown)})
+		default:
+			sr.unpaired(name)
+			name = c
 		}
 	}
-	if rp.Date.IsZero() {
-		sr.problem(place, "a report point without a date; write it as Report | its name | its date")
+	sr.unpaired(date)
+	sr.unpaired(name)
+}
+
+// unpaired reports a cell of the header block's report points left
+// without the other half of its point.
+func (sr *sheetReader) unpaired(c *xlsx.Cell) {
+	if c == nil {
 		return
 	}
-	sr.block = append(sr.block, rp)
-	sr.addReport(rp)
+	place := sr.sheet + "!" + c.Ref()
+	if _, err := workbook.CellDate(c.Value, sr.shown.Cell(*c), sr.file.Date1904(), sr.opt.MonthFirst); err == nil {
+		sr.problem(place, "a report point's date without its name beside it; write each report point as its date and its name, side by side")
+		return
+	}
+	sr.problem(place, "a report point without a date; write it as Report | its name | its date")
 }
 
 // pointColumns finds the report points' update and RAG columns: each
 // column headed as an update ("Progress", "Update", "Commentary") and the
 // RAG column after it, the report point from the heading, or else from the
-// header block, in order.
+// header block, in order. When the block lists more points than there are
+// such columns, the publication among them has none.
 func (sr *sheetReader) pointColumns(r xlsx.Row) {
+	block := sr.block
+	undated := 0
+	for _, c := range r.Cells {
+		if h := sr.shown.Cell(c); updateHeading(h) {
+			if _, ok := reportHeading(h, sr.opt.MonthFirst); !ok {
+				undated++
+			}
+		}
+	}
+	if len(block) > undated {
+		block = slices.DeleteFunc(slices.Clone(block), sr.publication)
+	}
 	for _, c := range r.Cells {
 		h := sr.shown.Cell(c)
 		f := workbook.Fold(h)
 		switch {
-		case strings.Contains(f, "progress") || strings.Contains(f, "update") || strings.Contains(f, "comment"):
+		case updateHeading(h):
 			place := sr.sheet + "!" + c.Ref()
 			rp, ok := reportHeading(h, sr.opt.MonthFirst)
-			if !ok && len(sr.points) < len(sr.block) {
-				rp, ok = sr.block[len(sr.points)], true
+			if !ok && len(block) > 0 {
+				rp, block, ok = block[0], block[1:], true
 			}
 			if !ok {
 				sr.problem(place, "the column %q has no report date, so its updates are not imported; head it like \"Year 1 Progress / Update Report @ 31 July 2019\"", collapse(h))
@@ -189,6 +256,19 @@ func (sr *sheetReader) pointColumns(r xlsx.Row) {
 			}
 		}
 	}
+}
+
+// updateHeading reports whether a column's heading is that of updates.
+func updateHeading(h string) bool {
+	f := workbook.Fold(h)
+	return strings.Contains(f, "progress") || strings.Contains(f, "update") || strings.Contains(f, "comment")
+}
+
+// publication reports whether a report point of the header block is the
+// plan's publication: on its First Published date, or so named.
+func (sr *sheetReader) publication(rp plan.ReportPoint) bool {
+	f := workbook.Fold(rp.Name)
+	return rp.Date.Equal(sr.p.FirstPublished) || strings.HasPrefix(f, "publication") || strings.HasPrefix(f, "published") || strings.HasPrefix(f, "firstpublished")
 }
 
 // row reads a row below the header: an action with its updates, or a
@@ -251,11 +331,11 @@ func (sr *sheetReader) action(r xlsx.Row, no, text, noPlace string, cell func(st
 	}
 	for _, pc := range sr.points {
 		update, updatePlace := sr.cellText(r, pc.text)
-		ragText := ""
+		ragText, ragPlace := "", updatePlace
 		if pc.rag >= 0 {
-			ragText, updatePlace = sr.cellTextAt(r, pc.rag, updatePlace)
+			ragText, ragPlace = sr.cellTextAt(r, pc.rag, updatePlace)
 		}
-		sr.addUpdate(no, pc.point.Date, update, ragText, updatePlace)
+		sr.addUpdate(no, pc.point.Date, update, updatePlace, ragText, ragPlace)
 	}
 }
 

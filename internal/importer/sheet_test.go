@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -68,7 +69,7 @@ func oneSheetPlan() *plan.Plan {
 		Actions: []plan.Action{
 			{No: "1.1", Outcome: "1", Text: "Develop further qualitative measures.", Leads: []string{chair}, Timescale: "By 30 November 2019"},
 			{No: "2.1", Outcome: "2", Text: "Extend the reach of the App.", Leads: []string{working, nurse}, Timescale: "By 31 March 2019"},
-			{No: "10.1", Outcome: "10", Text: "Monitor case conference timescales.", Leads: []string{nurse}, Timescale: "By 31 October 2018"},
+			{No: "10.1", Outcome: "10", Text: "Monitor case conference timescales.", Leads: []string{nurse}, Timescale: "By 31 October 2018", Completed: year2},
 			{No: "3.5", Outcome: "3", Text: "An action of an outcome the sheet does not describe.", Leads: []string{chair}, Timescale: "Ongoing"},
 		},
 		Updates: []plan.Update{
@@ -84,6 +85,7 @@ func oneSheetPlan() *plan.Plan {
 // oneSheetProblems are what oneSheet holds that cannot be placed.
 var oneSheetProblems = []string{
 	`Plan!F13: "Purple" is not a RAG value of the scale (R, A, G); the RAG is left blank`,
+	`Plan!G13: action 10.1's update says "ACTION COMPLETED." but not when; the report point's date, 31/07/2020, is taken as its Completed date`,
 	"Plan!A14: outcome 3, of action 3.5, has no heading with its description; write it in the Outcomes sheet",
 }
 
@@ -144,16 +146,19 @@ func must(t testing.TB, err error) {
 }
 
 // excelizeSheet writes rows on a sheet named Plan with excelize.
-func excelizeSheet(t *testing.T, rows [][]string) string {
+func excelizeSheet(t *testing.T, rows [][]string) string { return excelizeSheetNamed(t, "Plan", rows) }
+
+// excelizeSheetNamed writes rows on a sheet of the name with excelize.
+func excelizeSheetNamed(t *testing.T, name string, rows [][]string) string {
 	f := excelize.NewFile()
 	defer f.Close()
-	must(t, f.SetSheetName("Sheet1", "Plan"))
+	must(t, f.SetSheetName("Sheet1", name))
 	for i, r := range rows {
 		for j, v := range r {
-			must(t, f.SetCellStr("Plan", xlsx.CellName(j+1, i+1), v))
+			must(t, f.SetCellStr(name, xlsx.CellName(j+1, i+1), v))
 		}
 	}
-	path := filepath.Join(t.TempDir(), "plan.xlsx")
+	path := filepath.Join(t.TempDir(), name+".xlsx")
 	must(t, f.SaveAs(path))
 	return path
 }
@@ -161,24 +166,37 @@ func excelizeSheet(t *testing.T, rows [][]string) string {
 // libreOfficeSheet writes rows as CSV and has LibreOffice Calc convert it
 // to a workbook, its cells typed as Calc types them (dates as dates).
 func libreOfficeSheet(t *testing.T, rows [][]string) string {
+	return libreOfficeSheets(t, []string{"Plan"}, [][][]string{rows})[0]
+}
+
+// libreOfficeSheets is libreOfficeSheet of each sheet, in one run of
+// LibreOffice, each sheet named as given.
+func libreOfficeSheets(t *testing.T, names []string, sheets [][][]string) []string {
 	soffice := testtool.Need(t, "soffice")[0]
 	dir := t.TempDir()
-	in := filepath.Join(dir, "Plan.csv")
-	out, err := os.Create(in)
-	must(t, err)
-	must(t, csv.NewWriter(out).WriteAll(rows))
-	must(t, out.Close())
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--infilter=CSV:44,34,76,1", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", dir, in)
+	args := []string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--infilter=CSV:44,34,76,1", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", dir}
+	for i, rows := range sheets {
+		in := filepath.Join(dir, names[i]+".csv")
+		out, err := os.Create(in)
+		must(t, err)
+		must(t, csv.NewWriter(out).WriteAll(rows))
+		must(t, out.Close())
+		args = append(args, in)
+	}
+	cmd := exec.Command(soffice, args...)
 	cmd.Env = append(os.Environ(), "LANG=en_GB.UTF-8", "LC_ALL=en_GB.UTF-8")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, b)
 	}
-	path := filepath.Join(dir, "Plan.xlsx")
-	if _, err := os.Stat(path); err != nil {
-		t.Fatalf("LibreOffice wrote no workbook: %v", err)
+	paths := make([]string, len(names))
+	for i, name := range names {
+		paths[i] = filepath.Join(dir, name+".xlsx")
+		if _, err := os.Stat(paths[i]); err != nil {
+			t.Fatalf("LibreOffice wrote no workbook: %v", err)
+		}
 	}
-	return path
+	return paths
 }
 
 // TestSpreadsheetHeaderBlock reads the report points from the block above
@@ -210,5 +228,123 @@ func TestSpreadsheetHeaderBlock(t *testing.T) {
 	}
 	if p.Outcomes[0].Description != "Children are safe." || p.Title != "A Plan" {
 		t.Errorf("outcome %+v, title %q", p.Outcomes[0], p.Title)
+	}
+}
+
+// TestSpreadsheetFidelity reads what a one-sheet plan holds besides its
+// table's plain cells: each case a sheet, what the plan imported holds of
+// it, and the problems.
+func TestSpreadsheetFidelity(t *testing.T) {
+	mid, pub := plan.Date(2026, time.September, 30), plan.Date(2026, time.April, 1)
+	y1 := plan.Date(2027, time.March, 31)
+	header := []string{"No", "Action / Task", "Lead", "Timescale", "Progress", "RAG", "Progress", "RAG"}
+	type points struct {
+		Reports []plan.ReportPoint
+		Updates []plan.Update
+	}
+	reportsAndUpdates := func(p *plan.Plan) any { return points{p.Reports, p.Updates} }
+	both := points{
+		Reports: []plan.ReportPoint{{Date: pub, Name: "Publication Date"}, {Date: mid, Name: "Mid-Year Progress Report"}, {Date: y1, Name: "Year 1 Progress Report"}},
+		Updates: []plan.Update{{Action: "1.1", Date: mid, Text: "Begun.", RAG: "A"}, {Action: "1.1", Date: y1, Text: "Half done.", RAG: "G"}},
+	}
+	action := []string{"1.1", "Outcome 1: Children are safe.", "Audit the files.", chair, "By 31 March 2028", "Begun.", "A", "Half done.", "G"}
+	header = append(header[:1], append([]string{"Outcome"}, header[1:]...)...)
+	tests := []struct {
+		name     string
+		rows     [][]string
+		got      func(*plan.Plan) any
+		want     any
+		problems []string
+	}{
+		{
+			name: "report points paired on one row",
+			rows: [][]string{
+				{"Title", "A Plan"}, {"First Published", "01/04/2026"},
+				{"Reports", "01/04/2026", "Publication Date", "30/09/2026", "Mid-Year Progress Report", "31/03/2027", "Year 1 Progress Report"},
+				header, action,
+			},
+			got: reportsAndUpdates, want: both,
+		},
+		{
+			name: "report points on several rows, the name first",
+			rows: [][]string{
+				{"Title", "A Plan"}, {"First Published", "01/04/2026"},
+				{"Reports", "Mid-Year Progress Report", "30/09/2026"},
+				{"", "Year 1 Progress Report", "31/03/2027"},
+				{},
+				header, action,
+			},
+			got: reportsAndUpdates, want: both,
+		},
+		{
+			name: "report points each on a row of its own, or in one cell",
+			rows: [][]string{
+				{"Title", "A Plan"}, {"First Published", "01/04/2026"},
+				{"Report", "30/09/2026", "Mid-Year Progress Report"},
+				{"Report", "Year 1 Progress Report @ 31 March 2027", "30/06/2027"},
+				header, action,
+			},
+			got: reportsAndUpdates, want: both,
+			problems: []string{"Plan!C4: a report point's date without its name beside it; write each report point as its date and its name, side by side"},
+		},
+		{
+			name: "leads at a slash and a note of when an action was added",
+			rows: [][]string{
+				{"Title", "A Plan"}, {"First Published", "01/04/2026"},
+				{"No", "Action / Task", "Lead", "Timescale", "Year 1 Progress Report @ 31/03/2027", "RAG"},
+				{"Outcome 1: Children are safe."},
+				{"1.1", "Audit the files. (New Action / Task – Added 30 September 2026)", chair + " / " + nurse, "By 31 March 2028", "Begun.", "A"},
+				{"1.2", "Train the staff.", chair, "By 31 March 2028", "ACTION COMPLETED.", "G"},
+				{"1.3", "Map the services.", nurse, "By 31 March 2028", "Begun.", "G"},
+			},
+			got: func(p *plan.Plan) any {
+				return []any{p.Actions[0].Text, p.Actions[0].Leads, p.Actions[0].Added, p.Actions[1].Completed}
+			},
+			want: []any{"Audit the files.", []string{chair, nurse}, mid, y1},
+			problems: []string{
+				`Plan!A5: "` + chair + ` / ` + nurse + `" is taken as 2 leads: ` + chair + `; ` + nurse,
+				`Plan!E6: action 1.2's update says "ACTION COMPLETED." but not when; the report point's date, 31/03/2027, is taken as its Completed date`,
+			},
+		},
+	}
+	names := make([]string, len(tests))
+	sheets := make([][][]string, len(tests))
+	for i, tt := range tests {
+		names[i], sheets[i] = "Plan"+strconv.Itoa(i), tt.rows
+	}
+	for _, w := range []struct {
+		name  string
+		paths func() []string
+	}{
+		{"excelize", func() []string {
+			paths := make([]string, len(tests))
+			for i := range tests {
+				paths[i] = excelizeSheetNamed(t, names[i], sheets[i])
+			}
+			return paths
+		}},
+		{"LibreOffice", func() []string { return libreOfficeSheets(t, names, sheets) }},
+	} {
+		t.Run(w.name, func(t *testing.T) {
+			paths := w.paths()
+			for i, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					p, problems, err := File(paths[i], Options{})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got := tt.got(p); !reflect.DeepEqual(got, tt.want) {
+						t.Errorf("got:\n%+v\nwant:\n%+v", got, tt.want)
+					}
+					var got []string
+					for _, pr := range problems {
+						got = append(got, strings.Replace(pr.Error(), names[i]+"!", "Plan!", 1))
+					}
+					if !reflect.DeepEqual(got, tt.problems) {
+						t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.problems, "\n"))
+					}
+				})
+			}
+		})
 	}
 }

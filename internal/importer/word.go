@@ -3,6 +3,8 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,8 +22,17 @@ import (
 // and the ongoing / maintenance table after its heading.
 type wordReader struct {
 	*builder
-	doc   *document
-	point plan.ReportPoint // the report point reported on
+	doc     *document
+	point   plan.ReportPoint // the report point reported on
+	printed *printedRow      // the summary table's latest row; nil when none
+}
+
+// printedRow is a row of the summary table: its report point's date and
+// counts, -1 where a count is not given.
+type printedRow struct {
+	date                             time.Time
+	total, completed, added, ongoing int
+	place                            string
 }
 
 // WordReport imports a Word report (.docx). It holds only the updates of
@@ -34,17 +45,20 @@ func WordReport(path string, opt Options) (*plan.Plan, Problems, error) {
 	}
 	wr := &wordReader{builder: newBuilder(opt), doc: doc}
 	wr.front()
+	for i := range doc.tables {
+		if t := &doc.tables[i]; summaryTable(t) {
+			wr.summary(t)
+		}
+	}
 	found := false
 	for i := range doc.tables {
 		t := &doc.tables[i]
-		if len(t.rows) == 0 {
+		if len(t.rows) == 0 || summaryTable(t) {
 			continue
 		}
 		switch header := rowTexts(t.rows[0]); {
 		case hasFolded(header, "whylisted"), hasFolded(header, "meaning"):
 			// The exceptions and the legend: drawn from the rest.
-		case len(header) > 1 && workbook.Fold(header[0]) == "date" && strings.Contains(workbook.Fold(strings.Join(header, " ")), "total"):
-			wr.summary(t)
 		case wr.actionTable(t):
 			found = true
 		case len(header) == 3 && workbook.HeaderColumn("Maintenance", header[0]) == "No" && workbook.HeaderColumn("Maintenance", header[2]) == "Timescale":
@@ -58,58 +72,246 @@ func WordReport(path string, opt Options) (*plan.Plan, Problems, error) {
 	if doc.header != "" && doc.header != wr.p.Title {
 		wr.p.ShortTitle = doc.header
 	}
-	return wr.finish(), wr.problems, nil
+	p := wr.finish()
+	wr.checkSummary(p)
+	return p, wr.problems, nil
 }
 
-// front reads the paragraphs before the first heading or table: the
-// title, the report's heading, the First Published date, the organisation.
+// summaryTable reports whether t is the summary table: Date, the report
+// point's name and the totals.
+func summaryTable(t *docTable) bool {
+	if len(t.rows) == 0 {
+		return false
+	}
+	header := rowTexts(t.rows[0])
+	return len(header) > 1 && workbook.Fold(header[0]) == "date" && strings.Contains(workbook.Fold(strings.Join(header, " ")), "total")
+}
+
+// front reads the paragraphs before the first table, up to the first
+// heading after the title block has begun: the title, the report's
+// heading, the First Published date, the organisation. A heading before
+// them that reads like an organisation's name (the committee's, styled as
+// a heading) is read with them.
 func (wr *wordReader) front() {
+	var lines []frontLine
+	// a paragraph other than a heading has been read, or a heading that is
+	// not an organisation's name
+	begun := false
 	for i, para := range wr.doc.paras {
-		if strings.HasPrefix(strings.ToLower(para.style), "heading") {
-			return
+		style := strings.ToLower(para.style)
+		heading := strings.HasPrefix(style, "heading")
+		if heading && begun {
+			break
 		}
 		for _, part := range strings.Split(para.text, "\t") {
-			wr.frontText(collapse(part), fmt.Sprintf("paragraph %d", i+1))
+			line := frontLine{text: collapse(part), place: fmt.Sprintf("paragraph %d", i+1), title: style == "title"}
+			if line.text == "" {
+				continue
+			}
+			begun = begun || !heading || !organisationLike(line.text)
+			if !wr.frontField(line) {
+				lines = append(lines, line)
+			}
 		}
 	}
+	wr.titleBlock(lines)
 }
 
-var publishedLabel = regexp.MustCompile(`(?i)^first\s+published\s*:?\s*`)
+// frontLine is a line of the paragraphs before the first table.
+type frontLine struct {
+	text, place string
+	title       bool // styled as the document's Title
+}
 
-func (wr *wordReader) frontText(text, place string) {
+var (
+	publishedLabel    = regexp.MustCompile(`(?i)^first\s+published\s*:?\s*`)
+	organisationLabel = regexp.MustCompile(`^([^:]{1,40}):\s*(.+)$`)
+)
+
+// frontField reads a line that says what it is: the First Published date,
+// the report's heading with its date, a labelled organisation.
+func (wr *wordReader) frontField(l frontLine) bool {
 	p := &wr.p
-	switch rp, ok := reportHeading(text, wr.opt.MonthFirst); {
-	case text == "":
-	case publishedLabel.MatchString(text):
-		d, err := workbook.ParseDate(publishedLabel.ReplaceAllString(text, ""), wr.opt.MonthFirst)
+	if publishedLabel.MatchString(l.text) {
+		d, err := workbook.ParseDate(publishedLabel.ReplaceAllString(l.text, ""), wr.opt.MonthFirst)
 		if err != nil {
-			wr.problem(place, "the First Published date: %v", err)
-			return
+			wr.problem(l.place, "the First Published date: %v", err)
+			return true
 		}
 		p.FirstPublished = d
-	case ok && strings.Contains(text, "@"):
+		return true
+	}
+	if rp, ok := reportHeading(l.text, wr.opt.MonthFirst); ok && strings.Contains(l.text, "@") {
 		wr.point = rp
-	case p.Title == "":
-		p.Title = text
-	case p.Organisation == "":
-		p.Organisation = text
+		return true
+	}
+	if m := organisationLabel.FindStringSubmatch(l.text); m != nil && workbook.PlanField(m[1]) == "Organisation" {
+		p.Organisation = collapse(m[2])
+		return true
+	}
+	return false
+}
+
+// titleBlock places the lines of the title block that do not say what
+// they are: the title is the one styled as the Title, or else the first
+// line that does not read like an organisation's name, or else the first;
+// the organisation is the first other line that does.
+func (wr *wordReader) titleBlock(lines []frontLine) {
+	p := &wr.p
+	title := slices.IndexFunc(lines, func(l frontLine) bool { return l.title })
+	if title < 0 {
+		title = slices.IndexFunc(lines, func(l frontLine) bool { return !organisationLike(l.text) })
+	}
+	if title < 0 && len(lines) > 0 {
+		title = 0
+	}
+	if title >= 0 {
+		p.Title = lines[title].text
+	}
+	var other *frontLine
+	for i := range lines {
+		switch {
+		case i == title:
+		case p.Organisation == "" && organisationLike(lines[i].text):
+			p.Organisation = lines[i].text
+		case other == nil:
+			other = &lines[i]
+		}
+	}
+	if p.Organisation == "" && other != nil {
+		wr.warn(other.place, "%q is not taken as the organisation, as it does not read like one's name; give the Organisation in the Plan sheet", other.text)
 	}
 }
 
-// summary reads the report points of the summary table: date, name.
+// organisationWords are words in an organisation's name, and documentWords
+// words in a document's title.
+var (
+	organisationWords = regexp.MustCompile(`(?i)\b(committee|council|partnership|board|service|services|nhs|police|authority|agency|trust|group|department|government|forum|office|association|executive|commission|inspectorate|federation)\b`)
+	documentWords     = regexp.MustCompile(`(?i)\b(plan|report|strategy|update|progress|review|framework|programme|program)\b`)
+)
+
+// organisationLike reports whether a line reads like an organisation's
+// name: "Perth and Kinross Child Protection Committee", "NHS Tayside",
+// not "CPC Improvement Plan 2018 – 2020".
+func organisationLike(s string) bool {
+	return organisationWords.MatchString(s) && !documentWords.MatchString(s)
+}
+
+// summary reads the summary table: each row's report point (date, name)
+// and the counts of its latest row, by the columns' headings (Total …,
+// … Completed, … Added, … Ongoing).
 func (wr *wordReader) summary(t *docTable) {
+	cols := map[string]int{}
+	for i, h := range rowTexts(t.rows[0]) {
+		f := workbook.Fold(h)
+		for _, name := range []string{"completed", "added", "ongoing", "total"} {
+			if _, seen := cols[name]; strings.Contains(f, name) && !seen {
+				cols[name] = i
+				break
+			}
+		}
+	}
 	for i, row := range t.rows[1:] {
 		cells := rowTexts(row)
 		if len(cells) < 2 {
 			continue
 		}
+		place := fmt.Sprintf("table %d, row %d", t.num, i+2)
 		d, err := workbook.ParseDate(cells[0], wr.opt.MonthFirst)
 		if err != nil {
-			wr.problem(fmt.Sprintf("table %d, row %d", t.num, i+2), "the report point's date: %v", err)
+			wr.problem(place, "the report point's date: %v", err)
 			continue
 		}
 		wr.addReport(plan.ReportPoint{Date: d, Name: collapse(cells[1])})
+		if wr.printed != nil && !d.After(wr.printed.date) {
+			continue
+		}
+		count := func(name string) int {
+			if c, ok := cols[name]; ok && c < len(cells) {
+				if n, err := strconv.Atoi(collapse(cells[c])); err == nil && n >= 0 {
+					return n
+				}
+			}
+			return -1
+		}
+		wr.printed = &printedRow{date: d, place: place,
+			total: count("total"), completed: count("completed"), added: count("added"), ongoing: count("ongoing")}
 	}
+}
+
+// latestPrinted is the summary table's latest report point.
+func (wr *wordReader) latestPrinted() (plan.ReportPoint, bool) {
+	if wr.printed == nil {
+		return plan.ReportPoint{}, false
+	}
+	return wr.p.ReportAt(wr.printed.date)
+}
+
+// checkSummary compares the summary of the plan imported, at the summary
+// table's latest report point, with the one printed there, and says why
+// they differ.
+func (wr *wordReader) checkSummary(p *plan.Plan) {
+	pr := wr.printed
+	if pr == nil {
+		return
+	}
+	r, err := report.Build(p, pr.date, report.Options{Scale: wr.opt.Scale})
+	if err != nil || len(r.Summary) == 0 {
+		return
+	}
+	got := r.Summary[len(r.Summary)-1]
+	var why []string
+	differs := func(printed, imported int) bool { return printed >= 0 && printed != imported }
+	if differs(pr.total, got.Total) {
+		why = append(why, fmt.Sprintf("its tables hold %s, not %d", actionCount(got.Total), pr.total))
+	}
+	if differs(pr.completed, got.Completed) {
+		why = append(why, fmt.Sprintf("%s marked completed by then (a \"Completed <date>\" line in the Timescale, or an update saying \"ACTION COMPLETED\"), not %d; give the Completed dates in the Actions sheet",
+			isAre(got.Completed), pr.completed))
+	}
+	if differs(pr.added, got.Added) {
+		why = append(why, fmt.Sprintf("%s marked added since the report point before (a note such as \"(New Action / Task – Added 1 June 2022)\" in the action's text), not %d; give the Added dates in the Actions sheet",
+			isAre(got.Added), pr.added))
+	}
+	if pr.total >= 0 && pr.completed >= 0 && pr.ongoing >= 0 && pr.total-pr.completed != pr.ongoing {
+		why = append(why, fmt.Sprintf("its own Ongoing, %d, is not its Total less its Completed, %d", pr.ongoing, pr.total-pr.completed))
+	} else if differs(pr.ongoing, got.Ongoing) && len(why) == 0 {
+		why = append(why, fmt.Sprintf("%s ongoing, not %d", isAre(got.Ongoing), pr.ongoing))
+	}
+	if len(why) == 0 {
+		return
+	}
+	wr.warn(pr.place, "the report's summary at %s gives %s; the plan imported gives %s, as %s",
+		pr.date.Format("02/01/2006"), counts(pr.total, pr.completed, pr.added, pr.ongoing),
+		counts(got.Total, got.Completed, got.Added, got.Ongoing), strings.Join(why, "; "))
+}
+
+// counts are a summary row's counts as a message quotes them, "–" for one
+// not given.
+func counts(total, completed, added, ongoing int) string {
+	var parts []string
+	for i, n := range []int{total, completed, added, ongoing} {
+		v := "–"
+		if n >= 0 {
+			v = strconv.Itoa(n)
+		}
+		parts = append(parts, []string{"Total", "Completed", "Added", "Ongoing"}[i]+" "+v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func actionCount(n int) string {
+	if n == 1 {
+		return "1 action"
+	}
+	return strconv.Itoa(n) + " actions"
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "1 action is"
+	}
+	return strconv.Itoa(n) + " actions are"
 }
 
 // actionColumns are the grid columns of the action table's columns.
@@ -124,11 +326,16 @@ func (wr *wordReader) actionTable(t *docTable) bool {
 		return false
 	}
 	rp, dated := reportHeading(heading, wr.opt.MonthFirst)
-	switch {
+	switch latest, summarised := wr.latestPrinted(); {
 	case dated:
 		wr.point = rp
-	case wr.point.Date.IsZero():
-		wr.problem(fmt.Sprintf("table %d, row 1", t.num), "the update column's heading %q has no date, nor has the report's; its updates are not imported", heading)
+	case !wr.point.Date.IsZero():
+	case summarised:
+		wr.point = latest
+		wr.warn(fmt.Sprintf("table %d, row 1", t.num), "the update column's heading %q has no date, nor has the report's; its updates are taken as of the summary table's latest report point, %s on %s",
+			heading, latest.Name, latest.Date.Format("02/01/2006"))
+	default:
+		wr.problem(fmt.Sprintf("table %d, row 1", t.num), "the update column's heading %q has no date, nor has the report's, nor is there a summary table of report points; its updates are not imported", heading)
 	}
 	if !wr.point.Date.IsZero() {
 		wr.addReport(wr.point)
@@ -201,11 +408,7 @@ func (wr *wordReader) actionRow(row []docCell, cols actionColumns, place string)
 	if !wr.addAction(a, cell(cols.leads).text(), place) || wr.point.Date.IsZero() {
 		return
 	}
-	update := points(cell(cols.update))
-	if a.Completed.IsZero() && strings.Contains(strings.ToUpper(update), "ACTION COMPLETED") {
-		wr.warn(place, "action %s's update says it is completed, but not when; give its Completed date in the Actions sheet", no)
-	}
-	wr.addUpdate(no, wr.point.Date, update, wr.rag(cell(cols.rag), no, place), place)
+	wr.addUpdate(no, wr.point.Date, points(cell(cols.update)), place, wr.rag(cell(cols.rag), no, place), place)
 }
 
 // timescale reads a Timescale cell: its text, and the date of a

@@ -15,6 +15,7 @@ import (
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/report"
 	"github.com/planreport/planreport/internal/testtool"
 )
 
@@ -219,16 +220,274 @@ func writeDocx(t *testing.T, body string) string {
 // libreOfficeDocx has LibreOffice Writer open the document and save it
 // again as .docx, every part written its own way.
 func libreOfficeDocx(t *testing.T, path string) string {
+	return libreOfficeDocxs(t, []string{path})[0]
+}
+
+// libreOfficeDocxs is libreOfficeDocx of each document, in one run of
+// LibreOffice; their names must differ.
+func libreOfficeDocxs(t *testing.T, paths []string) []string {
 	soffice := testtool.Need(t, "soffice")[0]
 	dir := t.TempDir()
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "docx:MS Word 2007 XML", "--outdir", dir, path)
+	cmd := exec.Command(soffice, append([]string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--convert-to", "docx:MS Word 2007 XML", "--outdir", dir}, paths...)...)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, b)
 	}
-	out := filepath.Join(dir, filepath.Base(path))
-	if _, err := os.Stat(out); err != nil {
-		t.Fatalf("LibreOffice wrote no document: %v", err)
+	outs := make([]string, len(paths))
+	for i, path := range paths {
+		outs[i] = filepath.Join(dir, filepath.Base(path))
+		if _, err := os.Stat(outs[i]); err != nil {
+			t.Fatalf("LibreOffice wrote no document: %v", err)
+		}
 	}
-	return out
+	return outs
+}
+
+// Parts of the small reports TestWordReportFidelity reads.
+var (
+	year1Heading  = "Year 1 Progress / Update Report @ 31 July 2019"
+	summaryHeader = row(textCell("Date"), textCell("Progress / Update Report"), textCell("Total Actions / Tasks"),
+		textCell("Total Actions / Tasks Completed"), textCell("Total Actions / Tasks Added"), textCell("Total Actions / Tasks Ongoing"))
+)
+
+// titleBlock is the seed's title block: the title, the report's heading,
+// the First Published date, the organisation.
+func titleBlock() string {
+	return para("Title", run("CPC Improvement Plan 2018 – 2020")) + para("Subtitle", run(year1Heading)) +
+		para("", run("First Published: 3 October 2018")) + para("", run("Perth and Kinross Child Protection Committee"))
+}
+
+// summaryOf is a summary table of the publication and Year 1, its Year 1
+// row's counts as given: Total, Completed, Added, Ongoing; and a paragraph
+// after it, which keeps it a table of its own.
+func summaryOf(total, completed, added, ongoing string) string {
+	return table(6, summaryHeader,
+		row(textCell("03/10/2018"), textCell("Publication Date"), textCell("3"), textCell("0"), textCell("3"), textCell("3")),
+		row(textCell("31/07/2019"), textCell("Year 1 Progress / Update Report"), textCell(total), textCell(completed), textCell(added), textCell(ongoing))) +
+		para("", run("RAG Legend"))
+}
+
+// actionsOf is a table of actions under outcome 1, its update column
+// headed as given.
+func actionsOf(heading string, rows ...string) string {
+	return table(6, append([]string{
+		row(textCell("No"), textCell("Action / Task"), textCell("Strategic Lead"), textCell("Timescale"), textCell(heading), textCell("RAG")),
+		row(cell(6, "", para("Heading2", run("Outcome 1: Children are safe.")))),
+	}, rows...)...)
+}
+
+// actionOf is an action's row: its number and text, leads, timescale,
+// update (a paragraph to a point) and RAG.
+func actionOf(no, text, leads, timescale string, update ...string) string {
+	var points []string
+	for _, u := range update {
+		points = append(points, para("", run(u)))
+	}
+	return row(textCell(""), textCell(no+": "+text), textCell(leads), textCell(timescale), cell(1, "", points...), textCell("G"))
+}
+
+// TestWordReportFidelity reads what a Word report says besides its table:
+// each case a report, what the plan imported holds of it, and the problems.
+func TestWordReportFidelity(t *testing.T) {
+	type fields struct {
+		Title, Organisation string
+		FirstPublished      time.Time
+		Reports             []plan.ReportPoint
+	}
+	front := func(p *plan.Plan) any { return fields{p.Title, p.Organisation, p.FirstPublished, p.Reports} }
+	type action struct {
+		No, Text         string
+		Leads            []string
+		Added, Completed time.Time
+	}
+	actions := func(p *plan.Plan) any {
+		var as []action
+		for _, a := range p.Actions {
+			as = append(as, action{a.No, a.Text, a.Leads, a.Added, a.Completed})
+		}
+		return as
+	}
+	updates := func(p *plan.Plan) any { return p.Updates }
+	reports := []plan.ReportPoint{{Date: published, Name: "Publication Date"}, {Date: year1, Name: "Year 1 Progress / Update Report"}}
+	june := plan.Date(2019, time.June, 1)
+	tests := []struct {
+		name     string
+		body     string
+		got      func(*plan.Plan) any
+		want     any
+		problems []string
+	}{
+		{
+			name: "completed at the report point",
+			body: titleBlock() + actionsOf(year1Heading,
+				actionOf("1.1", "Audit.", chair, "By 31 March 2019", "Audit done.", "ACTION COMPLETED."),
+				actionOf("1.2", "Train.", chair, "By 31 March 2019", "Trained.", "Action / Task Complete"),
+				actionOf("1.3", "Map.", chair, "By 31 March 2019", "Completed on 17 January 2019."),
+				actionOf("1.4", "Review.", chair, "By 31 March 2020", "Mapping – Completed", "Completed the first draft", "Work in Progress / Ongoing.")),
+			got: actions,
+			want: []action{
+				{"1.1", "Audit.", []string{chair}, time.Time{}, year1},
+				{"1.2", "Train.", []string{chair}, time.Time{}, year1},
+				{"1.3", "Map.", []string{chair}, time.Time{}, plan.Date(2019, time.January, 17)},
+				{"1.4", "Review.", []string{chair}, time.Time{}, time.Time{}},
+			},
+			problems: []string{
+				`table 1, row 3: action 1.1's update says "ACTION COMPLETED." but not when; the report point's date, 31/07/2019, is taken as its Completed date`,
+				`table 1, row 4: action 1.2's update says "Action / Task Complete" but not when; the report point's date, 31/07/2019, is taken as its Completed date`,
+				`table 1, row 5: action 1.3's update says "Completed on 17 January 2019."; 17/01/2019 is taken as its Completed date`,
+			},
+		},
+		{
+			name: "the title block past a leading heading",
+			body: para("Heading1", run("Perth and Kinross Child Protection Committee")) +
+				para("Title", run("CPC Improvement Plan 2018 – 2020")) + para("Subtitle", run(year1Heading)) +
+				para("", run("First Published: 3 October 2018")) +
+				para("Heading1", run("Summary")) + para("", run("What the committee has done.")) +
+				actionsOf(year1Heading, actionOf("1.1", "Audit.", chair, "By 31 March 2020", "Begun.")),
+			got:  front,
+			want: fields{"CPC Improvement Plan 2018 – 2020", "Perth and Kinross Child Protection Committee", published, reports},
+		},
+		{
+			name: "the title styled as a heading ends at the next",
+			body: para("Heading1", run("CPC Improvement Plan 2018 – 2020")) + para("Heading1", run("Summary")) +
+				para("", run("Perth and Kinross Child Protection Committee")) +
+				actionsOf(year1Heading, actionOf("1.1", "Audit.", chair, "By 31 March 2020", "Begun.")),
+			got:      front,
+			want:     fields{"CPC Improvement Plan 2018 – 2020", "", year1, reports[1:]},
+			problems: []string{"no First Published date; the earliest report point, 31/07/2019, is taken for it"},
+		},
+		{
+			name: "a subtitle is not the organisation",
+			body: para("Title", run("CPC Improvement Plan 2018 – 2020")) + para("Subtitle", run("Keeping children safe, together")) +
+				para("", run("First Published: 3 October 2018")) + para("", run(year1Heading)) +
+				actionsOf(year1Heading, actionOf("1.1", "Audit.", chair, "By 31 March 2020", "Begun.")),
+			got:      front,
+			want:     fields{"CPC Improvement Plan 2018 – 2020", "", published, reports},
+			problems: []string{`paragraph 2: "Keeping children safe, together" is not taken as the organisation, as it does not read like one's name; give the Organisation in the Plan sheet`},
+		},
+		{
+			name: "an organisation by its name or its label",
+			body: para("", run("Tayside Regional Improvement Collaborative")) + para("", run("Organisation: Tayside Collaborative")) +
+				para("", run("CPC Improvement Plan 2018 – 2020")) + para("", run("NHS Tayside")) +
+				para("", run("First Published: 3 October 2018")) + para("", run(year1Heading)) +
+				actionsOf(year1Heading, actionOf("1.1", "Audit.", chair, "By 31 March 2020", "Begun.")),
+			got:  front,
+			want: fields{"Tayside Regional Improvement Collaborative", "Tayside Collaborative", published, reports},
+		},
+		{
+			name: "a dateless update column takes the summary's latest point",
+			body: para("Title", run("CPC Improvement Plan 2018 – 2020")) + para("", run("First Published: 3 October 2018")) +
+				summaryOf("1", "0", "0", "1") +
+				actionsOf("Progress Update", actionOf("1.1", "Audit.", chair, "By 31 March 2020", "Begun.", "Half done.")),
+			got:      updates,
+			want:     []plan.Update{{Action: "1.1", Date: year1, Text: "Begun.\nHalf done.", RAG: "G"}},
+			problems: []string{`table 2, row 1: the update column's heading "Progress Update" has no date, nor has the report's; its updates are taken as of the summary table's latest report point, Year 1 Progress / Update Report on 31/07/2019`},
+		},
+		{
+			name: "leads split at a slash between leads found elsewhere",
+			body: titleBlock() + actionsOf(year1Heading,
+				actionOf("1.1", "Audit.", chair+" / "+nurse, "By 31 March 2020", "Begun."),
+				actionOf("1.2", "Train.", chair, "By 31 March 2020", "Begun."),
+				actionOf("1.3", "Map.", nurse, "By 31 March 2020", "Begun."),
+				actionOf("1.4", "Plan.", "Head of Service / Chief Social Work Officer", "By 31 March 2020", "Begun."),
+				actionOf("1.5", "Review.", coordinator+"/"+chair+" / "+nurse, "By 31 March 2020", "Begun."),
+				actionOf("1.6", "Agree.", coordinator, "By 31 March 2020", "Begun.")),
+			got:  func(p *plan.Plan) any { return p.Leads },
+			want: []string{chair, nurse, "Head of Service / Chief Social Work Officer", coordinator},
+			problems: []string{
+				`table 1, row 3: "` + chair + ` / ` + nurse + `" is taken as 2 leads: ` + chair + `; ` + nurse,
+				`table 1, row 7: "` + coordinator + `/` + chair + ` / ` + nurse + `" is taken as 3 leads: ` + coordinator + `; ` + chair + `; ` + nurse,
+			},
+		},
+		{
+			name: "a note of when an action was added",
+			body: titleBlock() + actionsOf(year1Heading,
+				actionOf("1.1", "Audit the files (New Action / Task – Added 1 June 2019).", chair, "By 31 March 2020", "Begun."),
+				actionOf("1.2", "Train the staff. (new action/task - added: 01/06/2019)", chair, "By 31 March 2020", "Begun."),
+				actionOf("1.3", "(NEW ACTION – ADDED 1 JUNE 2019) Map the services.", chair, "By 31 March 2020", "Begun."),
+				actionOf("1.4", "Review the plan (New Action / Task: Added soon).", chair, "By 31 March 2020", "Begun."),
+				actionOf("1.5", "Agree the audit (added by the committee).", chair, "By 31 March 2020", "Begun.")),
+			got: actions,
+			want: []action{
+				{"1.1", "Audit the files.", []string{chair}, june, time.Time{}},
+				{"1.2", "Train the staff.", []string{chair}, june, time.Time{}},
+				{"1.3", "Map the services.", []string{chair}, june, time.Time{}},
+				{"1.4", "Review the plan (New Action / Task: Added soon).", []string{chair}, time.Time{}, time.Time{}},
+				{"1.5", "Agree the audit (added by the committee).", []string{chair}, time.Time{}, time.Time{}},
+			},
+			problems: []string{`table 1, row 6: action 1.4's note "(New Action / Task: Added soon)" gives no date that can be read, so its Added date is left blank`},
+		},
+		{
+			name: "the summary imported is the one printed",
+			body: titleBlock() + summaryOf("4", "2", "1", "2") + actionsOf(year1Heading,
+				actionOf("1.1", "Audit.", chair, "By 31 March 2020", "Begun."),
+				actionOf("1.2", "Train.", chair, "By 31 March 2019", "Trained.", "ACTION COMPLETED."),
+				row(textCell(""), textCell("1.3: Map."), textCell(chair), cell(1, "", para("", run("By 31 March 2019")), para("", run("Completed 17 January 2019"))), textCell("Mapped."), textCell("G")),
+				actionOf("1.4", "Review. (New Action / Task – Added 1 June 2019)", chair, "By 31 March 2020", "Begun.")),
+			got:  func(p *plan.Plan) any { return summaryAt(t, p, year1) },
+			want: report.SummaryRow{Date: year1, Name: "Year 1 Progress / Update Report", Total: 4, Completed: 2, Added: 1, Ongoing: 2},
+			problems: []string{
+				`table 2, row 4: action 1.2's update says "ACTION COMPLETED." but not when; the report point's date, 31/07/2019, is taken as its Completed date`,
+			},
+		},
+		{
+			name: "a summary imported otherwise says why",
+			body: titleBlock() + summaryOf("5", "3", "2", "3") + actionsOf(year1Heading,
+				actionOf("1.1", "Audit.", chair, "By 31 March 2020", "Begun."),
+				actionOf("1.2", "Train.", chair, "By 31 March 2019", "Trained; done"),
+				actionOf("1.3", "Review. (New Action / Task – Added 1 June 2019)", chair, "By 31 March 2020", "Begun.")),
+			got:  func(p *plan.Plan) any { return summaryAt(t, p, year1) },
+			want: report.SummaryRow{Date: year1, Name: "Year 1 Progress / Update Report", Total: 3, Completed: 0, Added: 1, Ongoing: 3},
+			problems: []string{
+				`table 1, row 3: the report's summary at 31/07/2019 gives Total 5, Completed 3, Added 2, Ongoing 3; the plan imported gives Total 3, Completed 0, Added 1, Ongoing 3, as its tables hold 3 actions, not 5; ` +
+					`0 actions are marked completed by then (a "Completed <date>" line in the Timescale, or an update saying "ACTION COMPLETED"), not 3; give the Completed dates in the Actions sheet; ` +
+					`1 action is marked added since the report point before (a note such as "(New Action / Task – Added 1 June 2022)" in the action's text), not 2; give the Added dates in the Actions sheet; ` +
+					`its own Ongoing, 3, is not its Total less its Completed, 2`,
+			},
+		},
+	}
+	dir := t.TempDir()
+	word := make([]string, len(tests))
+	for i, tt := range tests {
+		word[i] = filepath.Join(dir, strconv.Itoa(i)+".docx")
+		must(t, os.WriteFile(word[i], docxBytes(t, tt.body), 0o644))
+	}
+	for _, w := range []struct {
+		name  string
+		paths func() []string
+	}{
+		{"Word", func() []string { return word }},
+		{"LibreOffice", func() []string { return libreOfficeDocxs(t, word) }},
+	} {
+		t.Run(w.name, func(t *testing.T) {
+			paths := w.paths()
+			for i, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					p, problems, err := File(paths[i], Options{})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got := tt.got(p); !reflect.DeepEqual(got, tt.want) {
+						t.Errorf("got:\n%+v\nwant:\n%+v", got, tt.want)
+					}
+					var got []string
+					for _, pr := range problems {
+						got = append(got, pr.Error())
+					}
+					if !reflect.DeepEqual(got, tt.problems) {
+						t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.problems, "\n"))
+					}
+				})
+			}
+		})
+	}
+}
+
+// summaryAt is the last row of the summary of the report of p at day d.
+func summaryAt(t *testing.T, p *plan.Plan, d time.Time) report.SummaryRow {
+	r, err := report.Build(p, d, report.Options{Scale: rag.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Summary[len(r.Summary)-1]
 }
