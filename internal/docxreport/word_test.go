@@ -507,3 +507,83 @@ func TestLanguageInserted(t *testing.T) {
 		}
 	}
 }
+
+// TestTrendMarks reads the RAG cells of the moving plan's report, in the
+// exceptions and the action table: each shows its value's code and the
+// mark of how it moved since year 1. What each action shows is written out
+// here by hand, from the plan's documentation, not taken from the code
+// that makes it.
+func TestTrendMarks(t *testing.T) {
+	want := map[string]struct {
+		code, mark string
+		rows       int // in the action table, and in the exceptions when Red or Amber
+	}{
+		"1.1": {"R", "▼", 2},
+		"1.2": {"G", "▲", 1},
+		"1.3": {"A", "=", 2},
+		"1.4": {"A", "▲", 2},
+		"1.5": {"A", "▼", 2},
+		"2.1": {"G", "new", 1},
+		"2.2": {"A", "", 2},
+		"2.3": {"", "", 1},
+	}
+	doc := parseXML(t, parts(t, renderDOCX(t, sample.MovingReport(allSections), Options{}))[documentPart])
+	found := map[string]int{}
+	for _, tbl := range doc.all("tbl") {
+		col := -1
+		for _, tr := range tbl.all("tr") {
+			cells := tr.all("tc")
+			if tr.first("tblHeader") != nil {
+				col = slices.IndexFunc(cells, func(c *node) bool { return cellText(c) == "RAG" })
+				continue
+			}
+			if col < 0 || tr.first("gridSpan") != nil {
+				continue // not a table with a RAG column, or a theme's or outcome's row
+			}
+			no := ""
+			for _, c := range cells {
+				if n, _, _ := strings.Cut(cellText(c), ": "); n != "" {
+					if _, ok := want[n]; ok {
+						no = n
+					}
+				}
+			}
+			w, ok := want[no]
+			if !ok {
+				continue // the legend's
+			}
+			found[no]++
+			text := cellText(cells[col])
+			fields := strings.Fields(text)
+			if w.code == "" {
+				if len(fields) != 0 {
+					t.Errorf("action %s has no RAG, yet its cell reads %q", no, text)
+				}
+				continue
+			}
+			var marks []string
+			for _, mark := range []string{"▲", "▼", "=", "new"} {
+				if slices.Contains(fields, mark) {
+					marks = append(marks, mark)
+				}
+			}
+			if len(fields) == 0 || fields[0] != w.code || strings.Join(marks, " ") != w.mark {
+				t.Errorf("action %s: the RAG cell reads %q; want %s first, and the mark %q alone", no, text, w.code, w.mark)
+			}
+		}
+	}
+	for no, w := range want {
+		if found[no] != w.rows {
+			t.Errorf("action %s: %d rows of tables with a RAG column, want %d", no, found[no], w.rows)
+		}
+	}
+}
+
+// cellText is the text of a table cell, its paragraphs a line apart.
+func cellText(tc *node) string {
+	var lines []string
+	for _, p := range tc.all("p") {
+		lines = append(lines, p.text())
+	}
+	return strings.Join(lines, "\n")
+}

@@ -3,6 +3,7 @@ package htmlreport
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -294,6 +295,71 @@ func TestColours(t *testing.T) {
 		}
 		if c := rag.Contrast(ink, v.Colour); c < 4.5 {
 			t.Errorf("text #%s on #%s: contrast %.2f:1, want at least 4.5:1", ink.Hex(), v.Colour.Hex(), c)
+		}
+	}
+}
+
+// TestTrendMarks reads the RAG cells of the moving plan's page, in the
+// exceptions and the action tables: each gives its value's code and name,
+// and the mark of how it moved since year 1 with the trend in words. What
+// each action shows is written out here by hand, from the plan's
+// documentation, not taken from the code that makes it.
+func TestTrendMarks(t *testing.T) {
+	want := map[string]struct {
+		code, name, mark, word string
+		rows                   int // in the action table, and in the exceptions when Red or Amber
+	}{
+		"1.1": {"R", "Red", "▼", "worse", 2},
+		"1.2": {"G", "Green", "▲", "better", 1},
+		"1.3": {"A", "Amber", "=", "unchanged", 2},
+		"1.4": {"A", "Amber", "▲", "better", 2},
+		"1.5": {"A", "Amber", "▼", "worse", 2},
+		"2.1": {"G", "Green", "new", "new", 1},
+		"2.2": {"A", "Amber", "", "", 2},
+		"2.3": {"", "", "", "", 1},
+	}
+	marks := []string{"▲", "▼", "=", "new", "better", "worse", "unchanged"}
+	doc := parse(t, render(t, sample.MovingReport(allSections)))
+	found := map[string]int{}
+	for _, table := range elements(doc, "table") {
+		col := -1
+		for _, tr := range elements(table, "tr") {
+			cells := elements(tr, "th", "td")
+			if ancestor(tr, "thead") != nil {
+				col = slices.IndexFunc(cells, func(c *html.Node) bool { return strings.TrimSpace(text(c)) == "RAG" })
+				continue
+			}
+			if col < 0 || len(cells) <= col {
+				continue // not a table with a RAG column, or a theme's or outcome's row
+			}
+			w, ok := want[strings.TrimSpace(text(cells[0]))]
+			if !ok {
+				continue // the legend's
+			}
+			no := strings.TrimSpace(text(cells[0]))
+			found[no]++
+			cell := strings.TrimSpace(text(cells[col]))
+			var got []string
+			for _, m := range marks {
+				if strings.Contains(cell, m) {
+					got = append(got, m)
+				}
+			}
+			if w.code == "" {
+				if len(got) != 0 || cell != "" && strings.ContainsAny(cell[:1], "RAG") {
+					t.Errorf("action %s has no RAG, yet its cell reads %q", no, cell)
+				}
+				continue
+			}
+			wantMarks := strings.Join(slices.Compact([]string{w.mark, w.word}), " ")
+			if !strings.HasPrefix(cell, w.code) || !strings.Contains(cell, w.name) || strings.Join(got, " ") != wantMarks {
+				t.Errorf("action %s: the RAG cell reads %q; want %s first, %s, and the trend %q alone", no, cell, w.code, w.name, wantMarks)
+			}
+		}
+	}
+	for no, w := range want {
+		if found[no] != w.rows {
+			t.Errorf("action %s: %d rows of tables with a RAG column, want %d", no, found[no], w.rows)
 		}
 	}
 }

@@ -6,12 +6,14 @@ import (
 	"os/exec"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
+	"github.com/planreport/planreport/internal/sample"
 	"github.com/planreport/planreport/internal/testtool"
 )
 
@@ -42,6 +44,7 @@ type readBack struct {
 		ColSpan int       `json:"colspan"`
 		BBox    []float64 `json:"bbox"`
 		Pages   []int     `json:"pages"` // the pages its marked content is on
+		Text    string    `json:"text"`  // its text and its kids', a line apart
 	} `json:"elements"`
 	UntaggedText int         `json:"untagged_text"`
 	ArtifactText int         `json:"artifact_text"`
@@ -55,6 +58,9 @@ type readBack struct {
 		ToUnicode bool   `json:"to_unicode"`
 	} `json:"fonts"`
 	PageTabs []string `json:"page_tabs"`
+	// Each page's text by what it is: "content", "Pagination/Header",
+	// "Pagination/Footer", or "Artifact" (any other artifact).
+	PageTexts []map[string]string `json:"page_texts"`
 }
 
 // pikepdf reads a PDF back with Debian's python3-pikepdf.
@@ -97,6 +103,8 @@ func TestAccessible(t *testing.T) {
 			checkIdentification(t, rb, r)
 			checkContent(t, rb)
 			checkStructure(t, rb, r, r == large)
+			checkRAGAlt(t, rb, r)
+			checkPagination(t, rb, r)
 			checkHeadings(t, run(t, "pdfinfo", "-struct-text", path), r)
 		})
 	}
@@ -224,6 +232,234 @@ func checkStructure(t *testing.T, rb readBack, r *report.Report, flows bool) {
 	}
 	if rb.ParentTreeNextKey < 1 {
 		t.Errorf("/ParentTreeNextKey %d", rb.ParentTreeNextKey)
+	}
+}
+
+// checkRAGAlt checks that every RAG cell — each cell of a table's column
+// headed "RAG", in the legend, the exceptions and the action table — that
+// shows a value has an /Alt with the value's name, and with the trend in
+// words where the cell shows a trend mark.
+func checkRAGAlt(t *testing.T, rb readBack, r *report.Report) {
+	t.Helper()
+	names := map[string]string{}
+	for _, v := range r.Legend {
+		names[v.Code] = v.Name
+	}
+	checked := 0
+	for i, e := range rb.Elements {
+		if e.Type != "Table" {
+			continue
+		}
+		col, rows := ragColumn(rb, i)
+		for _, row := range rows {
+			c := rb.Elements[row[col]]
+			fields := strings.Fields(c.Text)
+			if len(fields) == 0 {
+				continue // an action with no RAG
+			}
+			checked++
+			name, ok := names[fields[0]]
+			if !ok {
+				t.Errorf("a RAG cell reads %q, not a value's code first", c.Text)
+			}
+			if c.Alt == nil || !strings.Contains(*c.Alt, name) {
+				t.Errorf("the RAG cell %q has /Alt %v, want one with the value's name %q", c.Text, strPtr(c.Alt), name)
+				continue
+			}
+			for _, f := range fields[1:] {
+				if w, ok := trendWords[f]; ok && !strings.Contains(*c.Alt, w) {
+					t.Errorf("the RAG cell %q has /Alt %q, want one with the trend %q", c.Text, *c.Alt, w)
+				}
+			}
+		}
+	}
+	want := len(r.Legend)
+	for _, a := range append(allActions(r), exceptionActions(r)...) {
+		if a.RAG != nil {
+			want++
+		}
+	}
+	if checked != want {
+		t.Errorf("%d RAG cells showing a value, want %d: one per value of the legend, per action and per exception with a RAG", checked, want)
+	}
+}
+
+// trendWords are the trend marks a RAG cell shows, and the words of each.
+var trendWords = map[string]string{"▲": "better", "▼": "worse", "=": "unchanged", "new": "new"}
+
+// ragColumn finds the column headed "RAG" of table i, and returns its
+// index and the table's body rows with a cell in every column (not those of
+// a theme or an outcome), each as its cells; -1 and none for a table
+// without one.
+func ragColumn(rb readBack, i int) (int, [][]int) {
+	var rows [][]int
+	for _, k := range rb.Elements[i].Kids { // THead, TBody
+		for _, tr := range rb.Elements[k].Kids {
+			rows = append(rows, rb.Elements[tr].Kids)
+		}
+	}
+	if len(rows) == 0 || rb.Elements[rb.Elements[i].Kids[0]].Type != "THead" {
+		return -1, nil
+	}
+	col := slices.IndexFunc(rows[0], func(c int) bool { return normalise(rb.Elements[c].Text) == "RAG" })
+	if col < 0 {
+		return -1, nil
+	}
+	var body [][]int
+	for _, row := range rows[1:] {
+		if len(row) == len(rows[0]) {
+			body = append(body, row)
+		}
+	}
+	return col, body
+}
+
+func strPtr(s *string) string {
+	if s == nil {
+		return "none"
+	}
+	return strconv.Quote(*s)
+}
+
+// allActions lists the actions of r's action table.
+func allActions(r *report.Report) []*report.Action {
+	var list []*report.Action
+	for _, th := range r.Themes {
+		for _, o := range th.Outcomes {
+			for i := range o.Actions {
+				list = append(list, &o.Actions[i])
+			}
+		}
+	}
+	return list
+}
+
+// exceptionActions lists the actions of r's exceptions table.
+func exceptionActions(r *report.Report) []*report.Action {
+	if !r.Sections.Exceptions {
+		return nil
+	}
+	var list []*report.Action
+	for _, e := range r.Exceptions {
+		if e.Action != nil {
+			list = append(list, e.Action)
+		}
+	}
+	return list
+}
+
+// checkPagination checks, on every page, that the running header (the
+// short title and the report's heading) is drawn in a /Pagination /Header
+// artifact, and the footer (the organisation) and "Page N of M" in a
+// /Pagination /Footer artifact; and that the page number is nothing else.
+func checkPagination(t *testing.T, rb readBack, r *report.Report) {
+	t.Helper()
+	total := len(rb.PageTexts)
+	if total == 0 {
+		t.Fatal("no page read back")
+	}
+	for i, texts := range rb.PageTexts {
+		pageNo := "Page " + itoa(i+1) + " of " + itoa(total)
+		header, footer := normalise(texts["Pagination/Header"]), normalise(texts["Pagination/Footer"])
+		for _, c := range []struct{ where, got, want string }{
+			{"the running header", header, r.ShortTitle},
+			{"the running header", header, r.Heading()},
+			{"the footer", footer, r.Organisation},
+			{"the footer", footer, pageNo},
+		} {
+			if !strings.Contains(c.got, normalise(c.want)) {
+				t.Errorf("page %d: %s artifact reads %q, without %q", i+1, c.where, c.got, c.want)
+			}
+		}
+		for what, text := range texts {
+			if what != "Pagination/Footer" && strings.Contains(normalise(text), pageNo) {
+				t.Errorf("page %d: %q is drawn as %s", i+1, pageNo, what)
+			}
+		}
+	}
+}
+
+// TestTrendMarks reads back the RAG cells of the moving plan's report, in
+// the exceptions and the action table: each shows its value's code and the
+// mark of how it moved since year 1, and its /Alt says the value's name and
+// the trend in words. What each action shows is written out here by hand,
+// from the plan's documentation, not taken from the code that makes it.
+func TestTrendMarks(t *testing.T) {
+	want := map[string]struct {
+		code, name, mark string
+		rows             int // in the action table, and in the exceptions when Red or Amber
+	}{
+		"1.1": {"R", "Red", "▼", 2},
+		"1.2": {"G", "Green", "▲", 1},
+		"1.3": {"A", "Amber", "=", 2},
+		"1.4": {"A", "Amber", "▲", 2},
+		"1.5": {"A", "Amber", "▼", 2},
+		"2.1": {"G", "Green", "new", 1},
+		"2.2": {"A", "Amber", "", 2},
+		"2.3": {"", "", "", 1},
+	}
+	words := map[string]string{"▲": "better", "▼": "worse", "=": "unchanged", "new": "new"}
+	r := sample.MovingReport(allSections)
+	rb := pikepdf(t, writePDF(t, render(t, r, Options{})))
+	found := map[string]int{}
+	for i, e := range rb.Elements {
+		if e.Type != "Table" {
+			continue
+		}
+		col, rows := ragColumn(rb, i)
+		for _, row := range rows {
+			no := ""
+			for _, c := range row {
+				text := normalise(rb.Elements[c].Text)
+				n, _, _ := strings.Cut(text, ": ")
+				if _, ok := want[n]; ok && n != "" {
+					no = n
+				}
+			}
+			w, ok := want[no]
+			if no == "" || !ok {
+				continue // the legend's
+			}
+			found[no]++
+			cell := rb.Elements[row[col]]
+			fields := strings.Fields(cell.Text)
+			alt := ""
+			if cell.Alt != nil {
+				alt = *cell.Alt
+			}
+			if w.code == "" {
+				if len(fields) != 0 || alt != "" {
+					t.Errorf("action %s has no RAG, yet its cell reads %q, /Alt %q", no, cell.Text, alt)
+				}
+				continue
+			}
+			if len(fields) == 0 || fields[0] != w.code {
+				t.Errorf("action %s: the RAG cell reads %q, want %s first", no, cell.Text, w.code)
+			}
+			if !strings.Contains(alt, w.name) {
+				t.Errorf("action %s: the RAG cell's /Alt %q lacks %q", no, alt, w.name)
+			}
+			var marks, said []string
+			for mark, word := range words {
+				if slices.Contains(fields, mark) {
+					marks = append(marks, mark)
+				}
+				if strings.Contains(alt, word) {
+					said = append(said, word)
+				}
+			}
+			if fmt.Sprint(marks) != fmt.Sprint(strings.Fields(w.mark)) {
+				t.Errorf("action %s: the RAG cell reads %q; want the mark %q alone", no, cell.Text, w.mark)
+			}
+			if fmt.Sprint(said) != fmt.Sprint(strings.Fields(words[w.mark])) {
+				t.Errorf("action %s: the RAG cell's /Alt is %q; want the trend %q alone", no, alt, words[w.mark])
+			}
+		}
+	}
+	for no, w := range want {
+		if found[no] != w.rows {
+			t.Errorf("action %s: %d rows of tables with a RAG column, want %d", no, found[no], w.rows)
+		}
 	}
 }
 

@@ -24,6 +24,9 @@
 // Everything else is the seed's text character for character, including its
 // own slips (for example "examined a CPCCs" in 8.1 and 9.1, "children and
 // young since" in 2.2): the report reproduces the committee's words.
+//
+// Large and Moving are made-up plans for tests: one of any size, and one
+// whose RAGs move between two report points in every way a trend mark tells.
 package sample
 
 import (

@@ -94,6 +94,54 @@ func TestOnlyFailedAfterRefusedSignIn(t *testing.T) {
 	checkLog(t, job.LogPath, map[string]Outcome{rs[0].Email: Sent, rs[1].Email: Sent})
 }
 
+// TestRefusedAfterSignIn checks that a message the server refuses with
+// 550 5.7.30 after signing in — at MAIL, RCPT, DATA, or the end of the
+// message's data — is not counted as sent: Run fails naming every
+// recipient, the log says failed, and --only-failed sends to them all once
+// the server takes them.
+func TestRefusedAfterSignIn(t *testing.T) {
+	const token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.good-access-token"
+	const refusal = "550 5.7.30 Basic authentication is not supported for Client Submission."
+	pdf, _ := testFiles(t)
+	for _, at := range []struct{ name, command string }{
+		{"MAIL", "MAIL"}, {"RCPT", "RCPT"}, {"DATA", "DATA"}, {"end of data", "."},
+	} {
+		name, command := at.name, at.command
+		t.Run(name, func(t *testing.T) {
+			srv := testtool.StartSMTP(t, "clerk@example.org", token)
+			srv.Refuse(command, refusal)
+			rs := recipients("Jane Smith", "John Brown")
+			job := Job{Server: Server{Host: "127.0.0.1", Port: srv.Port, Security: "none", Auth: AuthOAuth2,
+				User: "clerk@example.org", Timeout: 5 * time.Second,
+				Token: func(context.Context) (Secret, error) { return token, nil }},
+				Message: Message{From: "clerk@example.org"}, Data: testData, Recipients: rs, Attachments: []string{pdf},
+				LogPath: filepath.Join(t.TempDir(), "log.json")}
+			res, err := Run(context.Background(), job)
+			t.Logf("Run: %v", err)
+			if err == nil {
+				t.Fatalf("Run: no error, though the server refused every message at %s", name)
+			}
+			for _, r := range rs {
+				if !strings.Contains(err.Error(), r.Email+": ") {
+					t.Errorf("Run: %v\nwant %s named as not sent", err, r.Email)
+				}
+			}
+			if _, delivered := srv.Seen(); len(res.Failed()) != len(rs) || len(delivered) != 0 {
+				t.Errorf("%d of %d failed, %d delivered; want all failed and none delivered: %+v", len(res.Failed()), len(rs), len(delivered), res.Deliveries)
+			}
+			checkLog(t, job.LogPath, map[string]Outcome{rs[0].Email: Failed, rs[1].Email: Failed})
+
+			srv.Refuse(command, "")
+			job.OnlyFailed = true
+			res, err = Run(context.Background(), job)
+			if _, delivered := srv.Seen(); err != nil || len(res.Failed()) != 0 || len(delivered) != len(rs) {
+				t.Fatalf("--only-failed once the server takes them: %v, %+v; delivered %v", err, res.Deliveries, delivered)
+			}
+			checkLog(t, job.LogPath, map[string]Outcome{rs[0].Email: Sent, rs[1].Email: Sent})
+		})
+	}
+}
+
 func TestSignInErrorStopsBeforeConnecting(t *testing.T) {
 	pdf, _ := testFiles(t)
 	signInErr := fmt.Errorf("the Microsoft 365 sign-in was declined; run planreport send again and accept, or use --drafts")

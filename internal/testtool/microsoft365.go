@@ -146,14 +146,35 @@ func answerJSON(w http.ResponseWriter, v any) {
 // SMTP is an SMTP server on loopback that, like Exchange Online, signs in
 // with XOAUTH2 only and answers any other AUTH with 550 5.7.30. It accepts
 // the sign-in of User with the access token Token, refuses any other with
-// 535 5.7.3, and takes messages only once signed in.
+// 535 5.7.3, and takes messages only once signed in, unless told to refuse
+// them (Refuse).
 type SMTP struct {
 	Port        int
 	User, Token string
 
 	mu        sync.Mutex
-	signIns   []string // each AUTH decoded: "XOAUTH2 user=…\x01auth=Bearer …\x01\x01"
-	delivered []string // the recipients of each message taken, comma-separated
+	signIns   []string          // each AUTH decoded: "XOAUTH2 user=…\x01auth=Bearer …\x01\x01"
+	delivered []string          // the recipients of each message taken, comma-separated
+	refuse    map[string]string // the reply to a command instead of its own
+}
+
+// Refuse makes the server answer reply to command from now on: "MAIL",
+// "RCPT", "DATA" (the command), or "." (the end of a message's data, which
+// is then not taken). An empty reply answers as before.
+func (s *SMTP) Refuse(command, reply string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.refuse == nil {
+		s.refuse = map[string]string{}
+	}
+	s.refuse[command] = reply
+}
+
+// refusal is the reply Refuse set for command, if any.
+func (s *SMTP) refusal(command string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.refuse[command]
 }
 
 // StartSMTP serves a new SMTP until the end of the test.
@@ -199,7 +220,12 @@ func (s *SMTP) serve(conn net.Conn) {
 			return
 		}
 		verb, arg, _ := strings.Cut(line, " ")
-		switch strings.ToUpper(verb) {
+		verb = strings.ToUpper(verb)
+		if r := s.refusal(verb); r != "" {
+			reply(r)
+			continue
+		}
+		switch verb {
 		case "EHLO":
 			reply("250-smtp.example.org\r\n250-8BITMIME\r\n250 AUTH LOGIN PLAIN XOAUTH2")
 		case "AUTH":
@@ -218,6 +244,10 @@ func (s *SMTP) serve(conn net.Conn) {
 			reply("354 Start mail input")
 			if _, err := tp.ReadDotBytes(); err != nil {
 				return
+			}
+			if r := s.refusal("."); r != "" {
+				reply(r)
+				continue
 			}
 			s.mu.Lock()
 			s.delivered = append(s.delivered, strings.Join(rcpts, ","))

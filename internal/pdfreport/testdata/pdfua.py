@@ -4,6 +4,7 @@ prints it as JSON for pdfua_test.go to check. It judges nothing itself.
 Usage: python3 pdfua.py FILE.pdf
 """
 import json
+import re
 import sys
 
 import pikepdf
@@ -11,6 +12,36 @@ import pikepdf
 
 def text_of(obj):
     return str(obj) if obj is not None else None
+
+
+def to_unicode(font):
+    """The ToUnicode CMap of a font as a dict from character code (bytes)
+    to text: what a text extractor reads a code as."""
+    cmap = {}
+    if "/ToUnicode" not in font:
+        return cmap
+    src = font.ToUnicode.read_bytes().decode("latin-1")
+    def hexes(line):
+        return [bytes.fromhex(h) for h in re.findall(r"<([0-9A-Fa-f]*)>", line)]
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", src, re.S):
+        for line in block.strip().splitlines():
+            h = hexes(line)
+            if len(h) == 2:
+                cmap[h[0]] = h[1].decode("utf-16-be", "replace")
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", src, re.S):
+        for line in block.strip().splitlines():
+            h = hexes(line)
+            if len(h) == 3 and "[" not in line:
+                lo, hi, dst = int.from_bytes(h[0], "big"), int.from_bytes(h[1], "big"), h[2]
+                for i, code in enumerate(range(lo, hi + 1)):
+                    d = dst[:-2] + (int.from_bytes(dst[-2:], "big") + i).to_bytes(2, "big")
+                    cmap[code.to_bytes(len(h[0]), "big")] = d.decode("utf-16-be", "replace")
+    return cmap
+
+
+def decode(cmap, data):
+    """The text of a string shown in a font of two-byte codes (Identity-H)."""
+    return "".join(cmap.get(data[i:i + 2], "\ufffd") for i in range(0, len(data) - 1, 2))
 
 
 def main(path):
@@ -45,9 +76,11 @@ def main(path):
     pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
     # Every structure element, in document order, with its depth, type,
     # attributes, /Alt, and its marked content as (page, MCID) pairs.
-    elems, mcrs = [], {}
+    elems, mcrs, orders = [], {}, []
     def walk(e, depth):
         rec = {"type": str(e.S)[1:], "depth": depth, "alt": text_of(e.get("/Alt")), "kids": []}
+        order = []  # its marked content (page, MCID) and kids, in order, for its text
+        orders.append(order)
         a = e.get("/A")
         if a is not None:
             rec["scope"] = str(a.get("/Scope"))[1:] if "/Scope" in a else None
@@ -64,11 +97,14 @@ def main(path):
         for k in kids:
             if isinstance(k, int) or (isinstance(k, pikepdf.Object) and k._type_name == "integer"):
                 mcrs.setdefault((pages[pg.objgen], int(k)), []).append(me)
+                order.append((pages[pg.objgen], int(k)))
             elif "/MCID" in k:
                 kp = k.get("/Pg", pg)
                 mcrs.setdefault((pages[kp.objgen], int(k.MCID)), []).append(me)
+                order.append((pages[kp.objgen], int(k.MCID)))
             else:
                 rec["kids"].append(len(elems))
+                order.append(len(elems))
                 walk(k, depth + 1)
     for top in (tree.K if isinstance(tree.K, pikepdf.Array) else [tree.K]):
         walk(top, 0)
@@ -81,7 +117,11 @@ def main(path):
 
     # The content: each text-showing operator, on the page or in a form it
     # shows, whether it is inside an artifact or a sequence with an MCID,
-    # and the MCIDs each page uses.
+    # and the MCIDs each page uses; and the text itself, read through the
+    # fonts' ToUnicode CMaps, by marked-content sequence and, on each page,
+    # by what it is: "content", or the artifact's "/Type/Subtype"
+    # ("Pagination/Header", "Pagination/Footer"; "Artifact" when untyped).
+    # A line begun at a new height starts on a new line.
     parent_tree = {}
     nums = tree.ParentTree.get("/Nums", [])
     for i in range(0, len(nums), 2):
@@ -90,12 +130,25 @@ def main(path):
     pairs, fills = set(), set()  # (text colour, the fill under it); the colours rectangles are filled in
     fonts = set()
     counts = {"untagged": 0, "artifact": 0, "content": 0}
+    cmaps = {}  # the fonts' ToUnicode CMaps, by object
+    mcid_text = {}  # (page, MCID): its text
+    page_texts = []
     for n, page in enumerate(pdf.pages):
         stack = []
+        texts = {}  # what the text is: its text on this page
+        last_y = {}  # the height of the last text of each key
+        font = {}
         seen = set()
         rects = []  # the page's fills: ((x0, y0, x1, y1), colour)
 
-        def walk(stream, colour, forms):
+        def add_text(key, text, y):
+            into = mcid_text if isinstance(key, tuple) else texts
+            if key in last_y and last_y[key] != y:
+                text = "\n" + text
+            last_y[key] = y
+            into[key] = into.get(key, "") + text
+
+        def walk(stream, colour, forms, fonts):
             """Walks a content stream, and each form it shows, as part of
             the page: within the marked content open where it is shown."""
             pending, line = None, (0, 0)
@@ -114,10 +167,17 @@ def main(path):
                     line = (0, 0)
                 elif op == "Td":  # from the start of the line before
                     line = (line[0] + float(operands[0]), line[1] + float(operands[1]))
+                elif op == "Tf":
+                    f = fonts[str(operands[0])]
+                    if f.objgen not in cmaps:
+                        cmaps[f.objgen] = to_unicode(f)
+                    font["cmap"] = cmaps[f.objgen]
                 elif op == "Do":
                     form = forms[str(operands[0])]
                     if form.get("/Subtype") == "/Form":
-                        walk(form, colour, form.get("/Resources", {}).get("/XObject", forms))
+                        res, before = form.get("/Resources", {}), font.get("cmap")
+                        walk(form, colour, res.get("/XObject", forms), res.get("/Font", fonts))
+                        font["cmap"] = before  # a form's graphics state ends with it
                 if op in ("Tj", "TJ"):
                     px, py = line[0] + 0.5, line[1] + 1
                     under = "FFFFFF"
@@ -127,22 +187,34 @@ def main(path):
                     pairs.add((colour, under))
                 if op in ("BDC", "BMC"):
                     tag = str(operands[0])
-                    mcid = None
-                    if op == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
-                        mcid = int(operands[1].MCID)
-                        seen.add(mcid)
-                    stack.append((tag, mcid))
+                    mcid, kind = None, "Artifact"
+                    if op == "BDC" and isinstance(operands[1], pikepdf.Dictionary):
+                        props = operands[1]
+                        if "/MCID" in props:
+                            mcid = int(props.MCID)
+                            seen.add(mcid)
+                        if "/Type" in props:
+                            kind = str(props.Type)[1:] + "/" + str(props.get("/Subtype", "/"))[1:]
+                    stack.append((tag, mcid, kind))
                 elif op == "EMC":
                     stack.pop()
                 elif op in ("Tj", "TJ", "'", '"'):
-                    if any(t == "/Artifact" for t, _ in stack):
+                    shown = operands[-1] if op != "TJ" else [x for x in operands[0] if isinstance(x, pikepdf.String)]
+                    text = "".join(decode(font.get("cmap", {}), bytes(x)) for x in (shown if op == "TJ" else [shown]))
+                    artifacts = [k for t, _, k in stack if t == "/Artifact"]
+                    mcids = [m for _, m, _ in stack if m is not None]
+                    if artifacts:
                         counts["artifact"] += 1
-                    elif any(m is not None for _, m in stack):
+                        add_text(artifacts[-1], text, line[1])
+                    elif mcids:
                         counts["content"] += 1
+                        add_text("content", text, line[1])
+                        add_text((n, mcids[-1]), text, line[1])
                     else:
                         counts["untagged"] += 1
 
-        walk(page, "000000", page.Resources.get("/XObject", {}))
+        walk(page, "000000", page.Resources.get("/XObject", {}), page.Resources.get("/Font", {}))
+        page_texts.append(texts)
         if stack:
             mcid_problems.append("page %d ends with marked content open" % (n + 1))
         key = int(page.get("/StructParents", -1))
@@ -160,6 +232,14 @@ def main(path):
     for (page, mcid) in mcrs:
         if mcid >= len(parent_tree.get(int(pdf.pages[page].get("/StructParents", -1)), [])):
             mcid_problems.append("element content page %d MCID %d is not in the parent tree" % (page + 1, mcid))
+    # Each element's text: that of its marked content and its kids, in
+    # order, a line apart.
+    def text_of_elem(i):
+        parts = [text_of_elem(x) if isinstance(x, int) else mcid_text.get(x, "") for x in orders[i]]
+        return "\n".join(p for p in parts if p)
+    for i, e in enumerate(elems):
+        e["text"] = text_of_elem(i)
+    out.update({"page_texts": page_texts})
     out.update({"untagged_text": counts["untagged"], "artifact_text": counts["artifact"], "content_text": counts["content"],
                 "mcid_problems": mcid_problems,
                 "text_on_fill": sorted(pairs), "fills": sorted(fills),
