@@ -266,6 +266,7 @@ func (c *content) exceptions() {
 		c.writer(r, 3).text(a.Timescale, bodyFont, alignLeft)
 		c.ragCell(r, 4, a.RAG, a.Trend)
 		c.writer(r, 5).text(strings.Join(e.Reasons, "\n"), bodyFont, alignLeft)
+		c.continued(r, a.No)
 		c.add(r)
 	}
 }
@@ -344,7 +345,18 @@ func (c *content) action(widths []float64, head *row, o *report.Outcome, i int) 
 	c.where = at(a.UpdateCell, a.No)
 	c.writer(r, 4).bullets(a.Points, bodyFont)
 	c.ragCell(r, 5, a.RAG, a.Trend)
+	c.continued(r, a.No)
 	c.add(r)
+}
+
+// continued measures what the first cell of r says on each page the row
+// continues onto: "1.2 (cont.)" for action 1.2, wrapped to the column, an
+// artifact (see markContinued). A character of the number that no font has
+// was warned of where the number is first set.
+func (c *content) continued(r *row, no string) {
+	r.cont = &cell{}
+	w := &cellWriter{m: c.m, c: r.cont, width: r.widths[0] - 2*r.padX}
+	w.text(no+" (cont.)", continuedFont, alignLeft)
 }
 
 func (c *content) maintenance() {
@@ -359,6 +371,7 @@ func (c *content) maintenance() {
 		c.writer(r, 0).text(t.No, strongFont, alignLeft)
 		c.writer(r, 1).text(t.Text, bodyFont, alignLeft)
 		c.writer(r, 2).text(t.Timescale, bodyFont, alignLeft)
+		c.continued(r, t.No)
 		c.add(r)
 	}
 	if len(mt.Tasks) == 0 {

@@ -219,12 +219,21 @@ func (f *flow) split(r *row) {
 // continuedFont marks the parts of a row after its first.
 var continuedFont = font{face: italic, size: 7, colour: muted}
 
-// markContinued notes "(cont.)" in the first cell of a part that
-// continues a row, when that cell has nothing else to show.
+// markContinued notes in the first cell of a part that continues a row,
+// when that cell has nothing else to show, what the row is: its action's
+// number and "(cont.)" (r.cont), or "(cont.)" alone. The note is an
+// artifact, like the header repeated above it: the row's own cells say
+// what it is once, where it starts.
 func (r *row) markContinued() {
 	c := &r.cells[0]
-	if len(c.lines) == 0 && len(r.widths) > 1 {
-		c.lines = []line{{text: "(cont.)", width: r.widths[0] - 2*r.padX, font: continuedFont}}
-		c.height = max(c.height, continuedFont.lineHeight())
+	if len(c.lines) > 0 || len(r.widths) < 2 {
+		return
 	}
+	if r.cont != nil {
+		c.lines = append([]line(nil), r.cont.lines...)
+		c.height = max(c.height, r.cont.height)
+		return
+	}
+	c.lines = []line{{text: "(cont.)", width: r.widths[0] - 2*r.padX, font: continuedFont}}
+	c.height = max(c.height, continuedFont.lineHeight())
 }

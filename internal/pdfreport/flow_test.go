@@ -1,6 +1,7 @@
 package pdfreport
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -187,10 +188,11 @@ func checkParts(t *testing.T, g geometry, pages [][]placed) int {
 			}
 			s.parts, s.lastPage = s.parts+1, n
 			for i := range it.row.cells {
-				s.lines[i] += len(it.row.cells[i].lines)
-				if i == 0 && it.part > 0 && len(it.row.cells[0].lines) == 1 && it.row.cells[0].lines[0].text == "(cont.)" {
-					s.lines[0]--
+				own := len(it.row.cells[i].lines)
+				if i == 0 && it.part > 0 {
+					own -= checkContinued(t, n, it, s.lines[0])
 				}
+				s.lines[i] += own
 				if (it.row.cells[i].fill == nil) != (it.src.cells[i].fill == nil) {
 					t.Errorf("page %d: a part of a row lost the fill of cell %d", n+1, i)
 				}
@@ -214,6 +216,34 @@ func checkParts(t *testing.T, g geometry, pages [][]placed) int {
 		}
 	}
 	return split
+}
+
+// checkContinued checks that a part continuing a row whose first cell has
+// nothing left to show (drawn is how many of its lines earlier parts drew)
+// says in that cell what it continues, as an artifact: "1.2 (cont.)" for
+// an action's row. It returns how many lines that note takes.
+func checkContinued(t *testing.T, page int, it placed, drawn int) int {
+	t.Helper()
+	var note []string
+	for _, l := range it.row.cells[0].lines {
+		if l.font == continuedFont {
+			if l.tag != nil || l.bullet != nil {
+				t.Errorf("page %d: the note %q is tagged; want an artifact", page+1, l.text)
+			}
+			note = append(note, l.text)
+		}
+	}
+	if drawn < len(it.src.cells[0].lines) || len(it.src.widths) < 2 {
+		return len(note)
+	}
+	want := "(cont.)"
+	if it.src.kind == kindBody && len(it.src.widths) > 2 {
+		want = `\S+ \(cont\.\)` // the action's or task's number, then (cont.)
+	}
+	if got := strings.Join(note, " "); !regexp.MustCompile(`^` + want + `$`).MatchString(got) {
+		t.Errorf("page %d: a row continued says %q in its first cell, want %s", page+1, got, want)
+	}
+	return len(note)
 }
 
 func headerHeightOf(r *row) float64 {
@@ -241,9 +271,18 @@ func TestFlowOver(t *testing.T) {
 				t.Errorf("%d pages, want %d to %d", len(pages), least, most)
 			}
 			head := normalise("Strategic Lead Timescale " + tt.r.Heading() + " RAG")
-			inTable := false
+			inTable, greekPages := false, 0
 			for n, p := range pages {
 				p = normalise(p)
+				// Every page the long update continues onto names its action.
+				if greek(p) != "" {
+					if greekPages++; greekPages > 1 && !strings.Contains(p, "1.1 (cont.)") {
+						t.Errorf("page %d continues action 1.1 without naming it: %.300q", n+1, p)
+					}
+				}
+				if i := strings.Index(p, "(cont.)"); i >= 0 && !strings.HasSuffix(p[:i], "1.1 ") {
+					t.Errorf("page %d: a (cont.) not after the action's number: %.100q", n+1, p[max(0, i-50):])
+				}
 				if m := pageFooter.FindStringSubmatch(p); m == nil || m[1] != itoa(n+1) || m[2] != itoa(len(pages)) {
 					t.Errorf("page %d: footer %q, want Page %d of %d", n+1, m, n+1, len(pages))
 				}

@@ -142,6 +142,10 @@ type row struct {
 	figure  *tag        // the figure all the row draws is content of; nil for none
 	drawn   bool        // set once drawn, so that a header drawn again is an artifact
 	spaceAt float64     // blank space above the row, dropped at the top of a page
+	// cont is what the first cell says on each page the row continues
+	// onto, "1.2 (cont.)", when it has nothing else to show there; nil for
+	// a plain "(cont.)".
+	cont *cell
 	// together is the number of rows, from this one on, set on one page
 	// when they fit on one (0 or 1: the row alone).
 	together int
@@ -248,7 +252,7 @@ func (r *row) cut(from []int, avail float64, force bool) (part *row, next []int,
 		}
 	}
 	part = &row{kind: r.kind, widths: r.widths, padX: r.padX, padY: r.padY, fill: r.fill,
-		ruled: r.ruled, header: r.header, tag: r.tag, figure: r.figure, cells: make([]cell, len(r.cells))}
+		ruled: r.ruled, header: r.header, tag: r.tag, figure: r.figure, cont: r.cont, cells: make([]cell, len(r.cells))}
 	done = true
 	for i := range r.cells {
 		part.cells[i] = r.cells[i].slice(from[i], next[i])

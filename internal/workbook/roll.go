@@ -174,6 +174,10 @@ func (rd *reader) rollForward(b []byte, name string, point plan.ReportPoint) (f 
 	}
 	ed := &editor{f: f, date1904: rd.date1904, monthFirst: rd.opt.MonthFirst}
 	rows, blank := rd.carriedUpdates(point.Date)
+	if err := rd.checkCarried(ed, name, point); err != nil {
+		f.Close()
+		return nil, RollResult{}, err
+	}
 	err = ed.appendRows(rd.tables[sheetReports], [][]any{{day(point.Date), point.Name}})
 	if err == nil {
 		err = ed.appendRows(rd.tables[sheetUpdates], rows)
@@ -204,6 +208,34 @@ func (rd *reader) carriedUpdates(d time.Time) (rows [][]any, blank []string) {
 		rows = append(rows, row)
 	}
 	return rows, blank
+}
+
+// checkCarried returns an error for the new report point's name, and for
+// every update carried forward to it, that is longer than a cell holds
+// (ErrTooLong), each naming the action and the cell it was read from. An
+// update is measured as written in its cell, which may be longer than as
+// read (a line break written CR LF).
+func (rd *reader) checkCarried(ed *editor, name string, point plan.ReportPoint) error {
+	not := name + " was not rolled forward"
+	var errs []error
+	if n := cellChars(point.Name); n > excelize.TotalCellChars {
+		errs = append(errs, tooLong("the new report point's name", "", n, not))
+	}
+	latest := rd.latestUpdates(point.Date)
+	for _, a := range rd.plan.Actions {
+		u, ok := latest[a.No]
+		if !ok || !a.Open(point.Date) || a.Added.After(point.Date) || u.text.ref() == "" {
+			continue
+		}
+		written, err := ed.f.GetCellValue(u.text.sheet, u.text.ref(), excelize.Options{RawCellValue: true})
+		if err != nil {
+			return err
+		}
+		if n := cellChars(written); n > excelize.TotalCellChars {
+			errs = append(errs, tooLong("action "+a.No+"'s update of "+formatDate(u.update.Date), u.text.name(), n, not))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // editor appends rows to a workbook opened for editing.

@@ -13,6 +13,15 @@ import (
 // font, in points: Excel's default row height.
 const lineHeight = 15
 
+// rowHeight is the height of a row of lines of text, in points: at least
+// one line, and at most Excel's maximum of 409 points (27 lines), beyond
+// which Excel and excelize refuse the row. Text taller than that is all
+// kept in its cell; the row shows its first lines, and Excel's formula
+// bar or a taller view the rest.
+func rowHeight(lines int) float64 {
+	return min(float64(max(lines, 1)*lineHeight), excelize.MaxRowHeight)
+}
+
 // textLines is how many lines text takes wrapped in a column width
 // characters wide: each of its lines wrapped at spaces, width characters
 // to a line. A column's width counts digits, wider than most letters,
@@ -46,7 +55,8 @@ func textLines(text string, width float64) int {
 
 // fitRow sets a row's height to hold each cell's text wrapped in its
 // column's width, since LibreOffice does not work that out for itself
-// when it opens the workbook; a row of one line keeps the default.
+// when it opens the workbook; a row of one line keeps the default, and
+// none is taller than Excel allows (rowHeight).
 func fitRow(f *excelize.File, sheet string, row int, texts []string, width func(col int) float64) error {
 	lines := 1
 	for i, text := range texts {
@@ -57,7 +67,7 @@ func fitRow(f *excelize.File, sheet string, row int, texts []string, width func(
 	if lines == 1 {
 		return nil
 	}
-	return f.SetRowHeight(sheet, row, float64(lines*lineHeight))
+	return f.SetRowHeight(sheet, row, rowHeight(lines))
 }
 
 // fitRows fits the heights of rows first to last of a sheet to the text

@@ -36,7 +36,16 @@ const instructionsSheet = "Instructions"
 // shaded header row kept in view, wrapped text, date cells shown as
 // DD/MM/YYYY, and drop-down lists for RAG, Strategic Lead, Outcome and
 // Report Date. Reading what Write writes gives back p.
+//
+// Rows are made as tall as their wrapped text, up to Excel's maximum of
+// 409 points. A text longer than a cell holds (Excel's 32,767 characters)
+// is refused with an error wrapping ErrTooLong, naming each such text and
+// where it was read from when p says (plan.Cells, plan.Update.Where), and
+// nothing is written to w.
 func Write(w io.Writer, p *plan.Plan, opt WriteOptions) error {
+	if err := checkLengths(p); err != nil {
+		return err
+	}
 	if len(opt.Scale.Values) == 0 {
 		opt.Scale = rag.Default()
 	}
@@ -350,7 +359,7 @@ func (wr *writer) instructions() error {
 	// works out for itself.
 	for i, row := range rows {
 		lines := (utf8.RuneCountInString(row[2].(string)) + instructionsWidth - 11) / (instructionsWidth - 10)
-		if err := wr.f.SetRowHeight(instructionsSheet, i+2, 15*float64(max(lines, 1))); err != nil {
+		if err := wr.f.SetRowHeight(instructionsSheet, i+2, rowHeight(lines)); err != nil {
 			return err
 		}
 	}
