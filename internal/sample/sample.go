@@ -24,6 +24,11 @@
 // Everything else is the seed's text character for character, including its
 // own slips (for example "examined a CPCCs" in 8.1 and 9.1, "children and
 // young since" in 2.2): the report reproduces the committee's words.
+//
+// For tests the package makes two other plans: Large, a plan of any number
+// of actions shaped like the seed's, and Messy, a plan written the way
+// officers write one (with MessyRows, the same plan as they type it into
+// the workbook).
 package sample
 
 import (
