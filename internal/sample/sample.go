@@ -25,8 +25,11 @@
 // own slips (for example "examined a CPCCs" in 8.1 and 9.1, "children and
 // young since" in 2.2): the report reproduces the committee's words.
 //
-// Large and Moving are made-up plans for tests: one of any size, and one
-// whose RAGs move between two report points in every way a trend mark tells.
+// For tests the package makes three other plans: Large, a plan of any
+// number of actions shaped like the seed's; Moving, whose RAGs move between
+// two report points in every way a trend mark tells; and Messy, a plan
+// written the way officers write one (with MessyRows, the same plan as they
+// type it into the workbook).
 package sample
 
 import (

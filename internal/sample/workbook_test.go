@@ -1,6 +1,7 @@
 package sample
 
 import (
+	"bytes"
 	"flag"
 	"io"
 	"reflect"
@@ -53,5 +54,38 @@ func TestSampleWorkbook(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("inputs/ does not hold sample.Plan(); run make sample")
+	}
+}
+
+// TestMessyWorkbookRoundTrip writes the messy plan with the workbook writer
+// (as init and import write workbooks) and reads it back: the same plan,
+// with no problems.
+func TestMessyWorkbookRoundTrip(t *testing.T) {
+	want := Messy()
+	var buf bytes.Buffer
+	if err := workbook.Write(&buf, want, workbook.WriteOptions{Scale: rag.Default()}); err != nil {
+		t.Fatalf("writing the messy plan: %v", err)
+	}
+	got, problems, err := workbook.Read(&buf, workbook.Options{Scale: rag.Default()})
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("reading it back: %v\n%v", err, problems)
+	}
+	for i := range want.Distribution {
+		if i < len(got.Distribution) {
+			want.Distribution[i].Where = got.Distribution[i].Where
+		}
+	}
+	for i := range want.Actions {
+		if i < len(got.Actions) {
+			want.Actions[i].Cells = got.Actions[i].Cells
+		}
+	}
+	for i := range want.Updates {
+		if i < len(got.Updates) {
+			want.Updates[i].Where = got.Updates[i].Where
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the round trip changed the messy plan:\n got %+v\nwant %+v", got, want)
 	}
 }
