@@ -323,43 +323,70 @@ func TestActionTable(t *testing.T) {
 	// The sample has one rated report point, so nothing to compare with:
 	// give its actions every trend in turn.
 	outcomes, actions := 0, 0
-	marks := map[string]int{}
+	words := map[string]int{} // trend words shown, by word
 	for _, th := range r.Themes {
 		outcomes += len(th.Outcomes)
 		for _, o := range th.Outcomes {
 			for i := range o.Actions {
 				o.Actions[i].Trend = report.Trend(actions % 5)
-				marks[o.Actions[i].Trend.Symbol()]++
+				words[r.Status(&o.Actions[i]).Trend.Word()]++
 				actions++
 			}
 		}
 	}
 	for _, e := range r.Exceptions {
-		marks[e.Action.Trend.Symbol()]++
+		words[r.Status(e.Action).Trend.Word()]++
 	}
 	doc := string(parts(t, renderDOCX(t, r, Options{}))[documentPart])
 	tests := []struct {
 		name      string
 		got, want int
 	}{
-		// summary, legend, exceptions, chart and maintenance headings, and the themes
-		{"Heading 1 paragraphs", strings.Count(doc, `<w:pStyle w:val="Heading1"/>`), 5 + len(r.Themes)},
+		// summary, legend, chart, exceptions, actions and maintenance headings, and the themes
+		{"Heading 1 paragraphs", strings.Count(doc, `<w:pStyle w:val="Heading1"/>`), 6 + len(r.Themes)},
 		{"Heading 2 paragraphs (outcomes)", strings.Count(doc, `<w:pStyle w:val="Heading2"/>`), outcomes},
 		{"rows spanning the action table", strings.Count(doc, `<w:gridSpan w:val="6"/>`), len(r.Themes) + outcomes},
 		{"heading rows (summary, legend, exceptions, actions, maintenance)", strings.Count(doc, "<w:tblHeader/>"), 5},
 		{"rows kept on one page", strings.Count(doc, "<w:cantSplit/>"), strings.Count(doc, "<w:tr>")},
 		{"completed actions marked", strings.Count(doc, ">Completed "), 2},
+		{"completed actions' RAG cells", strings.Count(doc, ">Completed</w:t>"), 2},
+		{"trend marks, which a screen reader says as shapes", strings.Count(doc, "▲") + strings.Count(doc, "▼"), 0},
 	}
 	for _, trend := range []report.Trend{report.TrendNew, report.TrendBetter, report.TrendUnchanged, report.TrendWorse} {
-		sym := trend.Symbol()
 		tests = append(tests, struct {
 			name      string
 			got, want int
-		}{"RAG cells marked " + trend.Word(), strings.Count(doc, " "+sym+"</w:t>"), marks[sym]})
+		}{"RAG cells saying " + trend.Word(), strings.Count(doc, ", "+trend.Word()+"</w:t>"), words[trend.Word()]})
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
 			t.Errorf("%s: got %d, want %d", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+// TestActionsHeading checks that the action table has the heading the PDF
+// and the web page give it, as a Heading 1 paragraph just before it.
+func TestActionsHeading(t *testing.T) {
+	for _, sections := range []report.Sections{allSections, {}} {
+		doc := parseXML(t, parts(t, renderDOCX(t, sampleReport(t, sections), Options{}))[documentPart])
+		body := doc.first("body").Nodes
+		found := false
+		for i, n := range body {
+			if n.XMLName.Local != "p" || n.text() != report.ActionsHeading {
+				continue
+			}
+			found = true
+			if style := n.first("pStyle"); style == nil || style.attr("val") != "Heading1" {
+				t.Errorf("sections %+v: %q is not a Heading 1", sections, report.ActionsHeading)
+			}
+			if i+1 == len(body) || body[i+1].XMLName.Local != "tbl" ||
+				body[i+1].first("tblCaption").attr("val") != "Actions / tasks by theme and outcome" {
+				t.Errorf("sections %+v: %q is not followed by the action table", sections, report.ActionsHeading)
+			}
+		}
+		if !found {
+			t.Errorf("sections %+v: no paragraph %q", sections, report.ActionsHeading)
 		}
 	}
 }

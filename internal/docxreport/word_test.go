@@ -140,8 +140,8 @@ func TestContrast(t *testing.T) {
 					t.Errorf("chart: label %s on %s: contrast %.2f:1", text, fill, ratio)
 				}
 			}
-			if fills < 20 || bars != len(tt.scale.Values) {
-				t.Errorf("checked %d filled cells and %d series, want the RAG cells and %d", fills, bars, len(tt.scale.Values))
+			if fills < 20 || bars != len(tt.scale.Values)+1 {
+				t.Errorf("checked %d filled cells and %d series, want the RAG cells and %d", fills, bars, len(tt.scale.Values)+1)
 			}
 		})
 	}
@@ -161,7 +161,7 @@ func TestRAGFill(t *testing.T) {
 		for _, e := range r.Exceptions {
 			want = append(want, e.Action)
 		}
-		checkRAGCells(t, "exceptions", tables[2], 4, want)
+		checkRAGCells(t, r, "exceptions", tables[2], 4, want)
 		want = nil
 		for _, th := range r.Themes {
 			for _, o := range th.Outcomes {
@@ -170,13 +170,13 @@ func TestRAGFill(t *testing.T) {
 				}
 			}
 		}
-		checkRAGCells(t, "actions", tables[3], 5, want)
+		checkRAGCells(t, r, "actions", tables[3], 5, want)
 	}
 }
 
 // checkRAGCells checks the RAG cell (column col) of each action row of
 // table, in order, against the actions.
-func checkRAGCells(t *testing.T, name string, table *node, col int, actions []*report.Action) {
+func checkRAGCells(t *testing.T, r *report.Report, name string, table *node, col int, actions []*report.Action) {
 	t.Helper()
 	var rows []*node
 	for _, tr := range table.all("tr") {
@@ -190,13 +190,15 @@ func checkRAGCells(t *testing.T, name string, table *node, col int, actions []*r
 	for i, a := range actions {
 		cell := rows[i].all("tc")[col]
 		shd := cell.first("shd")
+		s := r.Status(a)
+		fill, ok := s.Fill()
 		switch {
-		case a.RAG == nil && shd != nil:
-			t.Errorf("%s: action %s has no RAG, yet its cell is filled", name, a.No)
-		case a.RAG != nil && (shd == nil || shd.attr("fill") != a.RAG.Colour.Hex()):
-			t.Errorf("%s: action %s's RAG cell %q is not filled %s", name, a.No, cell.text(), a.RAG.Colour.Hex())
-		case a.RAG != nil && !strings.HasPrefix(cell.text(), a.RAG.Code):
-			t.Errorf("%s: action %s's RAG cell says %q, not %s", name, a.No, cell.text(), a.RAG.Code)
+		case !ok && (shd != nil || cell.text() != ""):
+			t.Errorf("%s: action %s has no RAG, yet its cell is filled or says %q", name, a.No, cell.text())
+		case ok && (shd == nil || shd.attr("fill") != fill.Hex()):
+			t.Errorf("%s: action %s's RAG cell %q is not filled %s", name, a.No, cell.text(), fill.Hex())
+		case ok && cell.text() != s.Words():
+			t.Errorf("%s: action %s's RAG cell says %q, not %q", name, a.No, cell.text(), s.Words())
 		}
 	}
 }
@@ -244,7 +246,7 @@ func TestTrendNote(t *testing.T) {
 				r.Themes[1].Outcomes[0].Actions[0].Trend = report.TrendWorse
 			}
 			doc := documentText(t, parts(t, renderDOCX(t, r, Options{}))[documentPart])
-			if got := strings.Contains(doc, report.TrendNote); got != tt.want {
+			if got := strings.Contains(doc, report.TrendWords); got != tt.want {
 				t.Errorf("trend note shown: %v, want %v", got, tt.want)
 			}
 		})
@@ -261,7 +263,7 @@ func TestChartAltText(t *testing.T) {
 	for _, bar := range bars {
 		total := 0
 		var want []string
-		for i, v := range r.Chart.Values {
+		for i, v := range r.Chart.Segments {
 			total += bar.Counts[i]
 			want = append(want, v.Name+" "+strconv.Itoa(bar.Counts[i]))
 		}
@@ -276,7 +278,15 @@ func TestChartAltText(t *testing.T) {
 // workbook holds exactly the figures the chart caches, in the cells its
 // formulas name, so that Word's "Edit Data" shows the chart's data.
 func TestChartData(t *testing.T) {
-	r := scaledReport(t, rag.Default())
+	for name, r := range map[string]*report.Report{
+		"the sample":                             scaledReport(t, rag.Default()),
+		"actions completed in an earlier period": sample.RolledReport(allSections),
+	} {
+		t.Run(name, func(t *testing.T) { checkChartData(t, r) })
+	}
+}
+
+func checkChartData(t *testing.T, r *report.Report) {
 	got := parts(t, renderDOCX(t, r, Options{}))
 	chart := parseXML(t, got["word/charts/chart1.xml"])
 	if axes := chart.all("valAx"); len(axes) != 1 || axes[0].first("max").attr("val") != strconv.Itoa(r.Chart.Scale()) ||
@@ -298,10 +308,13 @@ func TestChartData(t *testing.T) {
 	}
 	defer f.Close()
 	refs := chart.all("f")
-	if len(refs) != 3*len(r.Chart.Values) {
+	if len(refs) != 3*len(r.Chart.Segments) {
 		t.Errorf("%d formulas, want 3 per series", len(refs))
 	}
-	for i, ser := range chart.all("ser") {
+	series := chart.all("ser")
+	bars := make([]int, len(r.Chart.Rows)+1) // each bar's total over the series
+	var names []string
+	for i, ser := range series {
 		for _, ref := range []*node{ser.first("tx"), ser.first("cat"), ser.first("val")} {
 			checkCache(t, f, ref)
 		}
@@ -310,12 +323,37 @@ func TestChartData(t *testing.T) {
 			want = append(want, strconv.Itoa(row.Counts[i]))
 		}
 		var cached []string
-		for _, pt := range ser.first("val").all("v") {
+		for j, pt := range ser.first("val").all("v") {
 			cached = append(cached, pt.Text)
+			if j < len(bars) {
+				bars[j] += atoi(pt.Text)
+			}
 		}
 		if !slices.Equal(cached, want) {
 			t.Errorf("series %d holds %v, want the report's figures %v", i, cached, want)
 		}
+		name := ser.first("tx").first("v").Text
+		names = append(names, name)
+		format := ser.first("dLbls").first("numFmt").attr("formatCode")
+		if completed := name == report.CompletedStatus; completed != strings.HasPrefix(format, `"✓ "`) {
+			t.Errorf("series %q labels its counts %q; the completed one, and only it, with its mark", name, format)
+		}
+	}
+	// The bars count what the summary's Total counts: every action.
+	if total := r.Summary[len(r.Summary)-1].Total; bars[0] != total || r.Chart.Scale() != total {
+		t.Errorf("the overall bar counts %d on a scale to %d; the summary's Total is %d", bars[0], r.Chart.Scale(), total)
+	}
+	i := 1
+	for _, th := range r.Themes {
+		for _, o := range th.Outcomes {
+			if bars[i] != len(o.Actions) {
+				t.Errorf("outcome %s's bar counts %d; its table lists %d", o.Number, bars[i], len(o.Actions))
+			}
+			i++
+		}
+	}
+	if !slices.Contains(names, report.CompletedStatus) {
+		t.Errorf("series %q: none for the completed actions", names)
 	}
 }
 
