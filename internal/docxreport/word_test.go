@@ -545,3 +545,32 @@ func TestLanguageInserted(t *testing.T) {
 		}
 	}
 }
+
+// TestCompletedActions checks the rows of 4.2 and 6.1 in the seed rolled
+// on to a second progress report, where they have no update, having been
+// completed in the first year: each shows its last update, and its RAG
+// cell says "Completed", filled in the completed colour.
+func TestCompletedActions(t *testing.T) {
+	r := sample.RolledReport(allSections)
+	doc := parseXML(t, parts(t, renderDOCX(t, r, Options{}))[documentPart])
+	rows := map[string][]*node{} // the cells of each action row, by number
+	for _, tr := range doc.all("tbl")[3].all("tr") {
+		if cells := tr.all("tc"); len(cells) == 6 {
+			no, _, _ := strings.Cut(cells[1].text(), ":")
+			rows[no] = cells
+		}
+	}
+	for no, last := range map[string]string{"4.2": "ACTION COMPLETED.", "6.1": "ACTION COMPLETED."} {
+		cells := rows[no]
+		if cells == nil {
+			t.Fatalf("no row for action %s", no)
+		}
+		points := cells[4].all("p")
+		if len(points) < 2 || points[len(points)-1].text() != last {
+			t.Errorf("action %s's update cell reads %q, want its last update, ending %q", no, cells[4].text(), last)
+		}
+		if got := cells[5].text(); got != "Completed" || cells[5].first("shd").attr("fill") != report.CompletedColour.Hex() {
+			t.Errorf("action %s's RAG cell reads %q on %s, want Completed on %s", no, got, cells[5].first("shd").attr("fill"), report.CompletedColour.Hex())
+		}
+	}
+}
