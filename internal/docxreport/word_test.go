@@ -569,8 +569,12 @@ func TestCompletedActions(t *testing.T) {
 		if len(points) < 2 || points[len(points)-1].text() != last {
 			t.Errorf("action %s's update cell reads %q, want its last update, ending %q", no, cells[4].text(), last)
 		}
-		if got := cells[5].text(); got != "Completed" || cells[5].first("shd").attr("fill") != report.CompletedColour.Hex() {
-			t.Errorf("action %s's RAG cell reads %q on %s, want Completed on %s", no, got, cells[5].first("shd").attr("fill"), report.CompletedColour.Hex())
+		fill := ""
+		if shd := cells[5].first("shd"); shd != nil {
+			fill = shd.attr("fill")
+		}
+		if got := cells[5].text(); got != "Completed" || fill != report.CompletedColour.Hex() {
+			t.Errorf("action %s's RAG cell reads %q on %q, want Completed on %s", no, got, fill, report.CompletedColour.Hex())
 		}
 	}
 }
