@@ -148,7 +148,8 @@ func TestContrast(t *testing.T) {
 }
 
 // TestRAGFill checks from the XML that every action's RAG cell, in the
-// exceptions and the action table, is filled with its value's colour.
+// exceptions and the action table, is filled with its status's colour and
+// says it in words, and that the legend names each value the same way.
 func TestRAGFill(t *testing.T) {
 	for _, scale := range []rag.Scale{rag.Default(), customScale()} {
 		r := scaledReport(t, scale)
@@ -156,6 +157,12 @@ func TestRAGFill(t *testing.T) {
 		tables := doc.all("tbl")
 		if len(tables) != 5 {
 			t.Fatalf("%d tables, want 5", len(tables))
+		}
+		// The legend names each value as the RAG cells do.
+		for i, tr := range tables[1].all("tr")[1:] {
+			if got := tr.all("tc")[0].text(); i >= len(r.Legend) || got != r.Legend[i].Name {
+				t.Errorf("legend row %d reads %q, want the value's name", i+1, got)
+			}
 		}
 		var want []*report.Action
 		for _, e := range r.Exceptions {

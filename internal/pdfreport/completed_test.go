@@ -12,8 +12,8 @@ import (
 // report, where 4.2 and 6.1, completed in the first year, have no update:
 // each row still shows its last update and the word "Completed" in the
 // RAG column, whose alternate description says so too; and the chart
-// counts them in a segment marked ✓, so that its overall bar is the
-// summary's Total.
+// counts them in a segment of their own, named beside each bar, so that
+// its overall bar is the summary's Total.
 func TestCompletedActions(t *testing.T) {
 	r := sample.RolledReport(allSections)
 	pdf := render(t, r, Options{})
@@ -28,8 +28,8 @@ func TestCompletedActions(t *testing.T) {
 	}
 	total := r.Summary[len(r.Summary)-1].Total
 	inOrder(t, text, strings.Index(text, "RAG at a glance"), []string{
-		"from 0 to " + itoa(total) + ".", "Completed: 2", report.OverallLabel, report.CompletedMark + " 2",
-		itoa(total) + " (Amber 5, Green 10, Completed 2)", "Outcome 6", report.CompletedMark + " 1", "1 (Completed 1)", "Exceptions"})
+		"from 0 to " + itoa(total) + ".", "Completed: 2", report.OverallLabel,
+		itoa(total) + " (Amber 5, Green 10, Completed 2)", "Outcome 6", "1 (Completed 1)", "Exceptions"})
 
 	rb := pikepdf(t, writePDF(t, pdf))
 	alts := map[string]int{}
