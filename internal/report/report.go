@@ -226,7 +226,8 @@ const (
 	SegmentNoRAG                        // open actions given no RAG
 )
 
-// CompletedMark is the completed segment's mark, printed beside its count.
+// CompletedMark is the completed segment's mark, printed before its count
+// on the web page and in the Word chart: "✓ 2".
 const CompletedMark = "✓"
 
 // Maintenance is the ongoing / maintenance table.
