@@ -9,14 +9,14 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
 )
 
 // "RAG at a glance" is a native Word chart (DrawingML): a stacked bar per
-// outcome, and one for all actions, with a segment per RAG value in that
-// value's colour, on one value axis from 0 to the overall total
-// (report.Chart.Max). The chart is its own part, word/charts/chartN.xml,
+// outcome, and one for all actions, with a series per segment of the
+// report's chart (each RAG value, in that value's colour; completed
+// actions, their counts marked "✓"; open actions given no RAG), on one
+// value axis from 0 to the overall total (report.Chart.Scale). The chart is its own part, word/charts/chartN.xml,
 // with the numbers cached in it and its data in an embedded workbook
 // (word/embeddings/Microsoft_Excel_WorksheetN.xlsx), whose cells the
 // chart's formulas name, so that Word's "Edit Data" opens it.
@@ -85,7 +85,7 @@ func workbookName(n int) string {
 }
 
 // chartWorkbook is the chart's data as a workbook: a row per bar, its label
-// in column A and a column per RAG value, under a heading row. It is dated
+// in column A and a column per segment, under a heading row. It is dated
 // with the report, so that it too is the same for the same report.
 func chartWorkbook(r *report.Report, labels []string, counts [][]int) ([]byte, error) {
 	f := excelize.NewFile()
@@ -95,13 +95,13 @@ func chartWorkbook(r *report.Report, labels []string, counts [][]int) ([]byte, e
 		return nil, err
 	}
 	heading := []any{"Bar"}
-	for _, v := range r.Chart.Values {
-		heading = append(heading, v.Name)
+	for _, s := range r.Chart.Segments {
+		heading = append(heading, s.Name)
 	}
 	rows := [][]any{heading}
 	for i, l := range labels {
 		row := []any{l}
-		for j := range r.Chart.Values {
+		for j := range r.Chart.Segments {
 			row = append(row, count(counts[i], j))
 		}
 		rows = append(rows, row)
@@ -143,7 +143,7 @@ func chartXML(r *report.Report, labels []string, counts [][]int) []byte {
 	b.WriteString(`<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
 	b.WriteString(`<c:roundedCorners val="0"/><c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>`)
 	b.WriteString(`<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>`)
-	for i, v := range r.Chart.Values {
+	for i, v := range r.Chart.Segments {
 		values := make([]int, len(counts))
 		for j := range counts {
 			values[j] = count(counts[j], i)
@@ -167,21 +167,33 @@ func chartXML(r *report.Report, labels []string, counts [][]int) []byte {
 	return b.Bytes()
 }
 
-// writeSeries writes the bars' segments of RAG value v, the i-th.
-func writeSeries(b *bytes.Buffer, i int, v rag.Value, labels []string, values []int) {
+// writeSeries writes the bars' segments of kind v, the i-th.
+func writeSeries(b *bytes.Buffer, i int, v report.Segment, labels []string, values []int) {
 	index := strconv.Itoa(i)
 	b.WriteString(`<c:ser><c:idx val="` + index + `"/><c:order val="` + index + `"/><c:tx><c:strRef><c:f>` + cell(i+1, 1) + `</c:f><c:strCache><c:ptCount val="1"/>`)
 	writePoint(b, 0)
 	escape(b, v.Name)
 	b.WriteString(`</c:v></c:pt></c:strCache></c:strRef></c:tx>`)
 	b.WriteString(`<c:spPr><a:solidFill><a:srgbClr val="` + v.Colour.Hex() + `"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`)
-	// "0;;;" leaves the label of an empty segment blank.
-	b.WriteString(`<c:dLbls><c:numFmt formatCode="0;;;" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`)
+	// "0;;;" leaves the label of an empty segment blank; the completed
+	// segment's count follows its mark, "✓ 2", so that it is told by more
+	// than its colour.
+	b.WriteString(`<c:dLbls><c:numFmt formatCode="`)
+	escape(b, labelFormat(v))
+	b.WriteString(`" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`)
 	b.WriteString(chartText(v.Colour.Text().Hex(), true))
 	b.WriteString(`<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`)
 	writeStrCache(b, "cat", column(0, len(labels)), labels)
 	writeNumCache(b, column(i+1, len(labels)), values)
 	b.WriteString(`</c:ser>`)
+}
+
+// labelFormat is the number format of a segment's data labels.
+func labelFormat(s report.Segment) string {
+	if s.Kind == report.SegmentCompleted {
+		return `"` + s.Code + ` "0;;;`
+	}
+	return "0;;;"
 }
 
 // writeValueAxis writes the one value axis of every bar: from 0 to max,
@@ -271,14 +283,14 @@ func writePoint(b *bytes.Buffer, i int) {
 }
 
 // chartBlock is the "RAG at a glance" section: its heading and the chart,
-// or a sentence when no action has a RAG value.
+// or a sentence when there is no action to chart.
 func (c *content) chartBlock(b xmlWriter, pg page) {
 	para(b, c.style.heading1, "", "", "RAG at a glance")
-	para(b, c.style.tableText, `<w:keepNext/>`, "", c.r.ChartNote())
 	if c.chart == nil {
-		para(b, c.style.tableText, "", "", report.NoRAG)
+		para(b, c.style.tableText, "", "", report.NoChart)
 		return
 	}
+	para(b, c.style.tableText, `<w:keepNext/>`, "", c.r.ChartNote())
 	labels, _ := categories(c.r.Chart)
 	height := min(chartBase+chartPerBar*len(labels), chartMax)
 	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + c.style.tableText + `"/></w:pPr><w:r><w:drawing>`)

@@ -124,32 +124,35 @@ func (c *content) legend(b xmlWriter, pg page) {
 	para(b, c.style.heading1, "", "", heading)
 	mins := headingMins(report.LegendColumns)
 	for _, v := range c.r.Legend {
-		mins[0] = max(mins[0], minWidth(true, v.Code))
+		mins[0] = max(mins[0], minWidth(false, ragLabel(report.Status{RAG: &v})))
 	}
 	t := startTable(b, c.style.table, pg, legendShares, mins, heading)
 	t.headingRow(c.style.tableHeading, report.LegendColumns)
 	for _, v := range c.r.Legend {
-		t.row(false, t.fits([]string{v.Code}, []string{v.Definition}))
-		c.ragCell(t, 0, &v, v.Code)
+		s := report.Status{RAG: &v}
+		t.row(false, t.fits([]string{ragLabel(s)}, []string{v.Definition}))
+		c.ragCell(t, 0, s)
 		t.textCell(1, c.style.tableText, "", "", v.Definition)
 		t.endRow()
 	}
 	t.end()
 	if c.r.TrendMarks() {
-		para(b, c.style.tableText, `<w:spacing w:before="80"/>`, "", report.TrendNote)
+		para(b, c.style.tableText, `<w:spacing w:before="80"/>`, "", report.TrendWords)
 	}
 }
 
-// ragCell writes a cell shaded with the colour of RAG value v (none when
-// nil) showing label.
-func (c *content) ragCell(t table, col int, v *rag.Value, label string) {
-	if v == nil {
-		t.textCell(col, c.style.tableText, jcCenter, "", "")
+// ragCell writes a RAG cell: shaded with the colour of status s (none when
+// no RAG was given), showing its label in the text colour of higher
+// contrast on that fill.
+func (c *content) ragCell(t table, col int, s report.Status) {
+	fill, ok := s.Fill()
+	if !ok {
+		t.textCell(col, c.style.tableText, jcCenter, "", ragLabel(s))
 		return
 	}
-	rPr := `<w:rPr><w:b/><w:color w:val="` + v.Colour.Text().Hex() + `"/></w:rPr>`
-	t.cell(col, 1, c.fill(v.Colour))
-	para(t.b, c.style.tableText, jcCenter, rPr, label)
+	rPr := `<w:rPr><w:b/><w:color w:val="` + fill.Text().Hex() + `"/></w:rPr>`
+	t.cell(col, 1, c.fill(fill))
+	para(t.b, c.style.tableText, jcCenter, rPr, ragLabel(s))
 	t.endCell()
 }
 
@@ -166,17 +169,19 @@ func (c *content) fill(colour rag.Colour) string {
 	return hex
 }
 
-// ragLabel is what an action's RAG cell shows: its code, and its trend when
-// the report shows trends.
-func (c *content) ragLabel(a *report.Action) string {
-	if a.RAG == nil {
+// ragLabel is what a RAG cell prints: the status in the words a screen
+// reader says ("Green, better", "Completed"), as Word has no alternative
+// text for a cell and would read a letter and a mark as "G, black
+// up-pointing triangle"; nothing when no RAG was given, as in the PDF.
+func ragLabel(s report.Status) string {
+	if _, ok := s.Fill(); !ok {
 		return ""
 	}
-	if sym := a.Trend.Symbol(); c.r.Sections.Trends && sym != "" {
-		return a.RAG.Code + " " + sym
-	}
-	return a.RAG.Code
+	return s.Words()
 }
+
+// statusLabel is what action a's RAG cell prints.
+func (c *content) statusLabel(a *report.Action) string { return ragLabel(c.r.Status(a)) }
 
 func (c *content) exceptions(b xmlWriter, pg page) {
 	para(b, c.style.heading1, "", "", "Exceptions")
@@ -188,7 +193,7 @@ func (c *content) exceptions(b xmlWriter, pg page) {
 	for _, e := range c.r.Exceptions {
 		if a := e.Action; a != nil {
 			mins[0] = max(mins[0], minWidth(true, a.No))
-			mins[4] = max(mins[4], minWidth(true, c.ragLabel(a)))
+			mins[4] = max(mins[4], minWidth(false, c.statusLabel(a)))
 		}
 	}
 	t := startTable(b, c.style.table, pg, exceptionShares, mins, "Exceptions")
@@ -198,12 +203,12 @@ func (c *content) exceptions(b xmlWriter, pg page) {
 		if a == nil {
 			continue
 		}
-		t.row(false, t.fits([]string{a.No}, []string{a.Text}, a.Leads, []string{a.Timescale}, []string{c.ragLabel(a)}, e.Reasons))
+		t.row(false, t.fits([]string{a.No}, []string{a.Text}, a.Leads, []string{a.Timescale}, []string{c.statusLabel(a)}, e.Reasons))
 		t.textCell(0, c.style.tableText, "", "", a.No)
 		t.textCell(1, c.style.tableText, "", "", a.Text)
 		c.linesCell(t, 2, a.Leads)
 		t.textCell(3, c.style.tableText, "", "", a.Timescale)
-		c.ragCell(t, 4, a.RAG, c.ragLabel(a))
+		c.ragCell(t, 4, c.r.Status(a))
 		c.linesCell(t, 5, e.Reasons)
 		t.endRow()
 	}
@@ -229,13 +234,14 @@ func (c *content) lines(b xmlWriter, styleID string, lines []string) {
 }
 
 func (c *content) actions(b xmlWriter, pg page) {
+	para(b, c.style.heading1, "", "", report.ActionsHeading)
 	headings := append(append([]string(nil), report.ActionColumns...), c.r.Heading(), "RAG")
 	mins := headingMins(headings)
 	for _, theme := range c.r.Themes {
 		for _, o := range theme.Outcomes {
 			mins[0] = max(mins[0], minWidth(true, o.Number))
 			for i := range o.Actions {
-				mins[5] = max(mins[5], minWidth(true, c.ragLabel(&o.Actions[i])))
+				mins[5] = max(mins[5], minWidth(false, c.statusLabel(&o.Actions[i])))
 			}
 		}
 	}
@@ -270,20 +276,20 @@ func (c *content) bandRow(t table, span int, fill, styleID, text string) {
 
 func (c *content) actionRow(t table, no string, a *report.Action) {
 	// (a.No and a.Text stand for a.Label(), with room to spare.)
-	t.row(false, t.fits([]string{no}, []string{a.No, a.Text}, a.Leads, []string{a.Timescale, "Completed 30 September 2000"}, a.Points, []string{c.ragLabel(a)}))
+	t.row(false, t.fits([]string{no}, []string{a.No, a.Text}, a.Leads, []string{a.Timescale, "Completed 30 September 2000"}, a.Points, []string{c.statusLabel(a)}))
 	t.textCell(0, c.style.tableText, "", "", no)
 	t.textCell(1, c.style.tableText, "", "", a.Label())
 	c.linesCell(t, 2, a.Leads)
 	t.cell(3, 1, "")
 	para(t.b, c.style.tableText, "", "", a.Timescale)
 	if a.Completed() {
-		para(t.b, c.style.tableText, "", rPrBold, "Completed "+report.LongDate(a.CompletedOn))
+		para(t.b, c.style.tableText, "", rPrBold, a.CompletedLine())
 	}
 	t.endCell()
 	t.cell(4, 1, "")
 	c.lines(t.b, c.style.listBullet, a.Points)
 	t.endCell()
-	c.ragCell(t, 5, a.RAG, c.ragLabel(a))
+	c.ragCell(t, 5, c.r.Status(a))
 	t.endRow()
 }
 

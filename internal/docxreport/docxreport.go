@@ -24,7 +24,7 @@
 //	{{legend}}      the RAG legend
 //	{{exceptions}}  the Red / Amber and overdue actions (when switched on)
 //	{{chart}}       "RAG at a glance", a native Word bar chart (when on)
-//	{{actions}}     the action table
+//	{{actions}}     the action table, under its heading
 //	{{maintenance}} the ongoing / maintenance table
 //
 // A placeholder of a section that is switched off is removed. A template

@@ -323,46 +323,77 @@ func TestActionTable(t *testing.T) {
 	// The sample has one rated report point, so nothing to compare with:
 	// give its actions every trend in turn. The marks are written out by
 	// hand, not taken from the code that makes them.
-	symbols := map[report.Trend]string{report.TrendNew: "new", report.TrendBetter: "▲",
-		report.TrendUnchanged: "=", report.TrendWorse: "▼"}
+	trendWords := map[report.Trend]string{report.TrendNew: "new", report.TrendBetter: "better",
+		report.TrendUnchanged: "unchanged", report.TrendWorse: "worse"}
 	outcomes, actions := 0, 0
-	marks := map[string]int{}
+	words := map[string]int{} // trend words shown, by word
 	for _, th := range r.Themes {
 		outcomes += len(th.Outcomes)
 		for _, o := range th.Outcomes {
 			for i := range o.Actions {
 				o.Actions[i].Trend = report.Trend(actions % 5)
-				marks[symbols[o.Actions[i].Trend]]++
+				if !o.Actions[i].Completed() { // a completed action's cell says so, with no trend
+					words[trendWords[o.Actions[i].Trend]]++
+				}
 				actions++
 			}
 		}
 	}
 	for _, e := range r.Exceptions {
-		marks[symbols[e.Action.Trend]]++
+		if !e.Action.Completed() {
+			words[trendWords[e.Action.Trend]]++
+		}
 	}
 	doc := string(parts(t, renderDOCX(t, r, Options{}))[documentPart])
 	tests := []struct {
 		name      string
 		got, want int
 	}{
-		// summary, legend, exceptions, chart and maintenance headings, and the themes
-		{"Heading 1 paragraphs", strings.Count(doc, `<w:pStyle w:val="Heading1"/>`), 5 + len(r.Themes)},
+		// summary, legend, chart, exceptions, actions and maintenance headings, and the themes
+		{"Heading 1 paragraphs", strings.Count(doc, `<w:pStyle w:val="Heading1"/>`), 6 + len(r.Themes)},
 		{"Heading 2 paragraphs (outcomes)", strings.Count(doc, `<w:pStyle w:val="Heading2"/>`), outcomes},
 		{"rows spanning the action table", strings.Count(doc, `<w:gridSpan w:val="6"/>`), len(r.Themes) + outcomes},
 		{"heading rows (summary, legend, exceptions, actions, maintenance)", strings.Count(doc, "<w:tblHeader/>"), 5},
 		{"rows kept on one page", strings.Count(doc, "<w:cantSplit/>"), strings.Count(doc, "<w:tr>")},
 		{"completed actions marked", strings.Count(doc, ">Completed "), 2},
+		{"completed actions' RAG cells", strings.Count(doc, ">Completed</w:t>"), 2},
+		{"trend marks, which a screen reader says as shapes", strings.Count(doc, "▲") + strings.Count(doc, "▼"), 0},
 	}
-	for _, trend := range []report.Trend{report.TrendNew, report.TrendBetter, report.TrendUnchanged, report.TrendWorse} {
-		sym := symbols[trend]
+	for _, word := range trendWords {
 		tests = append(tests, struct {
 			name      string
 			got, want int
-		}{"RAG cells marked " + trend.Word(), strings.Count(doc, " "+sym+"</w:t>"), marks[sym]})
+		}{"RAG cells saying " + word, strings.Count(doc, ", "+word+"</w:t>"), words[word]})
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
 			t.Errorf("%s: got %d, want %d", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+// TestActionsHeading checks that the action table has the heading the PDF
+// and the web page give it, as a Heading 1 paragraph just before it.
+func TestActionsHeading(t *testing.T) {
+	for _, sections := range []report.Sections{allSections, {}} {
+		doc := parseXML(t, parts(t, renderDOCX(t, sampleReport(t, sections), Options{}))[documentPart])
+		body := doc.first("body").Nodes
+		found := false
+		for i, n := range body {
+			if n.XMLName.Local != "p" || n.text() != report.ActionsHeading {
+				continue
+			}
+			found = true
+			if style := n.first("pStyle"); style == nil || style.attr("val") != "Heading1" {
+				t.Errorf("sections %+v: %q is not a Heading 1", sections, report.ActionsHeading)
+			}
+			if i+1 == len(body) || body[i+1].XMLName.Local != "tbl" ||
+				body[i+1].first("tblCaption").attr("val") != "Actions / tasks by theme and outcome" {
+				t.Errorf("sections %+v: %q is not followed by the action table", sections, report.ActionsHeading)
+			}
+		}
+		if !found {
+			t.Errorf("sections %+v: no paragraph %q", sections, report.ActionsHeading)
 		}
 	}
 }

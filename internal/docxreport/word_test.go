@@ -140,15 +140,16 @@ func TestContrast(t *testing.T) {
 					t.Errorf("chart: label %s on %s: contrast %.2f:1", text, fill, ratio)
 				}
 			}
-			if fills < 20 || bars != len(tt.scale.Values) {
-				t.Errorf("checked %d filled cells and %d series, want the RAG cells and %d", fills, bars, len(tt.scale.Values))
+			if fills < 20 || bars != len(tt.scale.Values)+1 {
+				t.Errorf("checked %d filled cells and %d series, want the RAG cells and %d", fills, bars, len(tt.scale.Values)+1)
 			}
 		})
 	}
 }
 
 // TestRAGFill checks from the XML that every action's RAG cell, in the
-// exceptions and the action table, is filled with its value's colour.
+// exceptions and the action table, is filled with its status's colour and
+// says it in words, and that the legend names each value the same way.
 func TestRAGFill(t *testing.T) {
 	for _, scale := range []rag.Scale{rag.Default(), customScale()} {
 		r := scaledReport(t, scale)
@@ -157,11 +158,17 @@ func TestRAGFill(t *testing.T) {
 		if len(tables) != 5 {
 			t.Fatalf("%d tables, want 5", len(tables))
 		}
+		// The legend names each value as the RAG cells do.
+		for i, tr := range tables[1].all("tr")[1:] {
+			if got := tr.all("tc")[0].text(); i >= len(r.Legend) || got != r.Legend[i].Name {
+				t.Errorf("legend row %d reads %q, want the value's name", i+1, got)
+			}
+		}
 		var want []*report.Action
 		for _, e := range r.Exceptions {
 			want = append(want, e.Action)
 		}
-		checkRAGCells(t, "exceptions", tables[2], 4, want)
+		checkRAGCells(t, r, "exceptions", tables[2], 4, want)
 		want = nil
 		for _, th := range r.Themes {
 			for _, o := range th.Outcomes {
@@ -170,13 +177,13 @@ func TestRAGFill(t *testing.T) {
 				}
 			}
 		}
-		checkRAGCells(t, "actions", tables[3], 5, want)
+		checkRAGCells(t, r, "actions", tables[3], 5, want)
 	}
 }
 
 // checkRAGCells checks the RAG cell (column col) of each action row of
 // table, in order, against the actions.
-func checkRAGCells(t *testing.T, name string, table *node, col int, actions []*report.Action) {
+func checkRAGCells(t *testing.T, r *report.Report, name string, table *node, col int, actions []*report.Action) {
 	t.Helper()
 	var rows []*node
 	for _, tr := range table.all("tr") {
@@ -190,13 +197,15 @@ func checkRAGCells(t *testing.T, name string, table *node, col int, actions []*r
 	for i, a := range actions {
 		cell := rows[i].all("tc")[col]
 		shd := cell.first("shd")
+		s := r.Status(a)
+		fill, ok := s.Fill()
 		switch {
-		case a.RAG == nil && shd != nil:
-			t.Errorf("%s: action %s has no RAG, yet its cell is filled", name, a.No)
-		case a.RAG != nil && (shd == nil || shd.attr("fill") != a.RAG.Colour.Hex()):
-			t.Errorf("%s: action %s's RAG cell %q is not filled %s", name, a.No, cell.text(), a.RAG.Colour.Hex())
-		case a.RAG != nil && !strings.HasPrefix(cell.text(), a.RAG.Code):
-			t.Errorf("%s: action %s's RAG cell says %q, not %s", name, a.No, cell.text(), a.RAG.Code)
+		case !ok && (shd != nil || cell.text() != ""):
+			t.Errorf("%s: action %s has no RAG, yet its cell is filled or says %q", name, a.No, cell.text())
+		case ok && (shd == nil || shd.attr("fill") != fill.Hex()):
+			t.Errorf("%s: action %s's RAG cell %q is not filled %s", name, a.No, cell.text(), fill.Hex())
+		case ok && cell.text() != s.Words():
+			t.Errorf("%s: action %s's RAG cell says %q, not %q", name, a.No, cell.text(), s.Words())
 		}
 	}
 }
@@ -244,7 +253,7 @@ func TestTrendNote(t *testing.T) {
 				r.Themes[1].Outcomes[0].Actions[0].Trend = report.TrendWorse
 			}
 			doc := documentText(t, parts(t, renderDOCX(t, r, Options{}))[documentPart])
-			if got := strings.Contains(doc, report.TrendNote); got != tt.want {
+			if got := strings.Contains(doc, report.TrendWords); got != tt.want {
 				t.Errorf("trend note shown: %v, want %v", got, tt.want)
 			}
 		})
@@ -261,7 +270,7 @@ func TestChartAltText(t *testing.T) {
 	for _, bar := range bars {
 		total := 0
 		var want []string
-		for i, v := range r.Chart.Values {
+		for i, v := range r.Chart.Segments {
 			total += bar.Counts[i]
 			want = append(want, v.Name+" "+strconv.Itoa(bar.Counts[i]))
 		}
@@ -276,7 +285,15 @@ func TestChartAltText(t *testing.T) {
 // workbook holds exactly the figures the chart caches, in the cells its
 // formulas name, so that Word's "Edit Data" shows the chart's data.
 func TestChartData(t *testing.T) {
-	r := scaledReport(t, rag.Default())
+	for name, r := range map[string]*report.Report{
+		"the sample":                             scaledReport(t, rag.Default()),
+		"actions completed in an earlier period": sample.RolledReport(allSections),
+	} {
+		t.Run(name, func(t *testing.T) { checkChartData(t, r) })
+	}
+}
+
+func checkChartData(t *testing.T, r *report.Report) {
 	got := parts(t, renderDOCX(t, r, Options{}))
 	chart := parseXML(t, got["word/charts/chart1.xml"])
 	if axes := chart.all("valAx"); len(axes) != 1 || axes[0].first("max").attr("val") != strconv.Itoa(r.Chart.Scale()) ||
@@ -298,10 +315,13 @@ func TestChartData(t *testing.T) {
 	}
 	defer f.Close()
 	refs := chart.all("f")
-	if len(refs) != 3*len(r.Chart.Values) {
+	if len(refs) != 3*len(r.Chart.Segments) {
 		t.Errorf("%d formulas, want 3 per series", len(refs))
 	}
-	for i, ser := range chart.all("ser") {
+	series := chart.all("ser")
+	bars := make([]int, len(r.Chart.Rows)+1) // each bar's total over the series
+	var names []string
+	for i, ser := range series {
 		for _, ref := range []*node{ser.first("tx"), ser.first("cat"), ser.first("val")} {
 			checkCache(t, f, ref)
 		}
@@ -310,12 +330,37 @@ func TestChartData(t *testing.T) {
 			want = append(want, strconv.Itoa(row.Counts[i]))
 		}
 		var cached []string
-		for _, pt := range ser.first("val").all("v") {
+		for j, pt := range ser.first("val").all("v") {
 			cached = append(cached, pt.Text)
+			if j < len(bars) {
+				bars[j] += atoi(pt.Text)
+			}
 		}
 		if !slices.Equal(cached, want) {
 			t.Errorf("series %d holds %v, want the report's figures %v", i, cached, want)
 		}
+		name := ser.first("tx").first("v").Text
+		names = append(names, name)
+		format := ser.first("dLbls").first("numFmt").attr("formatCode")
+		if completed := name == report.CompletedStatus; completed != strings.HasPrefix(format, `"✓ "`) {
+			t.Errorf("series %q labels its counts %q; the completed one, and only it, with its mark", name, format)
+		}
+	}
+	// The bars count what the summary's Total counts: every action.
+	if total := r.Summary[len(r.Summary)-1].Total; bars[0] != total || r.Chart.Scale() != total {
+		t.Errorf("the overall bar counts %d on a scale to %d; the summary's Total is %d", bars[0], r.Chart.Scale(), total)
+	}
+	i := 1
+	for _, th := range r.Themes {
+		for _, o := range th.Outcomes {
+			if bars[i] != len(o.Actions) {
+				t.Errorf("outcome %s's bar counts %d; its table lists %d", o.Number, bars[i], len(o.Actions))
+			}
+			i++
+		}
+	}
+	if !slices.Contains(names, report.CompletedStatus) {
+		t.Errorf("series %q: none for the completed actions", names)
 	}
 }
 
@@ -509,23 +554,24 @@ func TestLanguageInserted(t *testing.T) {
 }
 
 // TestTrendMarks reads the RAG cells of the moving plan's report, in the
-// exceptions and the action table: each shows its value's code and the
-// mark of how it moved since year 1. What each action shows is written out
-// here by hand, from the plan's documentation, not taken from the code
-// that makes it.
+// exceptions and the action table: each says its value's name and, in
+// words, how it moved since year 1 (Word prints no ▲ or ▼, which a screen
+// reader reads as shapes). What each action shows is written out here by
+// hand, from the plan's documentation, not taken from the code that makes
+// it.
 func TestTrendMarks(t *testing.T) {
 	want := map[string]struct {
-		code, mark string
-		rows       int // in the action table, and in the exceptions when Red or Amber
+		words string
+		rows  int // in the action table, and in the exceptions when Red or Amber
 	}{
-		"1.1": {"R", "▼", 2},
-		"1.2": {"G", "▲", 1},
-		"1.3": {"A", "=", 2},
-		"1.4": {"A", "▲", 2},
-		"1.5": {"A", "▼", 2},
-		"2.1": {"G", "new", 1},
-		"2.2": {"A", "", 2},
-		"2.3": {"", "", 1},
+		"1.1": {"Red, worse", 2},
+		"1.2": {"Green, better", 1},
+		"1.3": {"Amber, unchanged", 2},
+		"1.4": {"Amber, better", 2},
+		"1.5": {"Amber, worse", 2},
+		"2.1": {"Green, new", 1},
+		"2.2": {"Amber", 2},
+		"2.3": {"", 1},
 	}
 	doc := parseXML(t, parts(t, renderDOCX(t, sample.MovingReport(allSections), Options{}))[documentPart])
 	found := map[string]int{}
@@ -553,22 +599,8 @@ func TestTrendMarks(t *testing.T) {
 				continue // the legend's
 			}
 			found[no]++
-			text := cellText(cells[col])
-			fields := strings.Fields(text)
-			if w.code == "" {
-				if len(fields) != 0 {
-					t.Errorf("action %s has no RAG, yet its cell reads %q", no, text)
-				}
-				continue
-			}
-			var marks []string
-			for _, mark := range []string{"▲", "▼", "=", "new"} {
-				if slices.Contains(fields, mark) {
-					marks = append(marks, mark)
-				}
-			}
-			if len(fields) == 0 || fields[0] != w.code || strings.Join(marks, " ") != w.mark {
-				t.Errorf("action %s: the RAG cell reads %q; want %s first, and the mark %q alone", no, text, w.code, w.mark)
+			if text := strings.Join(strings.Fields(cellText(cells[col])), " "); text != w.words {
+				t.Errorf("action %s: the RAG cell reads %q, want %q", no, text, w.words)
 			}
 		}
 	}
@@ -586,4 +618,37 @@ func cellText(tc *node) string {
 		lines = append(lines, p.text())
 	}
 	return strings.Join(lines, "\n")
+}
+
+// TestCompletedActions checks the rows of 4.2 and 6.1 in the seed rolled
+// on to a second progress report, where they have no update, having been
+// completed in the first year: each shows its last update, and its RAG
+// cell says "Completed", filled in the completed colour.
+func TestCompletedActions(t *testing.T) {
+	r := sample.RolledReport(allSections)
+	doc := parseXML(t, parts(t, renderDOCX(t, r, Options{}))[documentPart])
+	rows := map[string][]*node{} // the cells of each action row, by number
+	for _, tr := range doc.all("tbl")[3].all("tr") {
+		if cells := tr.all("tc"); len(cells) == 6 {
+			no, _, _ := strings.Cut(cells[1].text(), ":")
+			rows[no] = cells
+		}
+	}
+	for no, last := range map[string]string{"4.2": "ACTION COMPLETED.", "6.1": "ACTION COMPLETED."} {
+		cells := rows[no]
+		if cells == nil {
+			t.Fatalf("no row for action %s", no)
+		}
+		points := cells[4].all("p")
+		if len(points) < 2 || points[len(points)-1].text() != last {
+			t.Errorf("action %s's update cell reads %q, want its last update, ending %q", no, cells[4].text(), last)
+		}
+		fill := ""
+		if shd := cells[5].first("shd"); shd != nil {
+			fill = shd.attr("fill")
+		}
+		if got := cells[5].text(); got != "Completed" || fill != report.CompletedColour.Hex() {
+			t.Errorf("action %s's RAG cell reads %q on %q, want Completed on %s", no, got, fill, report.CompletedColour.Hex())
+		}
+	}
 }

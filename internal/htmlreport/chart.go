@@ -2,17 +2,19 @@ package htmlreport
 
 import (
 	"strconv"
+	"strings"
 
-	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
 )
 
 // "RAG at a glance" is drawn as inline SVG: a key, then one horizontal
 // bar for all actions and one per outcome, all on ONE axis scaled to the
 // largest bar (the overall total) and labelled "Number of actions", as in
-// the PDF and Word reports. Each segment is outlined and set apart from
-// the next by a white gap, so segments are told apart by more than their
-// colour, and carries its RAG code and count when they fit. Alt, every
+// the PDF and Word reports. A bar has a segment per kind of action the
+// report model counts (each RAG value, completed, no RAG given). Each
+// segment is outlined and set apart from the next by a white gap, so
+// segments are told apart by more than their colour, and carries its mark
+// (the RAG code, "✓" for completed) and count when they fit. Alt, every
 // bar's figures in words, is the chart's text alternative.
 
 // The chart's measures in CSS pixels.
@@ -31,7 +33,7 @@ const (
 const AxisLabel = report.ChartAxis
 
 type chart struct {
-	Empty                 string // the sentence printed instead when no action has a RAG
+	Empty                 string // the sentence printed instead when there is no action
 	Width, Height         int
 	PlotLeft, PlotRight   int
 	PlotTop, AxisY, TickY int
@@ -78,13 +80,13 @@ func newChart(r *report.Report) *chart {
 	}
 	full := ch.Scale()
 	if full == 0 {
-		return &chart{Empty: report.NoRAG}
+		return &chart{Empty: report.NoChart}
 	}
 	c := &chart{Width: chartWidth, PlotLeft: plotLeft, PlotRight: plotRight, AxisLabel: AxisLabel,
 		PlotTop: keyHeight, AxisMid: (plotLeft + plotRight) / 2}
-	c.key(ch.Values)
+	c.key(ch.Segments)
 	for i := range labels {
-		c.Bars = append(c.Bars, newBar(labels[i], i == 0, keyHeight+i*rowHeight, ch.Values, counts[i], full))
+		c.Bars = append(c.Bars, newBar(labels[i], i == 0, keyHeight+i*rowHeight, ch.Segments, counts[i], full))
 	}
 	c.AxisY = keyHeight + len(labels)*rowHeight + 4
 	c.TickY = c.AxisY + 16
@@ -95,12 +97,13 @@ func newChart(r *report.Report) *chart {
 	return c
 }
 
-// key lays out a swatch and name per RAG value, in a row.
-func (c *chart) key(values []rag.Value) {
+// key lays out a swatch, mark and name per segment, in a row.
+func (c *chart) key(segments []report.Segment) {
 	x := plotLeft
-	for _, v := range values {
-		c.Key = append(c.Key, keyItem{X: x, TextX: x + 20, Fill: v.Colour.Hex(), Name: v.Code + " " + v.Name})
-		x += 20 + charWidth*len([]rune(v.Code+" "+v.Name)) + 16
+	for _, s := range segments {
+		name := strings.TrimSpace(s.Code + " " + s.Name)
+		c.Key = append(c.Key, keyItem{X: x, TextX: x + 20, Fill: s.Colour.Hex(), Name: name})
+		x += 20 + charWidth*len([]rune(name)) + 16
 	}
 }
 
@@ -129,7 +132,7 @@ func scale(n, full int) float64 {
 	return plotLeft + float64(plotRight-plotLeft)*float64(n)/float64(full)
 }
 
-func newBar(label string, strong bool, top int, values []rag.Value, counts []int, full int) bar {
+func newBar(label string, strong bool, top int, values []report.Segment, counts []int, full int) bar {
 	b := bar{Label: label, Strong: strong, TextY: top + rowHeight/2 + 5, Total: sum(counts)}
 	y := float64(top + (rowHeight-barHeight)/2)
 	at := 0
@@ -142,7 +145,7 @@ func newBar(label string, strong bool, top int, values []rag.Value, counts []int
 		v := values[i]
 		s := segment{X: px(x0), Y: px(y), W: px(max(x1-x0, 1)), H: px(barHeight),
 			Fill: v.Colour.Hex(), Ink: v.Colour.Text().Hex(), TextX: px((x0 + x1) / 2), TextY: px(y + barHeight/2 + 4.5)}
-		for _, text := range []string{v.Code + " " + strconv.Itoa(n), strconv.Itoa(n)} {
+		for _, text := range []string{strings.TrimSpace(v.Code + " " + strconv.Itoa(n)), strconv.Itoa(n)} {
 			if float64(charWidth*len([]rune(text))+4) <= x1-x0 {
 				s.Text = text
 				break

@@ -1,6 +1,7 @@
 package htmlreport
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -62,7 +63,7 @@ func TestChartAlt(t *testing.T) {
 		} else {
 			want += " / task –"
 		}
-		for j, v := range r.Chart.Values {
+		for j, v := range r.Chart.Segments {
 			if j > 0 {
 				want += ","
 			}
@@ -99,16 +100,76 @@ func TestNiceStep(t *testing.T) {
 	}
 }
 
-// TestChartEmpty checks that a report where no action has a RAG says so
+// TestChartEmpty checks that a report with no action to chart says so
 // instead of drawing an empty chart.
 func TestChartEmpty(t *testing.T) {
 	r := sample.Report(allSections)
 	r.Chart.Overall = make([]int, len(r.Chart.Overall))
 	for i := range r.Chart.Rows {
-		r.Chart.Rows[i].Counts = make([]int, len(r.Chart.Values))
+		r.Chart.Rows[i].Counts = make([]int, len(r.Chart.Segments))
 	}
 	doc := parse(t, render(t, r))
-	if n := len(elements(doc, "svg")); n != 0 || !strings.Contains(text(doc), report.NoRAG) {
-		t.Errorf("%d charts drawn; want none, and %q", n, report.NoRAG)
+	if n := len(elements(doc, "svg")); n != 0 || !strings.Contains(text(doc), report.NoChart) {
+		t.Errorf("%d charts drawn; want none, and %q", n, report.NoChart)
+	}
+}
+
+// TestCompletedActions renders the seed rolled on to a second progress
+// report, where 4.2 and 6.1, completed in the first year, have no update:
+// their rows show their last update and "Completed" in the RAG column,
+// never "–" and "no RAG given"; and the chart counts them in a completed
+// segment marked "✓", so that every bar counts what the summary's Total
+// and the outcome's table count.
+func TestCompletedActions(t *testing.T) {
+	r := sample.RolledReport(allSections)
+	doc := parse(t, render(t, r))
+	rows := map[string]string{} // the text of each action row of the action tables, by number
+	for _, tr := range elements(doc, "tr") {
+		if table := ancestor(tr, "table"); table != nil {
+			if class, _ := attr(table, "class"); class == "actions" && len(elements(tr, "th")) == 1 {
+				rows[text(elements(tr, "th")[0])] = text(tr)
+			}
+		}
+	}
+	for no, want := range map[string]string{
+		"4.2": "necessary will call and convene a Child's Planning MeetingACTION COMPLETED.Completed",
+		"6.1": "Legally compliant and widely shared / disseminatedACTION COMPLETED.Completed",
+	} {
+		if !strings.HasSuffix(rows[no], want) {
+			t.Errorf("action %s's row reads %q, want it to end %q", no, rows[no], want)
+		}
+	}
+	if page := text(doc); strings.Contains(page, report.NoRAGGiven) {
+		t.Errorf("the page says %q, though every action has a RAG or is completed", report.NoRAGGiven)
+	}
+
+	c := newChart(r)
+	total := r.Summary[len(r.Summary)-1].Total
+	want := []int{total}
+	for _, th := range r.Themes {
+		for _, o := range th.Outcomes {
+			want = append(want, len(o.Actions))
+		}
+	}
+	if len(c.Bars) != len(want) {
+		t.Fatalf("%d bars, want %d", len(c.Bars), len(want))
+	}
+	for i, b := range c.Bars {
+		if b.Total != want[i] {
+			t.Errorf("bar %q totals %d, want %d (the summary's Total, or the actions its outcome lists)", b.Label, b.Total, want[i])
+		}
+	}
+	var key []string
+	for _, k := range c.Key {
+		key = append(key, k.Name)
+	}
+	marked := 0
+	for _, s := range c.Bars[0].Segments {
+		if strings.HasPrefix(s.Text, "✓ ") {
+			marked++
+		}
+	}
+	if !slices.Contains(key, "✓ Completed") || marked != 1 || !strings.Contains(c.Alt, "Completed 2.") {
+		t.Errorf("the completed segment is not in the key %q, marked in the overall bar (%d), and in the alt text:\n%s", key, marked, c.Alt)
 	}
 }

@@ -16,16 +16,20 @@ import (
 func hostile(s string) *report.Report {
 	green := rag.Default().Values[2]
 	green.Name, green.Definition = s, s
+	green.Code = s
 	a := report.Action{No: s, Text: s, Leads: []string{s, s}, Timescale: s, Points: []string{s, s}, RAG: &green,
-		Trend: report.TrendBetter, CompletedOn: time.Date(2019, 1, 17, 0, 0, 0, 0, time.UTC)}
+		Trend: report.TrendBetter}
+	done := a
+	done.CompletedOn = time.Date(2019, 1, 17, 0, 0, 0, 0, time.UTC)
 	r := &report.Report{Title: s, ShortTitle: s, Organisation: s, ReportName: s, Language: "en-GB",
 		Date: time.Date(2019, 7, 31, 0, 0, 0, 0, time.UTC), FirstPublished: time.Date(2018, 10, 3, 0, 0, 0, 0, time.UTC),
 		Summary:  []report.SummaryRow{{Name: s, Total: 1, Completed: 1}},
 		Legend:   []rag.Value{green},
 		Sections: report.Sections{Exceptions: true, Trends: true, Chart: true},
-		Chart: report.Chart{Values: []rag.Value{green}, Overall: []int{1},
-			Rows: []report.ChartRow{{Label: s, Counts: []int{1}}}},
-		Themes:      []report.Theme{{Name: s, Outcomes: []report.Outcome{{Number: s, Description: s, Actions: []report.Action{a}}}}},
+		Chart: report.Chart{Segments: []report.Segment{{Code: s, Name: s, Colour: green.Colour}, {Kind: report.SegmentCompleted,
+			Code: report.CompletedMark, Name: report.CompletedStatus, Colour: report.CompletedColour}}, Overall: []int{1, 1},
+			Rows: []report.ChartRow{{Label: s, Counts: []int{1, 1}}}},
+		Themes:      []report.Theme{{Name: s, Outcomes: []report.Outcome{{Number: s, Description: s, Actions: []report.Action{a, done}}}}},
 		Maintenance: report.Maintenance{Title: s, TaskColumn: s, Tasks: []report.Task{{No: s, Text: s, Timescale: s}}},
 	}
 	r.Exceptions = []report.Exception{{Action: &r.Themes[0].Outcomes[0].Actions[0], Reasons: []string{s}}}

@@ -114,26 +114,26 @@ func colourClass(c rag.Colour) string { return "c-" + c.Hex() }
 func colourCSS(r *report.Report) template.CSS {
 	var b strings.Builder
 	seen := map[rag.Colour]bool{}
-	add := func(v *rag.Value) {
-		if v == nil || seen[v.Colour] {
+	add := func(c rag.Colour, ok bool) {
+		if !ok || seen[c] {
 			return
 		}
-		seen[v.Colour] = true
-		fmt.Fprintf(&b, ".%s{background:#%s;color:#%s}\n", colourClass(v.Colour), v.Colour.Hex(), v.Colour.Text().Hex())
+		seen[c] = true
+		fmt.Fprintf(&b, ".%s{background:#%s;color:#%s}\n", colourClass(c), c.Hex(), c.Text().Hex())
 	}
 	for i := range r.Legend {
-		add(&r.Legend[i])
+		add(r.Legend[i].Colour, true)
 	}
 	for _, t := range r.Themes {
 		for _, o := range t.Outcomes {
-			for _, a := range o.Actions {
-				add(a.RAG)
+			for i := range o.Actions {
+				add(r.Status(&o.Actions[i]).Fill())
 			}
 		}
 	}
 	for _, e := range r.Exceptions {
 		if e.Action != nil {
-			add(e.Action.RAG)
+			add(r.Status(e.Action).Fill())
 		}
 	}
 	return template.CSS(b.String())

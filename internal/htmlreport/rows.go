@@ -1,12 +1,12 @@
 package htmlreport
 
 import (
+	"cmp"
 	"html"
 	"html/template"
 	"strconv"
 	"strings"
 
-	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
 )
 
@@ -41,9 +41,10 @@ type actionRow struct {
 
 // ragCell is what a RAG cell prints.
 type ragCell struct {
-	Class, Code, Name string // empty Code: no RAG given
-	Mark              string // "▲", "new"; empty when none is shown
-	Said              string // the mark in words, for screen readers
+	Class string // the fill's class; empty when none
+	Shown string // what is seen: the value's code, or "Completed"; empty when no RAG is given
+	Mark  string // "▲", "new"; empty when none is shown
+	Said  string // the status in words, for screen readers (report.Status.Words)
 }
 
 func themeViews(r *report.Report) []themeView {
@@ -87,22 +88,22 @@ func exceptionRows(r *report.Report) template.HTML {
 }
 
 func newActionRow(r *report.Report, a *report.Action) actionRow {
-	row := actionRow{No: report.Clean(a.No), Text: report.Clean(a.Text), Timescale: report.Clean(a.Timescale),
-		Leads: cleanAll(a.Leads), Points: cleanAll(a.Points), RAG: newRAGCell(a.RAG)}
-	if a.Completed() {
-		row.Completed = "Completed " + report.LongDate(a.CompletedOn)
-	}
-	if a.RAG != nil && r.Sections.Trends && a.Trend != report.TrendNone {
-		row.RAG.Mark, row.RAG.Said = a.Trend.Symbol(), trendWords(a.Trend)
-	}
-	return row
+	return actionRow{No: report.Clean(a.No), Text: report.Clean(a.Text), Timescale: report.Clean(a.Timescale),
+		Leads: cleanAll(a.Leads), Points: cleanAll(a.Points), Completed: a.CompletedLine(), RAG: newRAGCell(r.Status(a))}
 }
 
-func newRAGCell(v *rag.Value) ragCell {
-	if v == nil {
-		return ragCell{}
+func newRAGCell(s report.Status) ragCell {
+	c := ragCell{Said: report.Clean(s.Words())}
+	if fill, ok := s.Fill(); ok {
+		c.Class = colourClass(fill)
 	}
-	return ragCell{Class: colourClass(v.Colour), Code: report.Clean(v.Code), Name: report.Clean(v.Name)}
+	switch {
+	case s.Completed:
+		c.Shown = report.CompletedStatus
+	case s.RAG != nil:
+		c.Shown, c.Mark = report.Clean(s.RAG.Code), s.Trend.Symbol()
+	}
+	return c
 }
 
 // cleanAll is texts cleaned, the same slice when each is clean already.
@@ -117,14 +118,6 @@ func cleanAll(texts []string) []string {
 		}
 	}
 	return texts
-}
-
-// trendWords says a trend mark in words.
-func trendWords(t report.Trend) string {
-	if t == report.TrendNew {
-		return "new: added since the previous report"
-	}
-	return t.Word() + " than at the previous report"
 }
 
 // write writes the action's row of its outcome's table.
@@ -186,29 +179,33 @@ func writeList(b *strings.Builder, ul string, texts []string) {
 	b.WriteString("</ul>")
 }
 
-// write writes the RAG cell: the value's code, its name for screen
-// readers, and the trend mark with its words; its class gives the fill and
-// the text colour.
+// write writes the RAG cell: what is seen (the value's code and trend
+// mark, "Completed", or "–" when no RAG is given), hidden from screen
+// readers when it is not words, which instead read the status in words,
+// hidden from the eye; its class gives the fill and the text colour.
 func (c ragCell) write(b *strings.Builder) {
-	if c.Code == "" {
-		b.WriteString(`<td class="rag">–<span class="vh">no RAG given</span></td>`)
+	b.WriteString(`<td class="rag`)
+	if c.Class != "" {
+		b.WriteString(" ")
+		b.WriteString(c.Class)
+	}
+	b.WriteString(`">`)
+	if c.Shown == c.Said {
+		b.WriteString(esc(c.Shown))
+		b.WriteString("</td>")
 		return
 	}
-	b.WriteString(`<td class="rag `)
-	b.WriteString(c.Class)
-	b.WriteString(`">`)
-	b.WriteString(esc(c.Code))
-	b.WriteString(`<span class="vh"> – `)
-	b.WriteString(esc(c.Name))
+	b.WriteString(`<span aria-hidden="true">`)
+	b.WriteString(esc(cmp.Or(c.Shown, "–")))
 	b.WriteString("</span>")
 	if c.Mark != "" {
 		b.WriteString(`<span class="mark" aria-hidden="true">`)
 		b.WriteString(esc(c.Mark))
-		b.WriteString(`</span><span class="vh">, `)
-		b.WriteString(esc(c.Said))
-		b.WriteString("</span>")
+		b.WriteString(`</span>`)
 	}
-	b.WriteString("</td>")
+	b.WriteString(`<span class="vh">`)
+	b.WriteString(esc(c.Said))
+	b.WriteString("</span></td>")
 }
 
 // esc escapes s for the text of an element.

@@ -449,15 +449,22 @@ func points(c docCell) string {
 	return report.JoinPoints(lines)
 }
 
-// rag reads a RAG cell: its letter or name, or else its fill colour.
+// rag reads a RAG cell: its letter or name, with any trend after it ("G ▲",
+// "Green, better"); nothing for "Completed", which the report prints for a
+// completed action; or else its fill colour.
 func (wr *wordReader) rag(c docCell, no, place string) string {
 	text := collapse(c.text())
 	if fields := strings.Fields(text); len(fields) > 0 {
-		if v, ok := wr.opt.Scale.Parse(fields[0]); ok {
-			return v.Code
+		// "G ▲", or the status in words as this project's reports give it:
+		// "Green, better".
+		name, _, _ := strings.Cut(text, ",")
+		for _, s := range []string{fields[0], name, text} {
+			if v, ok := wr.opt.Scale.Parse(s); ok {
+				return v.Code
+			}
 		}
-		if v, ok := wr.opt.Scale.Parse(text); ok {
-			return v.Code
+		if strings.EqualFold(text, report.CompletedStatus) {
+			return "" // a completed action: its Timescale cell says when
 		}
 	}
 	for _, v := range wr.opt.Scale.Values {

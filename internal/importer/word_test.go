@@ -491,3 +491,33 @@ func summaryAt(t *testing.T, p *plan.Plan, d time.Time) report.SummaryRow {
 	}
 	return r.Summary[len(r.Summary)-1]
 }
+
+// TestWordRAG checks how a RAG cell is read: by its letter or name, with a
+// trend after it as this project's reports print it, by its fill when its
+// text is not of the scale, and as no RAG when it says the action is
+// completed; only a fill read past a text is warned of.
+func TestWordRAG(t *testing.T) {
+	green := rag.Default().Values[2].Colour.Hex()
+	tests := []struct {
+		text, fill, want string
+		warned           bool
+	}{
+		{"G", green, "G", false},
+		{"G ▲", green, "G", false},
+		{"Green, better", green, "G", false},
+		{"Amber, new", "", "A", false},
+		{"Completed", "0070C0", "", false},
+		{"", green, "G", false},
+		{"Done", green, "G", true},
+		{"Purple", "", "Purple", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			wr := &wordReader{builder: newBuilder(Options{Scale: rag.Default()})}
+			c := docCell{paras: []docPara{{text: tt.text}}, fill: tt.fill}
+			if got := wr.rag(c, "1.1", "table 1, row 2"); got != tt.want || (len(wr.problems) > 0) != tt.warned {
+				t.Errorf("rag(%q on %q) = %q with problems %v; want %q, warned %v", tt.text, tt.fill, got, wr.problems, tt.want, tt.warned)
+			}
+		})
+	}
+}

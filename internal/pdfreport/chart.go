@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
 )
 
@@ -26,18 +25,26 @@ const (
 )
 
 // chart adds "RAG at a glance": one horizontal bar per row, split into one
-// segment per RAG value, each as long as its count. Every bar, the overall
-// one and each outcome's, is drawn to one scale (report.Chart.Scale), so
-// that bars compare. Segments are outlined, a white gap apart, and carry
-// their count where it fits; right of each bar its total and its figures
-// by name, so that nothing is told by colour alone. The chart is a Figure
+// segment per kind of action the report model counts (each RAG value,
+// completed, no RAG given), each as long as its count. Every bar, the
+// overall one and each outcome's, is drawn to one scale
+// (report.Chart.Scale), so that bars compare. Segments are outlined, a
+// white gap apart, and carry their count where it fits; right of each bar
+// its total and its figures by name ("17 (Amber 5, Green 10, Completed
+// 2)"), so that nothing is told by colour alone. (The web page and the
+// Word chart mark the completed segment's count "✓ 2"; here that mark
+// would embed a second font for one glyph, 10 KB of the sample's 88.) The chart is a Figure
 // whose alternate description states every bar's figures. It is set on one
 // page when it fits on one: its heading, note and table start a new page
-// rather than be split.
+// rather than be split. A report with no action says so instead.
 func (c *content) chart() {
 	ch := c.r.Chart
 	first := len(c.rows)
 	c.heading("RAG at a glance")
+	if ch.Scale() == 0 {
+		c.block(0).text(report.NoChart, bodyFont, alignLeft)
+		return
+	}
 	note := c.block(0)
 	note.text(c.r.ChartNote(), noteFont, alignLeft)
 	note.space(1)
@@ -47,20 +54,20 @@ func (c *content) chart() {
 	head := newRow(kindHeader, widths, nil)
 	head.fill, head.padY, head.figure = &navy, chartPadY, fig
 	c.writer(head, 0).text("Actions / Tasks", chartHeadFont, alignLeft)
-	head.cells[1].paint = chartKey(c.m, ch.Values, ch.Overall)
+	head.cells[1].paint = chartKey(c.m, ch.Segments, ch.Overall)
 
 	labels := make([]string, 0, 1+len(ch.Rows))
 	reserve := 0.0
 	for _, counts := range append([][]int{ch.Overall}, chartCounts(ch.Rows)...) {
-		l := c.m.printable(barLabel(ch.Values, counts))
+		l := c.m.printable(barLabel(ch.Segments, counts))
 		labels = append(labels, l)
 		reserve = max(reserve, c.m.textWidth(l, countFont)+2)
 	}
 	scale := ch.Scale()
-	overall := c.bar(widths, head, report.OverallLabel, chartStrongFont, bar{ch.Values, ch.Overall, scale, labels[0], reserve})
+	overall := c.bar(widths, head, report.OverallLabel, chartStrongFont, bar{ch.Segments, ch.Overall, scale, labels[0], reserve})
 	overall.fill = &zebraTint
 	for i, row := range ch.Rows {
-		c.bar(widths, head, row.Label, chartLabelFont, bar{ch.Values, row.Counts, scale, labels[i+1], reserve})
+		c.bar(widths, head, row.Label, chartLabelFont, bar{ch.Segments, row.Counts, scale, labels[i+1], reserve})
 	}
 	for _, r := range c.rows[first+2:] {
 		r.figure = fig
@@ -77,16 +84,16 @@ func chartCounts(rows []report.ChartRow) [][]int {
 }
 
 // barLabel is what stands right of a bar: its total and, by name, each
-// value it has: "2 (Amber 1, Green 1)".
-func barLabel(values []rag.Value, counts []int) string {
+// segment it has: "3 (Amber 1, Green 1, Completed 1)".
+func barLabel(segments []report.Segment, counts []int) string {
 	var parts []string
 	for i, n := range counts {
-		if n > 0 && i < len(values) {
-			parts = append(parts, values[i].Name+" "+strconv.Itoa(n))
+		if n > 0 && i < len(segments) {
+			parts = append(parts, segments[i].Name+" "+strconv.Itoa(n))
 		}
 	}
 	if len(parts) == 0 {
-		return "no RAG given"
+		return "none"
 	}
 	return strconv.Itoa(sum(counts)) + " (" + strings.Join(parts, ", ") + ")"
 }
@@ -99,10 +106,10 @@ func sum(counts []int) int {
 	return n
 }
 
-// bar is what one row of the chart draws: counts of values on a scale of
-// full actions, the label right of it, and the room kept for labels.
+// bar is what one row of the chart draws: counts of segments on a scale
+// of full actions, the label right of it, and the room kept for labels.
 type bar struct {
-	values  []rag.Value
+	values  []report.Segment
 	counts  []int
 	full    int
 	label   string
@@ -146,9 +153,9 @@ func (b bar) paint(m *metrics) painter {
 	}
 }
 
-// chartKey draws the key in the chart's header: a swatch per RAG value
-// with its name and overall count.
-func chartKey(m *metrics, values []rag.Value, overall []int) painter {
+// chartKey draws the key in the chart's header: a swatch per segment with
+// its name and overall count.
+func chartKey(m *metrics, values []report.Segment, overall []int) painter {
 	return func(d *drawer, x, y, w, h float64) {
 		x += padX
 		f := chartHeadFont

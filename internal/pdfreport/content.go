@@ -37,6 +37,7 @@ var (
 	noteFont    = font{face: italic, size: 8.5, colour: muted}
 	codeFont    = font{face: bold, size: 11, colour: ink}
 	doneFont    = font{face: bold, size: 8, colour: doneInk}
+	statusFont  = font{face: bold, size: 8, colour: ink} // a RAG cell's word, "Completed"
 )
 
 // Cell padding, in millimetres.
@@ -213,7 +214,7 @@ func (c *content) legend() {
 	head := c.header(widths, report.LegendColumns...)
 	for _, v := range c.r.Legend {
 		r := c.bodyRow(kindBody, widths, head, true)
-		c.ragCell(r, 0, &v, report.TrendNone)
+		c.ragCell(r, 0, report.Status{RAG: &v})
 		c.writer(r, 1).text(v.Definition, bodyFont, alignLeft)
 		c.add(r)
 	}
@@ -222,26 +223,30 @@ func (c *content) legend() {
 	}
 }
 
-// ragCell fills cell i of r with the colour of v and sets its code, and
-// the trend mark when trends are shown, in the text colour with the better
-// contrast on the fill. The cell's alternate description says the value's
-// name and the trend in words, for a screen reader.
-func (c *content) ragCell(r *row, i int, v *rag.Value, trend report.Trend) {
-	if v == nil {
+// ragCell fills cell i of r with the colour of status s and sets its
+// value's code and trend mark, or the word "Completed", in the text colour
+// with the better contrast on the fill. The cell's alternate description
+// is the status in words (report.Status.Words), for a screen reader. A
+// cell with no RAG given is left empty.
+func (c *content) ragCell(r *row, i int, s report.Status) {
+	fill, ok := s.Fill()
+	if !ok {
 		return
 	}
-	fill := v.Colour
 	r.cells[i].fill = &fill
-	f := codeFont
-	f.colour = v.Colour.Text()
-	code, alt := v.Code, v.Name
-	if c.r.Sections.Trends && trend.Symbol() != "" {
-		code += " " + trend.Symbol()
-		alt += ", " + trend.Word()
+	f, text := codeFont, report.CompletedStatus
+	if !s.Completed {
+		text = s.RAG.Code
+		if sym := s.Trend.Symbol(); sym != "" {
+			text += " " + sym
+		}
+	} else {
+		f = statusFont
 	}
+	f.colour = fill.Text()
 	w := c.writer(r, i)
-	w.tag.extra().alt = alt
-	w.text(code, f, alignCentre)
+	w.tag.extra().alt = s.Words()
+	w.text(text, f, alignCentre)
 }
 
 func (c *content) exceptions() {
@@ -250,7 +255,7 @@ func (c *content) exceptions() {
 		c.block(1).text(report.NoExceptions, bodyFont, alignLeft)
 		return
 	}
-	widths := c.columns(0.05, 0.34, 0.16, 0.12, 0.06, 0.27)
+	widths := c.columns(0.05, 0.34, 0.16, 0.12, 0.07, 0.26)
 	head := c.header(widths, report.ExceptionColumns...)
 	for i, e := range c.r.Exceptions {
 		a := e.Action
@@ -264,7 +269,7 @@ func (c *content) exceptions() {
 		c.leads(r, 2, a.Leads)
 		c.where = at(a.Cells.Timescale, a.No)
 		c.writer(r, 3).text(a.Timescale, bodyFont, alignLeft)
-		c.ragCell(r, 4, a.RAG, a.Trend)
+		c.ragCell(r, 4, c.r.Status(a))
 		c.writer(r, 5).text(strings.Join(e.Reasons, "\n"), bodyFont, alignLeft)
 		c.continued(r, a.No)
 		c.add(r)
@@ -277,7 +282,7 @@ func (c *content) leads(r *row, i int, leads []string) {
 }
 
 func (c *content) actions() {
-	widths := c.columns(0.045, 0.25, 0.15, 0.11, 0.385, 0.06)
+	widths := c.columns(0.045, 0.24, 0.15, 0.11, 0.385, 0.07)
 	titles := append(append([]string{}, report.ActionColumns...), c.r.Heading(), "RAG")
 	c.heading(report.ActionsHeading)
 	head := c.header(widths, titles...)
@@ -336,7 +341,7 @@ func (c *content) action(widths []float64, head *row, o *report.Outcome, i int) 
 	if a.Completed() {
 		r.fill = &doneTint
 		w.space(1)
-		w.text("Completed "+report.LongDate(a.CompletedOn), doneFont, alignLeft)
+		w.text(a.CompletedLine(), doneFont, alignLeft)
 	}
 	c.where = at(a.Cells.Leads, a.No)
 	c.leads(r, 2, a.Leads)
@@ -344,7 +349,7 @@ func (c *content) action(widths []float64, head *row, o *report.Outcome, i int) 
 	c.writer(r, 3).text(a.Timescale, bodyFont, alignLeft)
 	c.where = at(a.UpdateCell, a.No)
 	c.writer(r, 4).bullets(a.Points, bodyFont)
-	c.ragCell(r, 5, a.RAG, a.Trend)
+	c.ragCell(r, 5, c.r.Status(a))
 	c.continued(r, a.No)
 	c.add(r)
 }

@@ -553,8 +553,10 @@ func recolour(r *report.Report, colours map[string]rag.Colour) {
 	for i := range r.Legend {
 		set(&r.Legend[i])
 	}
-	for i := range r.Chart.Values {
-		set(&r.Chart.Values[i])
+	for i := range r.Chart.Segments {
+		if c, ok := colours[r.Chart.Segments[i].Code]; ok && r.Chart.Segments[i].Kind == report.SegmentRAG {
+			r.Chart.Segments[i].Colour = c
+		}
 	}
 	for _, th := range r.Themes {
 		for _, o := range th.Outcomes {

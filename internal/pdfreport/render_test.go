@@ -37,8 +37,11 @@ func sampleWants(r *report.Report) []string {
 				for _, p := range a.Points {
 					wants = append(wants, "• "+p)
 				}
-				if a.RAG != nil {
-					wants = append(wants, a.RAG.Code)
+				switch s := r.Status(a); {
+				case s.Completed:
+					wants = append(wants, "Completed")
+				case s.RAG != nil:
+					wants = append(wants, s.RAG.Code)
 				}
 			}
 		}

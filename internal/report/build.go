@@ -117,6 +117,7 @@ type builder struct {
 	updates     map[string]plan.Update // by action, at date (the last given)
 	before      map[string]plan.Update // by action, at previous
 	split       func(string) []string  // SplitPoints, or SplitLines
+	earlier     map[string]plan.Update // by action, its latest with text before date; made when first needed
 }
 
 // newBuilder prepares the report of plan p at day date: the updates given
@@ -203,7 +204,36 @@ func (b *builder) action(a plan.Action) Action {
 		}
 	}
 	row.Trend = b.trend(a, row.RAG)
+	if row.Completed() && len(row.Points) == 0 {
+		// Completed in an earlier period, or with no words now: its last
+		// update, or at least when it was completed, never a blank row.
+		if u, ok := b.latestBefore(a.No); ok {
+			row.Points, row.UpdateCell = SplitPoints(u.Text), u.Where
+		}
+		if len(row.Points) == 0 {
+			row.Points, row.UpdateCell = []string{row.CompletedLine()}, ""
+		}
+	}
 	return row
+}
+
+// latestBefore is action no's latest update with some text before the
+// report date. The updates are looked through once, when an action first
+// needs one.
+func (b *builder) latestBefore(no string) (plan.Update, bool) {
+	if b.earlier == nil {
+		b.earlier = map[string]plan.Update{}
+		for _, u := range b.plan.Updates {
+			if !u.Date.Before(b.date) || strings.TrimSpace(u.Text) == "" {
+				continue
+			}
+			if last, ok := b.earlier[u.Action]; !ok || !u.Date.Before(last.Date) {
+				b.earlier[u.Action] = u
+			}
+		}
+	}
+	u, ok := b.earlier[no]
+	return u, ok
 }
 
 // trend compares the RAG now with the one at the previous report point. An
@@ -261,25 +291,62 @@ func reasons(a *Action) []string {
 	return rs
 }
 
-// chart counts the actions of each RAG value, overall and per outcome.
+// chart counts every action, overall and per outcome, by what its RAG
+// cell says: each RAG value of the open actions, the completed ones, and
+// the open ones given no RAG. The last two are segments only when some
+// action is of that kind.
 func chart(values []rag.Value, themes []Theme) Chart {
-	c := Chart{Values: values, Overall: make([]int, len(values))}
-	index := map[string]int{}
+	n := len(values)
+	completed, none := n, n+1 // the two counts after the values'
+	index := make(map[string]int, n)
 	for i, v := range values {
-		index[v.Code] = i
+		index[Clean(v.Code)] = i
 	}
+	overall := make([]int, n+2)
+	var rows []ChartRow
 	for _, t := range themes {
 		for _, o := range t.Outcomes {
-			row := ChartRow{Label: "Outcome " + o.Number, Counts: make([]int, len(values))}
-			for _, a := range o.Actions {
-				if a.RAG == nil {
-					continue
+			counts := make([]int, n+2)
+			for i := range o.Actions {
+				a := &o.Actions[i]
+				k := none
+				if a.Completed() {
+					k = completed
+				} else if a.RAG != nil {
+					k = index[Clean(a.RAG.Code)]
 				}
-				row.Counts[index[a.RAG.Code]]++
-				c.Overall[index[a.RAG.Code]]++
+				counts[k]++
+				overall[k]++
 			}
-			c.Rows = append(c.Rows, row)
+			rows = append(rows, ChartRow{Label: "Outcome " + o.Number, Counts: counts})
 		}
+	}
+	segments := make([]Segment, 0, n+2)
+	for _, v := range values {
+		segments = append(segments, Segment{Kind: SegmentRAG, Code: v.Code, Name: v.Name, Colour: v.Colour})
+	}
+	keep := make([]int, n, n+2) // the counts kept, by index
+	for i := range keep {
+		keep[i] = i
+	}
+	if overall[completed] > 0 {
+		segments = append(segments, Segment{Kind: SegmentCompleted, Code: CompletedMark, Name: CompletedStatus, Colour: CompletedColour})
+		keep = append(keep, completed)
+	}
+	if overall[none] > 0 {
+		segments = append(segments, Segment{Kind: SegmentNoRAG, Name: NoRAGGiven, Colour: NoRAGColour})
+		keep = append(keep, none)
+	}
+	pick := func(counts []int) []int {
+		out := make([]int, len(keep))
+		for i, k := range keep {
+			out[i] = counts[k]
+		}
+		return out
+	}
+	c := Chart{Segments: segments, Overall: pick(overall), Rows: rows}
+	for i := range c.Rows {
+		c.Rows[i].Counts = pick(c.Rows[i].Counts)
 	}
 	return c
 }

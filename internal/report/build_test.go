@@ -2,6 +2,7 @@ package report
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -219,8 +220,17 @@ func TestOverdueBoundary(t *testing.T) {
 
 func TestChart(t *testing.T) {
 	c := build(t, threePoints(), year2).Chart
-	if want := []int{1, 0, 3}; !reflect.DeepEqual(c.Overall, want) {
-		t.Errorf("overall R/A/G = %v, want %v", c.Overall, want)
+	var names []string
+	for _, s := range c.Segments {
+		names = append(names, s.Name)
+	}
+	if want := []string{"Red", "Amber", "Green", "Completed"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("segments %q, want %q", names, want)
+	}
+	// 1.2, completed in year 1, and 3.1, completed at year 2 with a Green
+	// update, are counted as completed; 1.1 is Red and 2.1 Green.
+	if want := []int{1, 0, 1, 2}; !reflect.DeepEqual(c.Overall, want) {
+		t.Errorf("overall R/A/G/completed = %v, want %v", c.Overall, want)
 	}
 	var labels []string
 	for _, row := range c.Rows {
@@ -278,17 +288,98 @@ func TestChartText(t *testing.T) {
 		want any
 	}{
 		{"one scale: the largest bar, the overall one", c.Scale(), 4},
-		{"an outcome's bar has the same scale", Chart{Values: c.Values, Overall: []int{1}, Rows: []ChartRow{{Counts: []int{0, 2, 3}}}}.Scale(), 5},
-		{"figures by name", c.Figures([]int{1, 0, 3}), "4 actions / tasks – Red 1, Amber 0, Green 3"},
-		{"one action", c.Figures([]int{0, 1, 0}), "1 action / task – Red 0, Amber 1, Green 0"},
-		{"no RAG", c.Figures([]int{0, 0, 0}), "no RAG given"},
-		{"every bar described", c.Description(), "Bar chart of the number of actions / tasks with each RAG, on one scale from 0 to 4. " +
-			"All actions / tasks: 4 actions / tasks – Red 1, Amber 0, Green 3. Outcome 1: 2 actions / tasks – Red 1, Amber 0, Green 1. " +
-			"Outcome 3: 1 action / task – Red 0, Amber 0, Green 1. Outcome 2: 1 action / task – Red 0, Amber 0, Green 1."},
+		{"an outcome's bar has the same scale", Chart{Segments: c.Segments, Overall: []int{1}, Rows: []ChartRow{{Counts: []int{0, 2, 3}}}}.Scale(), 5},
+		{"figures by name", c.Figures([]int{1, 0, 3, 2}), "6 actions / tasks – Red 1, Amber 0, Green 3, Completed 2"},
+		{"one action", c.Figures([]int{0, 1, 0, 0}), "1 action / task – Red 0, Amber 1, Green 0, Completed 0"},
+		{"no action", c.Figures([]int{0, 0, 0, 0}), "none"},
+		{"every bar described", c.Description(), "Bar chart of the number of actions / tasks, open ones by RAG, completed ones on their own, on one scale from 0 to 4. " +
+			"All actions / tasks: 4 actions / tasks – Red 1, Amber 0, Green 1, Completed 2. Outcome 1: 2 actions / tasks – Red 1, Amber 0, Green 0, Completed 1. " +
+			"Outcome 3: 1 action / task – Red 0, Amber 0, Green 0, Completed 1. Outcome 2: 1 action / task – Red 0, Amber 0, Green 1, Completed 0."},
+		{"the note", build(t, threePoints(), year2).ChartNote(), "Every action / task at 31 July 2020, in all and by outcome: " +
+			"open ones by RAG, completed ones on their own; every bar on one scale from 0 to 4."},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
 			t.Errorf("%s: %v, want %v", tt.name, tt.got, tt.want)
 		}
+	}
+}
+
+// TestCompletedRow checks that an action completed at or before the report
+// point shows a finished row, never a blank one: the update at this point,
+// else its latest update before (it was completed in an earlier period and
+// has no update row here), else the day it was completed; and a completed
+// status, whatever RAG its update gave.
+func TestCompletedRow(t *testing.T) {
+	p := threePoints()
+	// 1.3 was completed before year 1 and never given an update.
+	p.Actions = append(p.Actions, plan.Action{No: "1.3", Outcome: "1", Text: "e", Added: published, Completed: plan.Date(2019, 5, 2)})
+	// 1.2's last update is at year 1, with a blank one at publication
+	// before it; it has no row at year 2.
+	p.Updates = slices.DeleteFunc(p.Updates, func(u plan.Update) bool { return u.Action == "1.2" && u.Date.Equal(year2) })
+	p.Updates = append(p.Updates, plan.Update{Action: "1.2", Date: published, Text: " ", Where: "Updates!C2"})
+	p.Updates[1].Where = "Updates!C3" // 1.2 at year 1
+	tests := []struct {
+		name   string
+		at     time.Time
+		action string
+		points []string
+		cell   string
+	}{
+		{"completed in the period: its update here", year1, "1.2", []string{"done"}, "Updates!C3"},
+		{"completed a period earlier: its last update", year2, "1.2", []string{"done"}, "Updates!C3"},
+		{"completed at this point: its update here", year2, "3.1", []string{"done"}, ""},
+		{"never given an update: when it was completed", year1, "1.3", []string{"Completed 2 May 2019"}, ""},
+		{"never given an update, a period on", year2, "1.3", []string{"Completed 2 May 2019"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := build(t, p, tt.at)
+			a := actions(r)[tt.action]
+			if !reflect.DeepEqual(a.Points, tt.points) || a.UpdateCell != tt.cell {
+				t.Errorf("points %q from %q, want %q from %q", a.Points, a.UpdateCell, tt.points, tt.cell)
+			}
+			if s := r.Status(&a); !s.Completed || s.RAG != nil || s.Words() != "Completed" {
+				t.Errorf("status %+v says %q, want Completed", s, s.Words())
+			}
+			if c, ok := r.Status(&a).Fill(); !ok || c != CompletedColour {
+				t.Errorf("status fill %v %v, want the completed colour", c, ok)
+			}
+		})
+	}
+	// An open action keeps only the update at the report point.
+	if a := actions(build(t, p, year2))["2.1"]; !reflect.DeepEqual(a.Points, []string{"better"}) {
+		t.Errorf("open action 2.1 shows %q", a.Points)
+	}
+}
+
+// TestStatusWords checks the words a RAG cell gives in every format.
+func TestStatusWords(t *testing.T) {
+	green := rag.Default().Values[2]
+	tests := []struct {
+		name   string
+		a      Action
+		trends bool
+		want   string
+		fill   bool
+	}{
+		{"a value", Action{RAG: &green, Trend: TrendNone}, true, "Green", true},
+		{"a value and its trend", Action{RAG: &green, Trend: TrendBetter}, true, "Green, better", true},
+		{"new", Action{RAG: &green, Trend: TrendNew}, true, "Green, new", true},
+		{"trends off", Action{RAG: &green, Trend: TrendWorse}, false, "Green", true},
+		{"no RAG given", Action{Trend: TrendNone}, true, "No RAG given", false},
+		{"completed, whatever its RAG", Action{RAG: &green, Trend: TrendBetter, CompletedOn: year1}, true, "Completed", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &Report{Sections: Sections{Trends: tt.trends}}
+			s := r.Status(&tt.a)
+			if got := s.Words(); got != tt.want {
+				t.Errorf("Words() = %q, want %q", got, tt.want)
+			}
+			if _, ok := s.Fill(); ok != tt.fill {
+				t.Errorf("filled %v, want %v", ok, tt.fill)
+			}
+		})
 	}
 }

@@ -84,18 +84,23 @@ type Outcome struct {
 
 // Action is one row of the action table.
 type Action struct {
-	No          string
-	Text        string
-	Leads       []string
-	Timescale   string
-	Points      []string   // the update at this report point, split into its points
-	RAG         *rag.Value // nil when the update gives none
+	No        string
+	Text      string
+	Leads     []string
+	Timescale string
+	// Points are the update shown, split into its points: the update at
+	// this report point. A completed action always shows one: when it has
+	// none here (it was completed in an earlier period), its latest update
+	// before, or else only the line "Completed <date>" (CompletedLine).
+	Points      []string
+	RAG         *rag.Value // the RAG of the update at this report point; nil when it gives none
 	Trend       Trend
 	Due         time.Time // zero when unknown
 	Overdue     bool      // open and past Due at the report date
 	CompletedOn time.Time // zero while open at the report date
 	// Cells and UpdateCell are where the texts were read from ("Actions!C5",
-	// "Updates!C12"), for messages; empty when unknown.
+	// "Updates!C12": the cell of the update shown), for messages; empty
+	// when unknown.
 	Cells      plan.Cells
 	UpdateCell string
 }
@@ -103,25 +108,127 @@ type Action struct {
 // Completed reports whether the action was complete at the report date.
 func (a Action) Completed() bool { return !a.CompletedOn.IsZero() }
 
+// CompletedLine says when a completed action was completed: "Completed 17
+// January 2019"; empty while it is open.
+func (a Action) CompletedLine() string {
+	if !a.Completed() {
+		return ""
+	}
+	return CompletedStatus + " " + LongDate(a.CompletedOn)
+}
+
+// What a RAG cell says when it shows no value of the scale.
+const (
+	CompletedStatus = "Completed"    // a completed action, in place of its RAG
+	NoRAGGiven      = "No RAG given" // an open action whose update gives no RAG
+)
+
+// The fills of what is not a value of the scale: a completed action's RAG
+// cell and its segment of the chart, blue as on a BRAG scale (Blue for
+// complete); the chart's segment of open actions given no RAG, grey.
+var (
+	CompletedColour = rag.Colour{R: 0x00, G: 0x70, B: 0xC0}
+	NoRAGColour     = rag.Colour{R: 0xD9, G: 0xD9, B: 0xD9}
+)
+
+// Status is what an action's RAG cell says, the same in every format: the
+// action is completed, or its RAG value with the trend shown beside it, or
+// no RAG was given.
+type Status struct {
+	Completed bool       // completed at or before the report date: the cell says CompletedStatus
+	RAG       *rag.Value // the value shown, its code printed on its colour; nil when Completed or none given
+	Trend     Trend      // the trend shown beside RAG; TrendNone when trends are not shown
+}
+
+// Status is what action a's RAG cell says. An action completed at or
+// before the report date is Completed, whatever RAG its last update gave;
+// an open one shows its RAG, and its trend when the report shows trends.
+func (r *Report) Status(a *Action) Status {
+	switch {
+	case a.Completed():
+		return Status{Completed: true}
+	case a.RAG == nil:
+		return Status{}
+	case r.Sections.Trends:
+		return Status{RAG: a.RAG, Trend: a.Trend}
+	}
+	return Status{RAG: a.RAG}
+}
+
+// Words is the status in words, as a screen reader is to say it, in every
+// format: "Green", "Green, better", "Completed", "No RAG given". The PDF
+// gives it as the cell's alternate description, the web page as hidden
+// text, and the Word report prints it.
+func (s Status) Words() string {
+	switch {
+	case s.Completed:
+		return CompletedStatus
+	case s.RAG == nil:
+		return NoRAGGiven
+	case s.Trend.Word() != "":
+		return s.RAG.Name + ", " + s.Trend.Word()
+	}
+	return s.RAG.Name
+}
+
+// Fill is the colour of the cell: the value's, CompletedColour, or none
+// (ok false) when no RAG was given.
+func (s Status) Fill() (c rag.Colour, ok bool) {
+	switch {
+	case s.Completed:
+		return CompletedColour, true
+	case s.RAG != nil:
+		return s.RAG.Colour, true
+	}
+	return rag.Colour{}, false
+}
+
 // Exception is an action listed for the committee's attention.
 type Exception struct {
 	Action  *Action
 	Reasons []string // "Red", "Amber", "Overdue: due 30 September 2019"
 }
 
-// Chart is the data of "RAG at a glance": how many actions carry each value
-// of the scale, overall and per outcome.
+// Chart is the data of "RAG at a glance": every action of the report,
+// overall and per outcome, counted by what its RAG cell says (Status):
+// open actions by their RAG value, completed actions, and open actions
+// given no RAG. Each bar therefore counts every action of its outcome, and
+// the overall bar the summary's Total at the report date.
 type Chart struct {
-	Values  []rag.Value // the columns, worst first
-	Overall []int       // one count per value
-	Rows    []ChartRow
+	Segments []Segment // what each bar is split into, in order
+	Overall  []int     // one count per segment
+	Rows     []ChartRow
 }
 
 // ChartRow is one outcome's bar.
 type ChartRow struct {
 	Label  string // "Outcome 1"
-	Counts []int  // one count per value
+	Counts []int  // one count per segment
 }
+
+// Segment is one kind of action a bar counts: a value of the scale (each
+// of them, worst first), then completed actions, then open actions given
+// no RAG, the last two only when some action is of that kind.
+type Segment struct {
+	Kind   SegmentKind
+	Code   string     // the mark: the value's code, "✓" for completed, "" for no RAG given
+	Name   string     // "Green", CompletedStatus, NoRAGGiven
+	Colour rag.Colour // its fill: the value's, CompletedColour, NoRAGColour
+}
+
+// SegmentKind says what a segment counts.
+type SegmentKind int
+
+// The kinds of segment.
+const (
+	SegmentRAG       SegmentKind = iota // open actions with one value of the scale
+	SegmentCompleted                    // actions completed at or before the report date
+	SegmentNoRAG                        // open actions given no RAG
+)
+
+// CompletedMark is the completed segment's mark, printed before its count
+// on the web page and in the Word chart: "✓ 2".
+const CompletedMark = "✓"
 
 // Maintenance is the ongoing / maintenance table.
 type Maintenance struct {
@@ -215,8 +322,12 @@ const (
 	TrendNote = "Trend beside each RAG, against the previous report: ▲ better, = unchanged, ▼ worse, " +
 		"new – added since the previous report."
 	NoExceptions = "None: no action / task is listed for the committee’s attention at this report."
-	NoRAG        = "No action / task has a RAG status at this report."
+	NoChart      = "No action / task to chart at this report."
 	OverallLabel = "All actions / tasks"
+	// TrendWords is TrendNote for a report that gives the trend in words
+	// only, as the Word report does: "Green, better".
+	TrendWords = "Trend after each RAG, against the previous report: better, unchanged, worse, or " +
+		"new – added since the previous report."
 )
 
 // LegendColumns are the headings of the RAG legend's table.
@@ -227,9 +338,12 @@ var ExceptionColumns = []string{"No", "Action / Task", "Strategic Lead", "Timesc
 
 // ChartNote says what "RAG at a glance" shows.
 func (r *Report) ChartNote() string {
-	return "Number of actions / tasks with each RAG at " + LongDate(r.Date) + ", in all and by outcome, every bar on one scale from 0 to " +
-		strconv.Itoa(r.Chart.Scale()) + "."
+	return "Every action / task at " + LongDate(r.Date) + ", in all and by outcome: " + chartKinds +
+		"; every bar on one scale from 0 to " + strconv.Itoa(r.Chart.Scale()) + "."
 }
+
+// chartKinds says how the chart's bars count actions.
+const chartKinds = "open ones by RAG, completed ones on their own"
 
 // ActionsHeading heads the action table's section.
 const ActionsHeading = "Progress on each action / task"
@@ -242,8 +356,8 @@ func (r *Report) TrendMarks() bool {
 	}
 	for _, t := range r.Themes {
 		for _, o := range t.Outcomes {
-			for _, a := range o.Actions {
-				if a.Trend.Symbol() != "" {
+			for i := range o.Actions {
+				if r.Status(&o.Actions[i]).Trend.Symbol() != "" {
 					return true
 				}
 			}
@@ -269,19 +383,19 @@ func (c Chart) Scale() int {
 	return n
 }
 
-// Figures states a bar's figures in words: "2 actions / tasks – Red 0,
-// Amber 1, Green 1", or "no RAG given".
+// Figures states a bar's figures in words: "3 actions / tasks – Red 0,
+// Amber 1, Green 1, Completed 1", or "none".
 func (c Chart) Figures(counts []int) string {
 	total := 0
 	var parts []string
 	for i, n := range counts {
 		total += n
-		if i < len(c.Values) {
-			parts = append(parts, c.Values[i].Name+" "+strconv.Itoa(n))
+		if i < len(c.Segments) {
+			parts = append(parts, c.Segments[i].Name+" "+strconv.Itoa(n))
 		}
 	}
 	if total == 0 {
-		return "no RAG given"
+		return "none"
 	}
 	noun := " actions / tasks – "
 	if total == 1 {
@@ -294,7 +408,7 @@ func (c Chart) Figures(counts []int) string {
 // every bar's figures, the overall bar's first.
 func (c Chart) Description() string {
 	var b strings.Builder
-	b.WriteString("Bar chart of the number of actions / tasks with each RAG, on one scale from 0 to ")
+	b.WriteString("Bar chart of the number of actions / tasks, " + chartKinds + ", on one scale from 0 to ")
 	b.WriteString(strconv.Itoa(c.Scale()))
 	b.WriteString(". ")
 	b.WriteString(OverallLabel + ": " + c.Figures(c.Overall) + ".")

@@ -465,3 +465,27 @@ func TestLargeIsValid(t *testing.T) {
 		t.Errorf("summary at year 1 = %+v, want 1000 total, 143 completed", s)
 	}
 }
+
+// TestRolledPlan checks that the rolled plan is as roll leaves it: an
+// update at the new point for each open action only, so that the actions
+// completed in the first year have none there.
+func TestRolledPlan(t *testing.T) {
+	p := sample.RolledPlan()
+	at := map[string]bool{}
+	for _, u := range p.Updates {
+		if u.Date.Equal(sample.YearTwo) {
+			at[u.Action] = true
+		}
+	}
+	for _, a := range p.Actions {
+		if at[a.No] != a.Open(sample.YearTwo) {
+			t.Errorf("action %s: an update at the new point %v, open %v", a.No, at[a.No], a.Open(sample.YearTwo))
+		}
+	}
+	if len(at) != 15 {
+		t.Errorf("%d updates at the new point, want 15", len(at))
+	}
+	if r := sample.RolledReport(report.Sections{}); len(r.Summary) != 3 || r.Summary[2].Completed != 2 {
+		t.Errorf("summary %+v", r.Summary)
+	}
+}
