@@ -280,7 +280,13 @@ func exceptions(themes []Theme) []Exception {
 	return list
 }
 
+// reasons says why an action is listed under Exceptions: a RAG that calls
+// for attention, or being overdue. A completed action is not listed: its
+// RAG cell says Completed, whatever its last update's RAG was.
 func reasons(a *Action) []string {
+	if a.Completed() {
+		return nil
+	}
 	var rs []string
 	if a.RAG != nil && a.RAG.Attention {
 		rs = append(rs, "RAG "+a.RAG.Name)

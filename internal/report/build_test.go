@@ -191,6 +191,20 @@ func TestExceptions(t *testing.T) {
 	}
 }
 
+// TestCompletedNotAnException: an action completed with an Amber update
+// and past its due date is not listed under Exceptions: its RAG cell says
+// Completed.
+func TestCompletedNotAnException(t *testing.T) {
+	p := threePoints()
+	p.Actions[2].Completed = year1 // 2.1, rated Amber at year1
+	p.Actions[2].Due = plan.Date(2019, 1, 1)
+	for _, e := range build(t, p, year1).Exceptions {
+		if e.Action.No == "2.1" {
+			t.Errorf("completed action 2.1 listed under Exceptions: %q", e.Reasons)
+		}
+	}
+}
+
 // TestOverdueBoundary checks that an open action due on the report date
 // is not yet overdue, and one due the day before is.
 func TestOverdueBoundary(t *testing.T) {
