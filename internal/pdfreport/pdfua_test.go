@@ -258,6 +258,12 @@ func checkRAGAlt(t *testing.T, rb readBack, r *report.Report) {
 				continue // an action with no RAG
 			}
 			checked++
+			if c.Text == report.CompletedStatus {
+				if c.Alt == nil || *c.Alt != report.CompletedStatus {
+					t.Errorf("the RAG cell %q has /Alt %v, want %q", c.Text, strPtr(c.Alt), report.CompletedStatus)
+				}
+				continue
+			}
 			name, ok := names[fields[0]]
 			if !ok {
 				t.Errorf("a RAG cell reads %q, not a value's code first", c.Text)
@@ -275,12 +281,12 @@ func checkRAGAlt(t *testing.T, rb readBack, r *report.Report) {
 	}
 	want := len(r.Legend)
 	for _, a := range append(allActions(r), exceptionActions(r)...) {
-		if a.RAG != nil {
+		if a.RAG != nil || a.Completed() {
 			want++
 		}
 	}
 	if checked != want {
-		t.Errorf("%d RAG cells showing a value, want %d: one per value of the legend, per action and per exception with a RAG", checked, want)
+		t.Errorf("%d RAG cells showing a value or Completed, want %d: one per value of the legend, per action and per exception with a RAG or completed", checked, want)
 	}
 }
 
