@@ -180,12 +180,3 @@ func explainWriteError(dir string, err error) error {
 	return fmt.Errorf("cannot write the reports into %s, the workbook's folder: permission denied; "+
 		"copy the workbook into a folder you may change, or use planreport generate --out FOLDER", dir)
 }
-
-// exitCodeOf is the exit code err asks for: that of an exitError, else 1.
-func exitCodeOf(err error) int {
-	var ee *exitError
-	if errors.As(err, &ee) {
-		return ee.code
-	}
-	return exitFailed
-}
