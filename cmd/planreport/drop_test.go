@@ -1,6 +1,8 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -213,6 +215,47 @@ func TestExplainWriteError(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := explainWriteError(dir, tt.err).Error(); !strings.HasPrefix(got, tt.want) {
 				t.Errorf("got %q, want it to start %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDropOtherDocuments drops what a clerk may take for the plan: the
+// Word report is pointed to planreport import, a PDF is named as one and
+// not sent to Excel. No report is written, and the file keeps its name's
+// case in the message.
+func TestDropOtherDocuments(t *testing.T) {
+	work := inTempDir(t)
+	dir := t.TempDir()
+	var docx bytes.Buffer
+	zw := zip.NewWriter(&docx)
+	for _, name := range []string{"[Content_Types].xml", "word/document.xml"} {
+		w, _ := zw.Create(name)
+		w.Write([]byte("<x/>"))
+	}
+	zw.Close()
+	word := filepath.Join(dir, "report.docx")
+	pdf := filepath.Join(dir, "report.pdf")
+	os.WriteFile(word, docx.Bytes(), 0o644)
+	os.WriteFile(pdf, []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"), 0o644)
+	for _, tt := range []struct {
+		path      string
+		says, not string
+	}{
+		{word, word + " is a Word document (.docx), not a workbook; to make a plan workbook from a Word report, run planreport import " + word, "zip archive"},
+		{pdf, pdf + " is a PDF, not a workbook", "open it in Excel"},
+	} {
+		t.Run(filepath.Base(tt.path), func(t *testing.T) {
+			withConsole(t, fakeConsole(false))
+			r := planreport(t, tt.path)
+			if r.code != exitFailed || !strings.Contains(r.stderr, "planreport: "+tt.says) || strings.Contains(r.stderr, tt.not) {
+				t.Errorf("exit %d, stderr %q; want %d and %q, without %q", r.code, r.stderr, exitFailed, tt.says, tt.not)
+			}
+			if got := files(t, dir); len(got) != 2 {
+				t.Errorf("the folder now holds %v", got)
+			}
+			if got := files(t, work); len(got) != 0 {
+				t.Errorf("the working folder now holds %v", got)
 			}
 		})
 	}
