@@ -367,6 +367,22 @@ func TestInit(t *testing.T) {
 	}
 }
 
+// TestInitBlankPlan checks what validate says of the workbook init writes
+// with no title or date: each blank field by its name, and that there are
+// no actions yet.
+func TestInitBlankPlan(t *testing.T) {
+	path := filepath.Join(inTempDir(t), "blank.xlsx")
+	if r := planreport(t, "init", path); r.code != 0 {
+		t.Fatalf("init: exit %d: %s", r.code, r.stderr)
+	}
+	r := planreport(t, "validate", path)
+	want := "Plan!B2: the Title is blank\nPlan!B5: the First Published date is blank\n" +
+		"Actions: warning: the plan has no actions; add a row for each action / task"
+	if r.code != exitFailed || !strings.HasPrefix(r.stdout, want) {
+		t.Errorf("validate: exit %d, stdout\n%s\nwant %d and\n%s", r.code, r.stdout, exitFailed, want)
+	}
+}
+
 func TestTemplateAndFonts(t *testing.T) {
 	sampleAbs := absSample(t)
 	dir := inTempDir(t)
