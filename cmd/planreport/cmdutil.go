@@ -81,6 +81,17 @@ func problemCount(path string, problems workbook.Problems) string {
 	return fmt.Sprintf("%s: %s, %s", path, plural(errs, "error"), plural(warns, "warning"))
 }
 
+// refusal is the line that ends the problems of a workbook the command
+// would not use: the count, what was not done, and, when there are only
+// warnings, that the strict setting is why.
+func refusal(path string, problems workbook.Problems, notDone string) string {
+	s := problemCount(path, problems) + "; " + notDone
+	if !problems.HasErrors() {
+		s += ": strict is on (--strict or the strict setting), so warnings stop it as errors do"
+	}
+	return s
+}
+
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
@@ -121,7 +132,7 @@ func reportOutcome(cmd *cobra.Command, prefix, path string, res generate.Result,
 		fmt.Fprintln(stderr, prefix+"warning: "+w)
 	}
 	if errors.Is(err, workbook.ErrInvalid) {
-		fmt.Fprintln(stderr, problemCount(path, res.Problems)+"; no report written")
+		fmt.Fprintln(stderr, refusal(path, res.Problems, "no report written"))
 		return failed(errSilent)
 	}
 	if err != nil {

@@ -152,26 +152,31 @@ func TestGenerate(t *testing.T) {
 	dir := inTempDir(t)
 	broken := writePlan(t, dir, "broken.xlsx", brokenPlan())
 	tests := []struct {
-		name  string
-		env   map[string]string
-		args  []string
-		code  int
-		files []string // in the output folder afterwards
+		name   string
+		env    map[string]string
+		args   []string
+		code   int
+		files  []string // in the output folder afterwards
+		stderr string   // a text stderr holds
 	}{
 		{"the three formats by default", nil, []string{"generate", sampleAbs}, 0,
-			[]string{sampleBase + ".docx", sampleBase + ".html", sampleBase + ".pdf"}},
-		{"--format pdf", nil, []string{"generate", sampleAbs, "--format", "pdf"}, 0, []string{sampleBase + ".pdf"}},
+			[]string{sampleBase + ".docx", sampleBase + ".html", sampleBase + ".pdf"}, ""},
+		{"--format pdf", nil, []string{"generate", sampleAbs, "--format", "pdf"}, 0, []string{sampleBase + ".pdf"}, ""},
 		{"an environment variable sets the formats", map[string]string{"PLANREPORT_FORMATS": "docx"},
-			[]string{"generate", sampleAbs}, 0, []string{sampleBase + ".docx"}},
+			[]string{"generate", sampleAbs}, 0, []string{sampleBase + ".docx"}, ""},
 		{"the flag wins over the environment", map[string]string{"PLANREPORT_FORMATS": "docx"},
-			[]string{"generate", sampleAbs, "--format", "pdf"}, 0, []string{sampleBase + ".pdf"}},
+			[]string{"generate", sampleAbs, "--format", "pdf"}, 0, []string{sampleBase + ".pdf"}, ""},
 		{"--as-of the publication date", nil, []string{"generate", sampleAbs, "--as-of", "3 October 2018", "--format", "pdf"}, 0,
-			[]string{"cpc-improvement-plan-2018-2020_2018-10-03.pdf"}},
-		{"--as-of a day with no report point", nil, []string{"generate", sampleAbs, "--as-of", "2019-08-01"}, 1, nil},
-		{"a workbook with errors writes nothing", nil, []string{"generate", broken}, 1, nil},
-		{"--strict stops on the sample's warnings", nil, []string{"generate", sampleAbs, "--strict"}, 1, nil},
-		{"an unknown format is bad configuration", nil, []string{"generate", sampleAbs, "--format", "odt"}, 2, nil},
-		{"a missing template is bad configuration", nil, []string{"generate", sampleAbs, "--template", "none.docx"}, 2, nil},
+			[]string{"cpc-improvement-plan-2018-2020_2018-10-03.pdf"}, ""},
+		{"--as-of a day with no report point", nil, []string{"generate", sampleAbs, "--as-of", "2019-08-01"}, 1, nil,
+			"there is no report point on 01/08/2019, the date asked for; the report points are 03/10/2018 (Publication Date) and 31/07/2019 (Year 1 Progress / Update Report)"},
+		{"a workbook with errors writes nothing", nil, []string{"generate", broken}, 1, nil, "2 errors, 3 warnings; no report written\n"},
+		{"--strict stops on the sample's warnings", nil, []string{"generate", sampleAbs, "--strict"}, 1, nil,
+			"0 errors, 3 warnings; no report written: strict is on (--strict or the strict setting), so warnings stop it as errors do\n"},
+		{"the strict setting stops on the sample's warnings", map[string]string{"PLANREPORT_STRICT": "true"}, []string{"generate", sampleAbs}, 1, nil,
+			"no report written: strict is on"},
+		{"an unknown format is bad configuration", nil, []string{"generate", sampleAbs, "--format", "odt"}, 2, nil, ""},
+		{"a missing template is bad configuration", nil, []string{"generate", sampleAbs, "--template", "none.docx"}, 2, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -180,8 +185,8 @@ func TestGenerate(t *testing.T) {
 			}
 			out := t.TempDir()
 			r := planreport(t, append(tt.args, "--out", out)...)
-			if r.code != tt.code {
-				t.Fatalf("exit code %d, want %d\nstdout: %s\nstderr: %s", r.code, tt.code, r.stdout, r.stderr)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.stderr) {
+				t.Fatalf("exit code %d, want %d\nstdout: %s\nstderr: %s\nwant stderr to hold %q", r.code, tt.code, r.stdout, r.stderr, tt.stderr)
 			}
 			got := files(t, out)
 			if strings.Join(got, " ") != strings.Join(tt.files, " ") {

@@ -76,7 +76,7 @@ func runSend(cmd *cobra.Command, args []string) error {
 	res, err := generate.Run(cmd.Context(), job)
 	printProblems(cmd.ErrOrStderr(), "", res.Problems)
 	if errors.Is(err, workbook.ErrInvalid) {
-		fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, res.Problems)+"; nothing sent")
+		fmt.Fprintln(cmd.ErrOrStderr(), refusal(job.Workbook, res.Problems, "nothing sent"))
 		return failed(errSilent)
 	}
 	if err != nil {
