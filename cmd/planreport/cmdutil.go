@@ -6,6 +6,8 @@ package main
 // renderers, and the refusal to overwrite a file.
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -19,7 +21,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/planreport/planreport/internal/config"
+	"github.com/planreport/planreport/internal/docxreport"
 	"github.com/planreport/planreport/internal/generate"
+	"github.com/planreport/planreport/internal/pdfdoc"
 	"github.com/planreport/planreport/internal/workbook"
 )
 
@@ -124,7 +129,8 @@ func noteIfOpen(w io.Writer, path string) {
 // workbook is open in Excel, its problems (after prefix), and the paths
 // written on stdout, or why nothing was. It returns the error the command
 // exits with, nil when the job succeeded.
-func reportOutcome(cmd *cobra.Command, prefix, path string, res generate.Result, err error) error {
+func reportOutcome(cmd *cobra.Command, prefix string, job generate.Job, res generate.Result, err error) error {
+	path := job.Workbook
 	stderr := cmd.ErrOrStderr()
 	noteIfOpen(stderr, path)
 	printProblems(stderr, prefix, res.Problems)
@@ -136,7 +142,7 @@ func reportOutcome(cmd *cobra.Command, prefix, path string, res generate.Result,
 		return failed(errSilent)
 	}
 	if err != nil {
-		return jobFailed(err)
+		return jobFailed(nameSetting(job.Config, err))
 	}
 	for _, f := range res.Files {
 		fmt.Fprintln(cmd.OutOrStdout(), f)
@@ -161,36 +167,90 @@ func jobFailed(err error) error {
 var errStopped = errors.New("stopped; every report file is either the one there before or the whole new one")
 
 // readRenderFiles reads the Word template and the PDF fonts the
-// configuration names.
+// configuration names, and checks that each is what it should be: a file
+// that cannot be used is bad configuration, named by its setting and its
+// path, before anything is read or written.
 func readRenderFiles(job *generate.Job) error {
 	c := job.Config
-	for _, f := range []struct {
+	type file struct {
 		key, path string
 		into      *[]byte
-	}{
-		{"template", c.Template, &job.Template},
-		{"fonts.regular", c.Fonts.Regular, &job.Fonts.Regular},
-		{"fonts.bold", c.Fonts.Bold, &job.Fonts.Bold},
-		{"fonts.italic", c.Fonts.Italic, &job.Fonts.Italic},
-	} {
+		check     func([]byte) error
+	}
+	files := []file{
+		{"template", c.Template, &job.Template, checkTemplate},
+		{"fonts.regular", c.Fonts.Regular, &job.Fonts.Regular, checkFont},
+		{"fonts.bold", c.Fonts.Bold, &job.Fonts.Bold, checkFont},
+		{"fonts.italic", c.Fonts.Italic, &job.Fonts.Italic, checkFont},
+	}
+	if n := len(c.Fonts.Fallback); n > 0 {
+		job.Fonts.Fallback = make([][]byte, n)
+	}
+	for i, path := range c.Fonts.Fallback {
+		files = append(files, file{fmt.Sprintf("fonts.fallback[%d]", i), path, &job.Fonts.Fallback[i], checkFont})
+	}
+	for _, f := range files {
 		if f.path == "" {
 			continue
 		}
 		data, err := os.ReadFile(f.path)
-		if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return usage(fmt.Errorf("%s: there is no file %s", f.key, f.path))
+		case err != nil:
 			return usage(fmt.Errorf("%s: %w", f.key, err))
+		}
+		if err := f.check(data); err != nil {
+			return usage(fmt.Errorf("%s %s %w", f.key, f.path, err))
 		}
 		*f.into = data
 	}
-	for i, path := range c.Fonts.Fallback {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return usage(fmt.Errorf("fonts.fallback[%d]: %w", i, err))
+	return nil
+}
+
+// checkTemplate says why a Word template is not a .docx, as the Word
+// renderer would find: not a zip archive, or one without a document.
+func checkTemplate(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("is not a Word document (.docx): %w", err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			return nil
 		}
-		job.Fonts.Fallback = append(job.Fonts.Fallback, data)
+	}
+	return errors.New("is not a Word document (.docx): it has no word/document.xml")
+}
+
+// checkFont says why a font file cannot be used, as the PDF renderer would
+// find.
+func checkFont(data []byte) error {
+	if _, err := pdfdoc.ParseFont(data); err != nil {
+		return fmt.Errorf("cannot be used: %w", err)
 	}
 	return nil
 }
+
+// nameSetting words a render error caused by the Word template with the
+// template's setting and file, as readRenderFiles words the others.
+func nameSetting(c config.Config, err error) error {
+	var te *docxreport.TemplateError
+	if !errors.As(err, &te) {
+		return err
+	}
+	return &settingError{msg: fmt.Sprintf("template %s: placeholder %s in %s %v", c.Template, te.Placeholder, te.Part, te.Err), err: err}
+}
+
+// settingError is a render error, still matched as it was, in the words of
+// the configuration.
+type settingError struct {
+	msg string
+	err error
+}
+
+func (e *settingError) Error() string { return e.msg }
+func (e *settingError) Unwrap() error { return e.err }
 
 // refuseOverwrite fails when path exists and force is not given.
 func refuseOverwrite(path string, force bool) error {

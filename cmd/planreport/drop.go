@@ -162,7 +162,7 @@ func dropOutcome(cmd *cobra.Command, job generate.Job, res generate.Result, err 
 	if res.Report != nil {
 		err = explainWriteError(job.Config.OutDir, err)
 	}
-	return reportOutcome(cmd, "", job.Workbook, res, err)
+	return reportOutcome(cmd, "", job, res, err)
 }
 
 // explainWriteError words a refusal to write a report in dir for a clerk:

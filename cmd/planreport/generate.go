@@ -50,7 +50,7 @@ func runGenerate(cmd *cobra.Command, args []string) error {
 		return generateMany(cmd, job, args)
 	}
 	res, err := generate.Run(cmd.Context(), job)
-	return reportOutcome(cmd, "", job.Workbook, res, err)
+	return reportOutcome(cmd, "", job, res, err)
 }
 
 // generateMany makes the reports of several workbooks in parallel, and
@@ -68,7 +68,7 @@ func generateMany(cmd *cobra.Command, template generate.Job, workbooks []string)
 		finished++
 		w := jobs[i].Workbook
 		outcome := "reported"
-		if err := reportOutcome(cmd, w+": ", w, res, err); err != nil {
+		if err := reportOutcome(cmd, w+": ", jobs[i], res, err); err != nil {
 			failures = append(failures, w)
 			outcome = "failed"
 			if !errors.Is(err, errSilent) {

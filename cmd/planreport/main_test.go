@@ -398,24 +398,52 @@ func TestTemplateAndFonts(t *testing.T) {
 	}
 	noActions := write("no-actions.docx", withoutPlaceholder(t, "{{actions}}"))
 	garbage := write("garbage.ttf", []byte("not a font at all"))
+	text := write("notes.docx", []byte("not a Word document"))
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	w, _ := zw.Create("xl/workbook.xml")
+	w.Write([]byte("<workbook/>"))
+	zw.Close()
+	workbookAsTemplate := write("workbook.docx", zipped.Bytes())
+	missing := filepath.Join(dir, "none.docx")
+	// Every template or font that cannot be used is bad configuration
+	// (exit 2), named by its setting and its file, with no renderer's words
+	// ("Word template", "pdf report") around it.
 	tests := []struct {
 		name   string
 		args   []string
-		env    string // PLANREPORT_FONTS_REGULAR
+		env    map[string]string
 		code   int
 		stderr string
 	}{
-		{"the default template, copied", []string{"--template", write("copy.docx", templates.ReportDOCX)}, "", 0, ""},
-		{"a template without {{actions}}", []string{"--template", noActions}, "", 2, "{{actions}}"},
-		{"a file that is no font", []string{"--format", "pdf"}, garbage, 2, "regular font"},
-		{"a font file that is missing", []string{"--format", "pdf"}, filepath.Join(dir, "none.ttf"), 2, "fonts.regular"},
+		{"the default template, copied", []string{"--template", write("copy.docx", templates.ReportDOCX)}, nil, 0, ""},
+		{"a template without {{actions}}", []string{"--template", noActions}, nil, 2,
+			"planreport: template " + noActions + ": placeholder {{actions}} in word/document.xml is missing\n"},
+		{"a template that is no zip", []string{"--template", text}, nil, 2,
+			"planreport: template " + text + " is not a Word document (.docx)"},
+		{"a template that is a zip but no Word document", []string{"--template", workbookAsTemplate}, nil, 2,
+			"planreport: template " + workbookAsTemplate + " is not a Word document (.docx): it has no word/document.xml\n"},
+		{"a template that is missing", []string{"--template", missing}, nil, 2, "planreport: template: there is no file " + missing + "\n"},
+		{"a file that is no font", []string{"--format", "pdf"}, map[string]string{"PLANREPORT_FONTS_REGULAR": garbage}, 2,
+			"planreport: fonts.regular " + garbage + " cannot be used: not a TrueType font"},
+		{"a fallback that is no font", []string{"--format", "pdf"}, map[string]string{"PLANREPORT_FONTS_FALLBACK": garbage}, 2,
+			"planreport: fonts.fallback[0] " + garbage + " cannot be used: not a TrueType font"},
+		{"a font file that is missing", []string{"--format", "pdf"}, map[string]string{"PLANREPORT_FONTS_BOLD": filepath.Join(dir, "none.ttf")}, 2,
+			"planreport: fonts.bold: there is no file " + filepath.Join(dir, "none.ttf") + "\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv("PLANREPORT_FONTS_REGULAR", tt.env)
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
 			r := planreport(t, append([]string{"generate", sampleAbs, "--out", t.TempDir()}, tt.args...)...)
 			if r.code != tt.code || !strings.Contains(r.stderr, tt.stderr) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", r.code, r.stderr, tt.code, tt.stderr)
+			}
+			for _, s := range []string{"Word template", "pdf report"} {
+				if strings.Contains(r.stderr, s) {
+					t.Errorf("stderr %q says %q", r.stderr, s)
+				}
 			}
 		})
 	}

@@ -81,7 +81,7 @@ func runSend(cmd *cobra.Command, args []string) error {
 		return failed(errSilent)
 	}
 	if err != nil {
-		return jobFailed(err)
+		return jobFailed(nameSetting(job.Config, err))
 	}
 	to, _ := cmd.Flags().GetStringArray("to")
 	sendJob.Attachments = res.Files
