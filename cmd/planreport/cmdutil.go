@@ -31,7 +31,7 @@ import (
 // addReadFlags adds the flags every command that reads a workbook has.
 func addReadFlags(cmd *cobra.Command) {
 	cmd.Flags().String("as-of", "", "the report point, as a date (default: the latest)")
-	cmd.Flags().String("password", "", "the password of a protected workbook")
+	cmd.Flags().String("password", "", "the password of a protected workbook (or $"+passwordEnv+")")
 }
 
 // newJob gathers a command's configuration, workbook and report point.
@@ -44,7 +44,7 @@ func newJob(cmd *cobra.Command, args []string) (generate.Job, error) {
 	if len(args) > 0 {
 		job.Workbook = args[0]
 	}
-	job.Password, _ = cmd.Flags().GetString("password")
+	job.Password = password(cmd)
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		secs, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
@@ -60,6 +60,20 @@ func newJob(cmd *cobra.Command, args []string) (generate.Job, error) {
 		job.AsOf = d
 	}
 	return job, nil
+}
+
+// passwordEnv is the environment variable that holds a protected
+// workbook's password when --password does not: the way to give one to a
+// workbook dragged onto the program, where no flag can be given.
+const passwordEnv = "PLANREPORT_PASSWORD"
+
+// password is the password of a protected workbook: --password, or else
+// $PLANREPORT_PASSWORD.
+func password(cmd *cobra.Command) string {
+	if pw, _ := cmd.Flags().GetString("password"); pw != "" {
+		return pw
+	}
+	return os.Getenv(passwordEnv)
 }
 
 // printProblems writes one problem a line, errors first, then warnings,

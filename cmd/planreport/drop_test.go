@@ -5,12 +5,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // fakeConsole is a console whose window is, or is not, the program's own.
@@ -258,5 +261,128 @@ func TestDropOtherDocuments(t *testing.T) {
 				t.Errorf("the working folder now holds %v", got)
 			}
 		})
+	}
+}
+
+// protect writes a copy of the workbook at src to dir/name, protected by
+// password, making dir.
+func protect(t *testing.T, src, dir, name, password string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := f.SaveAs(path, excelize.Options{Password: password}); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// withAnswers makes the terminal answer each request for a password in
+// turn, or, with none, be no terminal that can be asked; it returns the
+// prompts shown.
+func withAnswers(t *testing.T, answers ...string) *[]string {
+	t.Helper()
+	old := askPassword
+	var prompts []string
+	askPassword = func(w io.Writer, prompt string) (string, bool) {
+		prompts = append(prompts, prompt)
+		if len(answers) == 0 {
+			return "", false
+		}
+		a := answers[0]
+		answers = answers[1:]
+		return a, true
+	}
+	t.Cleanup(func() { askPassword = old })
+	return &prompts
+}
+
+// TestDropProtectedWorkbook drops a password-protected workbook, where no
+// flag can be given: planreport asks for the password at the window, or
+// takes it from PLANREPORT_PASSWORD, and says so when it can do neither.
+func TestDropProtectedWorkbook(t *testing.T) {
+	sampleAbs := absSample(t)
+	inTempDir(t)
+	dir := filepath.Join(t.TempDir(), "Protected")
+	locked := protect(t, sampleAbs, dir, "plan.xlsx", "s3cret")
+	other := protect(t, sampleAbs, filepath.Join(t.TempDir(), "Other"), "other plan.xlsx", "s3cret")
+	tests := []struct {
+		name    string
+		args    []string
+		env     string   // PLANREPORT_PASSWORD
+		answers []string // typed at the window
+		asked   int      // prompts shown
+		code    int
+		stderr  []string
+	}{
+		{"asked at the window", []string{locked}, "", []string{"s3cret"}, 1, 0, nil},
+		{"asked again after a wrong one", []string{locked}, "", []string{"guess", "s3cret"}, 2, 0,
+			[]string{"that password does not open " + locked}},
+		{"three wrong ones", []string{locked}, "", []string{"a", "b", "c"}, 3, 1,
+			[]string{"planreport: the password given does not open " + locked}},
+		{"one password asked once for two workbooks", []string{locked, other}, "", []string{"s3cret"}, 1, 0, nil},
+		{"from the environment, unasked", []string{locked}, "s3cret", nil, 0, 0, nil},
+		{"no window to ask in", []string{locked}, "", nil, 1, 1,
+			[]string{"planreport: " + locked + " is protected by a password, and planreport cannot ask for it here: " +
+				"set the environment variable PLANREPORT_PASSWORD to it"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("PLANREPORT_PASSWORD", tt.env)
+			for _, d := range []string{filepath.Dir(locked), filepath.Dir(other)} {
+				for _, f := range reportFiles {
+					os.Remove(filepath.Join(d, f))
+				}
+			}
+			withConsole(t, fakeConsole(false))
+			prompts := withAnswers(t, tt.answers...)
+			r := planreport(t, tt.args...)
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d\n%s", r.code, tt.code, r.stderr)
+			}
+			if len(*prompts) != tt.asked {
+				t.Errorf("asked %d times %q, want %d", len(*prompts), *prompts, tt.asked)
+			}
+			for _, p := range *prompts {
+				if !strings.HasPrefix(p, locked+" is protected by a password") {
+					t.Errorf("prompt %q does not name the workbook", p)
+				}
+			}
+			inOrder(t, r.stderr, tt.stderr)
+			if _, err := os.Stat(filepath.Join(dir, sampleBase+".pdf")); (err == nil) != (tt.code == 0) {
+				t.Errorf("report written: %v, want %v", err == nil, tt.code == 0)
+			}
+			if strings.Contains(r.stdout+r.stderr, "s3cret") {
+				t.Error("the password is shown")
+			}
+		})
+	}
+}
+
+// TestProtectedWorkbook checks a protected workbook from the command line:
+// the message names both ways to give the password, and either opens it.
+func TestProtectedWorkbook(t *testing.T) {
+	sampleAbs := absSample(t)
+	dir := inTempDir(t)
+	locked := protect(t, sampleAbs, dir, "plan.xlsx", "s3cret")
+	r := planreport(t, "validate", locked)
+	want := locked + " is protected by a password; give the password with --password or in the environment variable PLANREPORT_PASSWORD"
+	if r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("validate: exit %d, %q; want 1 and %q", r.code, r.stderr, want)
+	}
+	if r := planreport(t, "validate", locked, "--password", "s3cret"); r.code != 0 {
+		t.Errorf("validate --password: exit %d, %s", r.code, r.stderr)
+	}
+	t.Setenv("PLANREPORT_PASSWORD", "s3cret")
+	for _, args := range [][]string{{"validate", locked}, {"roll", locked, "--date", "31/07/2020", "--name", "Year 2"}} {
+		if r := planreport(t, args...); r.code != 0 {
+			t.Errorf("%v with PLANREPORT_PASSWORD: exit %d, %s", args, r.code, r.stderr)
+		}
 	}
 }

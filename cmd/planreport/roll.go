@@ -30,7 +30,7 @@ overwrites another existing file unless --force.`,
 	cmd.Flags().String("out", "", "the workbook to write (default: beside WORKBOOK, its name ending in the date)")
 	cmd.Flags().Bool("in-place", false, "replace WORKBOOK itself, atomically")
 	cmd.Flags().Bool("force", false, "overwrite the workbook written (--out, or the one beside WORKBOOK) if it exists")
-	cmd.Flags().String("password", "", "the password of a protected workbook")
+	cmd.Flags().String("password", "", "the password of a protected workbook (or $"+passwordEnv+")")
 	cmd.MarkFlagRequired("date")
 	cmd.MarkFlagRequired("name")
 	cmd.MarkFlagsMutuallyExclusive("out", "in-place")
@@ -53,8 +53,7 @@ func runRoll(cmd *cobra.Command, args []string) error {
 	if inPlace, _ := cmd.Flags().GetBool("in-place"); inPlace {
 		dst = src
 	}
-	password, _ := cmd.Flags().GetString("password")
-	opt := generate.ReadOptions(c, time.Time{}, password)
+	opt := generate.ReadOptions(c, time.Time{}, password(cmd))
 	opt.Overwrite, _ = cmd.Flags().GetBool("force")
 	res, err := workbook.Roll(src, dst, point, opt)
 	var invalid *workbook.InvalidError

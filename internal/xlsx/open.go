@@ -164,7 +164,8 @@ func (lim Limits) orDefault() Limits {
 // decrypt opens a password-protected workbook's package.
 func decrypt(b []byte, name, password string) ([]byte, error) {
 	if password == "" {
-		return nil, fileError(name, ErrEncrypted, "%s is protected by a password; give the password with --password", name)
+		return nil, fileError(name, ErrEncrypted, "%s is protected by a password; give the password with --password "+
+			"or in the environment variable PLANREPORT_PASSWORD", name)
 	}
 	plain, err := excelize.Decrypt(b, &excelize.Options{Password: password})
 	if err != nil || !bytes.HasPrefix(plain, []byte("PK")) {
@@ -197,6 +198,10 @@ func sniff(b []byte, name string, lim Limits) (*zip.Reader, error) {
 	}
 	return zr, checkParts(zr, name, lim)
 }
+
+// Encrypted reports whether b is a password-protected workbook, which Open
+// opens only with its password.
+func Encrypted(b []byte) bool { return bytes.HasPrefix(b, oleSignature) && encryptedOOXML(b) }
 
 // encryptedOOXML reports whether an OLE2 file holds the streams of an
 // encrypted .xlsx, whose names its directory stores in UTF-16.

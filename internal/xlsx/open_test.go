@@ -148,7 +148,7 @@ func TestUnreadableFiles(t *testing.T) {
 		{"binary workbook", makeZip(t, zipPart{name: "xl/workbook.bin", data: []byte{1}}), "", ErrNotWorkbook, "(.xlsb)"},
 		{"OpenDocument", makeZip(t, zipPart{name: "mimetype", data: []byte("application/vnd.oasis.opendocument.spreadsheet")}), "", ErrNotWorkbook, "(.ods)"},
 		{"damaged workbook part", rezip(t, canonical, "xl/workbook.xml", func([]byte) []byte { return []byte("<workbook><sheets><sheet") }), "", ErrDamaged, "is damaged"},
-		{"password, none given", locked, "", ErrEncrypted, "is protected by a password; give the password with --password"},
+		{"password, none given", locked, "", ErrEncrypted, "is protected by a password; give the password with --password or in the environment variable PLANREPORT_PASSWORD"},
 		{"password, wrong one given", locked, "guess", ErrWrongPassword, "password given does not open"},
 		{"zip bomb", makeZip(t, zipPart{name: "xl/workbook.xml", data: []byte("<workbook/>")},
 			zipPart{name: "xl/worksheets/sheet1.xml", data: make([]byte, 1024), declared: 1 << 30}), "", ErrTooLarge, "zip bomb"},
