@@ -44,6 +44,9 @@ func newJob(cmd *cobra.Command, args []string) (generate.Job, error) {
 	if len(args) > 0 {
 		job.Workbook = args[0]
 	}
+	if job.Workbook == "" && cmd.HasParent() {
+		return job, usage(fmt.Errorf("no workbook named: give one, as in %s PLAN.xlsx, or set workbook in planreport.yaml", cmd.CommandPath()))
+	}
 	job.Password = password(cmd)
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		secs, err := strconv.ParseInt(s, 10, 64)

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/planreport/planreport/templates"
 )
 
 // fakeConsole is a console whose window is, or is not, the program's own.
@@ -384,5 +386,46 @@ func TestProtectedWorkbook(t *testing.T) {
 		if r := planreport(t, args...); r.code != 0 {
 			t.Errorf("%v with PLANREPORT_PASSWORD: exit %d, %s", args, r.code, r.stderr)
 		}
+	}
+}
+
+// withExecutable makes the program's own path dir/planreport for the test.
+func withExecutable(t *testing.T, dir string) {
+	t.Helper()
+	old := executable
+	executable = func() (string, error) { return filepath.Join(dir, "planreport"), nil }
+	t.Cleanup(func() { executable = old })
+}
+
+// TestDropReadsConfigBesideProgram drops a workbook from a working folder
+// with no planreport.yaml, as Explorer starts the program: the one beside
+// the program is read, its paths taken from its folder. One in the
+// working folder still comes first.
+func TestDropReadsConfigBesideProgram(t *testing.T) {
+	sampleAbs := absSample(t)
+	work := inTempDir(t)
+	program := t.TempDir()
+	withExecutable(t, program)
+	os.WriteFile(filepath.Join(program, "planreport.yaml"), []byte("formats: [docx]\ntemplate: ours.docx\n"), 0o644)
+	os.WriteFile(filepath.Join(program, "ours.docx"), templates.ReportDOCX, 0o644)
+	wb := copySample(t, sampleAbs, filepath.Join(t.TempDir(), "Plans"), "plan.xlsx")
+	withConsole(t, fakeConsole(false))
+
+	r := planreport(t, wb)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if got := files(t, filepath.Dir(wb)); strings.Join(got, " ") != sampleBase+".docx plan.xlsx" {
+		t.Errorf("beside the workbook: %v, want it and the .docx alone, as the configuration beside the program says", got)
+	}
+
+	os.WriteFile(filepath.Join(program, "planreport.yaml"), []byte("template: missing.docx\n"), 0o644)
+	if r := planreport(t, wb); r.code != 2 || !strings.Contains(r.stderr, "template: there is no file "+filepath.Join(program, "missing.docx")) {
+		t.Errorf("a template beside the program: exit %d, %q; want 2 and its path from the program's folder", r.code, r.stderr)
+	}
+
+	os.WriteFile(filepath.Join(work, "planreport.yaml"), []byte("formats: [pdf]\n"), 0o644)
+	if r := planreport(t, wb); r.code != 0 || !strings.Contains(r.stdout, sampleBase+".pdf") || strings.Contains(r.stdout, ".docx") {
+		t.Errorf("with a planreport.yaml in the working folder: exit %d, stdout %q; want the PDF alone", r.code, r.stdout)
 	}
 }
