@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -70,18 +71,79 @@ func readConfigFile(v *viper.Viper, cmd *cobra.Command) error {
 	}
 	// Only planreport.yaml itself: viper's own search would also take a
 	// file named plain "planreport", such as the binary.
-	if _, err := os.Stat(defaultConfigFile); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(defaultConfigFile); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		v.SetConfigFile(defaultConfigFile)
+		if err := v.ReadInConfig(); err != nil {
+			return fmt.Errorf("configuration file %s: %w", defaultConfigFile, err)
+		}
 		return nil
 	}
-	v.SetConfigFile(defaultConfigFile)
-	if err := v.ReadInConfig(); err != nil {
-		return fmt.Errorf("configuration file %s: %w", defaultConfigFile, err)
+	if cmd.HasParent() {
+		return nil
 	}
-	return nil
+	return readConfigBesideProgram(v)
 }
 
 // defaultConfigFile is read from the working folder when no other is named.
 const defaultConfigFile = "planreport.yaml"
+
+// executable is the program's own path; tests put another in its place.
+var executable = os.Executable
+
+// pathKeys are the settings that name a file or folder.
+var pathKeys = []string{"workbook", "output", "template", "fonts.regular", "fonts.bold", "fonts.italic", "fonts.fallback", "mail.password_file"}
+
+// readConfigBesideProgram reads the planreport.yaml beside the program, if
+// there is one, for workbooks dropped on it: Explorer starts it in another
+// folder than its own, where the clerk keeps its configuration. A relative
+// path in it is taken from that folder.
+func readConfigBesideProgram(v *viper.Viper) error {
+	exe, err := executable()
+	if err != nil {
+		return nil
+	}
+	if resolved, err := filepath.EvalSymlinks(exe); err == nil {
+		exe = resolved
+	}
+	dir := filepath.Dir(exe)
+	path := filepath.Join(dir, defaultConfigFile)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	file := viper.New()
+	file.SetConfigFile(path)
+	if err := file.ReadInConfig(); err != nil {
+		return fmt.Errorf("configuration file %s: %w", path, err)
+	}
+	for _, key := range pathKeys {
+		if !file.InConfig(key) {
+			continue
+		}
+		switch val := file.Get(key).(type) {
+		case string:
+			file.Set(key, fromFolder(dir, val))
+		case []any:
+			paths := make([]any, len(val))
+			for i, p := range val {
+				if s, ok := p.(string); ok {
+					paths[i] = fromFolder(dir, s)
+				} else {
+					paths[i] = p
+				}
+			}
+			file.Set(key, paths)
+		}
+	}
+	return v.MergeConfigMap(file.AllSettings())
+}
+
+// fromFolder is path taken from folder dir, unless it is empty or absolute.
+func fromFolder(dir, path string) string {
+	if path == "" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(dir, path)
+}
 
 // decodeHooks turn what the file, the environment and flags hold into
 // the configuration's types: a duration ("30s"), a comma-separated list

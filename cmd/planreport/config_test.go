@@ -148,3 +148,17 @@ func TestConfigCommand(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want %d, the key and where every key is", r.code, r.stderr, exitUsage)
 	}
 }
+
+// TestNoWorkbook checks a command run with no workbook and none configured:
+// bad usage, saying how to name one. The example configuration names none,
+// since the folder it is shipped in has no inputs/.
+func TestNoWorkbook(t *testing.T) {
+	inTempDir(t)
+	for _, cmd := range []string{"validate", "generate", "send"} {
+		r := planreport(t, cmd)
+		want := "planreport: no workbook named: give one, as in planreport " + cmd + " PLAN.xlsx, or set workbook in planreport.yaml"
+		if r.code != exitUsage || !strings.Contains(r.stderr, want) {
+			t.Errorf("%s: exit %d, %q; want %d and %q", cmd, r.code, r.stderr, exitUsage, want)
+		}
+	}
+}

@@ -4,15 +4,19 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/generate"
+	"github.com/planreport/planreport/internal/xlsx"
 )
 
 // A workbook dropped on the program: "planreport PLAN.xlsx [MORE.xlsx…]",
@@ -123,6 +127,7 @@ func dropAll(cmd *cobra.Command, workbooks []string) error {
 		}
 	}
 	stderr := cmd.ErrOrStderr()
+	askPasswords(stderr, jobs)
 	var worst error
 	var failures []string
 	generate.RunAll(cmd.Context(), jobs, 1, func(i int, res generate.Result, err error) {
@@ -162,7 +167,66 @@ func dropOutcome(cmd *cobra.Command, job generate.Job, res generate.Result, err 
 	if res.Report != nil {
 		err = explainWriteError(job.Config.OutDir, err)
 	}
-	return reportOutcome(cmd, "", job.Workbook, res, err)
+	if errors.Is(err, xlsx.ErrEncrypted) {
+		err = fmt.Errorf("%s is protected by a password, and planreport cannot ask for it here: "+
+			"set the environment variable %s to it", job.Workbook, passwordEnv)
+	}
+	return reportOutcome(cmd, "", job, res, err)
+}
+
+// askPassword asks at the terminal for a password, after prompt, without
+// showing what is typed; ok is false when there is no terminal to ask at.
+// Tests put their own in its place.
+var askPassword = func(w io.Writer, prompt string) (password string, ok bool) {
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return "", false
+	}
+	fmt.Fprint(w, prompt)
+	b, err := term.ReadPassword(fd)
+	fmt.Fprintln(w)
+	return string(b), err == nil
+}
+
+// askPasswords gives each protected workbook of jobs with no password (no
+// --password, no $PLANREPORT_PASSWORD) the one that opens it: one that
+// opened a workbook before, or else the one typed at the terminal, asked
+// up to three times. A workbook dragged onto the program can be given its
+// password no other way. A job left without one fails as it would have.
+func askPasswords(w io.Writer, jobs []generate.Job) {
+	var known []string // the passwords that opened a workbook
+	for i := range jobs {
+		if jobs[i].Password != "" {
+			continue
+		}
+		b, err := xlsx.ReadFile(jobs[i].Workbook, xlsx.DefaultLimits)
+		if err != nil || !xlsx.Encrypted(b) {
+			continue // the job says what is wrong, if anything
+		}
+		opens := func(pw string) bool {
+			_, err := xlsx.Open(b, jobs[i].Workbook, xlsx.Options{Password: pw})
+			return !errors.Is(err, xlsx.ErrWrongPassword)
+		}
+		if j := slices.IndexFunc(known, opens); j >= 0 {
+			jobs[i].Password = known[j]
+			continue
+		}
+		prompt := jobs[i].Workbook + " is protected by a password. Type it (it is not shown) and press Enter: "
+		for try := 1; try <= 3; try++ {
+			pw, ok := askPassword(w, prompt)
+			if !ok {
+				break
+			}
+			jobs[i].Password = pw
+			if opens(pw) {
+				known = append(known, pw)
+				break
+			}
+			if try < 3 {
+				fmt.Fprintf(w, "that password does not open %s; try again\n", jobs[i].Workbook)
+			}
+		}
+	}
 }
 
 // explainWriteError words a refusal to write a report in dir for a clerk:
@@ -179,13 +243,4 @@ func explainWriteError(dir string, err error) error {
 	}
 	return fmt.Errorf("cannot write the reports into %s, the workbook's folder: permission denied; "+
 		"copy the workbook into a folder you may change, or use planreport generate --out FOLDER", dir)
-}
-
-// exitCodeOf is the exit code err asks for: that of an exitError, else 1.
-func exitCodeOf(err error) int {
-	var ee *exitError
-	if errors.As(err, &ee) {
-		return ee.code
-	}
-	return exitFailed
 }

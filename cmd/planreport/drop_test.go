@@ -1,14 +1,21 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/planreport/planreport/templates"
 )
 
 // fakeConsole is a console whose window is, or is not, the program's own.
@@ -215,5 +222,210 @@ func TestExplainWriteError(t *testing.T) {
 				t.Errorf("got %q, want it to start %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestDropOtherDocuments drops what a clerk may take for the plan: the
+// Word report is pointed to planreport import, a PDF is named as one and
+// not sent to Excel. No report is written, and the file keeps its name's
+// case in the message.
+func TestDropOtherDocuments(t *testing.T) {
+	work := inTempDir(t)
+	dir := t.TempDir()
+	var docx bytes.Buffer
+	zw := zip.NewWriter(&docx)
+	for _, name := range []string{"[Content_Types].xml", "word/document.xml"} {
+		w, _ := zw.Create(name)
+		w.Write([]byte("<x/>"))
+	}
+	zw.Close()
+	word := filepath.Join(dir, "report.docx")
+	pdf := filepath.Join(dir, "report.pdf")
+	os.WriteFile(word, docx.Bytes(), 0o644)
+	os.WriteFile(pdf, []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"), 0o644)
+	for _, tt := range []struct {
+		path      string
+		says, not string
+	}{
+		{word, word + " is a Word document (.docx), not a workbook; to make a plan workbook from a Word report, run planreport import " + word, "zip archive"},
+		{pdf, pdf + " is a PDF, not a workbook", "open it in Excel"},
+	} {
+		t.Run(filepath.Base(tt.path), func(t *testing.T) {
+			withConsole(t, fakeConsole(false))
+			r := planreport(t, tt.path)
+			if r.code != exitFailed || !strings.Contains(r.stderr, "planreport: "+tt.says) || strings.Contains(r.stderr, tt.not) {
+				t.Errorf("exit %d, stderr %q; want %d and %q, without %q", r.code, r.stderr, exitFailed, tt.says, tt.not)
+			}
+			if got := files(t, dir); len(got) != 2 {
+				t.Errorf("the folder now holds %v", got)
+			}
+			if got := files(t, work); len(got) != 0 {
+				t.Errorf("the working folder now holds %v", got)
+			}
+		})
+	}
+}
+
+// protect writes a copy of the workbook at src to dir/name, protected by
+// password, making dir.
+func protect(t *testing.T, src, dir, name, password string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := f.SaveAs(path, excelize.Options{Password: password}); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// withAnswers makes the terminal answer each request for a password in
+// turn, or, with none, be no terminal that can be asked; it returns the
+// prompts shown.
+func withAnswers(t *testing.T, answers ...string) *[]string {
+	t.Helper()
+	old := askPassword
+	var prompts []string
+	askPassword = func(w io.Writer, prompt string) (string, bool) {
+		prompts = append(prompts, prompt)
+		if len(answers) == 0 {
+			return "", false
+		}
+		a := answers[0]
+		answers = answers[1:]
+		return a, true
+	}
+	t.Cleanup(func() { askPassword = old })
+	return &prompts
+}
+
+// TestDropProtectedWorkbook drops a password-protected workbook, where no
+// flag can be given: planreport asks for the password at the window, or
+// takes it from PLANREPORT_PASSWORD, and says so when it can do neither.
+func TestDropProtectedWorkbook(t *testing.T) {
+	sampleAbs := absSample(t)
+	inTempDir(t)
+	dir := filepath.Join(t.TempDir(), "Protected")
+	locked := protect(t, sampleAbs, dir, "plan.xlsx", "s3cret")
+	other := protect(t, sampleAbs, filepath.Join(t.TempDir(), "Other"), "other plan.xlsx", "s3cret")
+	tests := []struct {
+		name    string
+		args    []string
+		env     string   // PLANREPORT_PASSWORD
+		answers []string // typed at the window
+		asked   int      // prompts shown
+		code    int
+		stderr  []string
+	}{
+		{"asked at the window", []string{locked}, "", []string{"s3cret"}, 1, 0, nil},
+		{"asked again after a wrong one", []string{locked}, "", []string{"guess", "s3cret"}, 2, 0,
+			[]string{"that password does not open " + locked}},
+		{"three wrong ones", []string{locked}, "", []string{"a", "b", "c"}, 3, 1,
+			[]string{"planreport: the password given does not open " + locked}},
+		{"one password asked once for two workbooks", []string{locked, other}, "", []string{"s3cret"}, 1, 0, nil},
+		{"from the environment, unasked", []string{locked}, "s3cret", nil, 0, 0, nil},
+		{"no window to ask in", []string{locked}, "", nil, 1, 1,
+			[]string{"planreport: " + locked + " is protected by a password, and planreport cannot ask for it here: " +
+				"set the environment variable PLANREPORT_PASSWORD to it"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("PLANREPORT_PASSWORD", tt.env)
+			for _, d := range []string{filepath.Dir(locked), filepath.Dir(other)} {
+				for _, f := range reportFiles {
+					os.Remove(filepath.Join(d, f))
+				}
+			}
+			withConsole(t, fakeConsole(false))
+			prompts := withAnswers(t, tt.answers...)
+			r := planreport(t, tt.args...)
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d\n%s", r.code, tt.code, r.stderr)
+			}
+			if len(*prompts) != tt.asked {
+				t.Errorf("asked %d times %q, want %d", len(*prompts), *prompts, tt.asked)
+			}
+			for _, p := range *prompts {
+				if !strings.HasPrefix(p, locked+" is protected by a password") {
+					t.Errorf("prompt %q does not name the workbook", p)
+				}
+			}
+			inOrder(t, r.stderr, tt.stderr)
+			if _, err := os.Stat(filepath.Join(dir, sampleBase+".pdf")); (err == nil) != (tt.code == 0) {
+				t.Errorf("report written: %v, want %v", err == nil, tt.code == 0)
+			}
+			if strings.Contains(r.stdout+r.stderr, "s3cret") {
+				t.Error("the password is shown")
+			}
+		})
+	}
+}
+
+// TestProtectedWorkbook checks a protected workbook from the command line:
+// the message names both ways to give the password, and either opens it.
+func TestProtectedWorkbook(t *testing.T) {
+	sampleAbs := absSample(t)
+	dir := inTempDir(t)
+	locked := protect(t, sampleAbs, dir, "plan.xlsx", "s3cret")
+	r := planreport(t, "validate", locked)
+	want := locked + " is protected by a password; give the password with --password or in the environment variable PLANREPORT_PASSWORD"
+	if r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("validate: exit %d, %q; want 1 and %q", r.code, r.stderr, want)
+	}
+	if r := planreport(t, "validate", locked, "--password", "s3cret"); r.code != 0 {
+		t.Errorf("validate --password: exit %d, %s", r.code, r.stderr)
+	}
+	t.Setenv("PLANREPORT_PASSWORD", "s3cret")
+	for _, args := range [][]string{{"validate", locked}, {"roll", locked, "--date", "31/07/2020", "--name", "Year 2"}} {
+		if r := planreport(t, args...); r.code != 0 {
+			t.Errorf("%v with PLANREPORT_PASSWORD: exit %d, %s", args, r.code, r.stderr)
+		}
+	}
+}
+
+// withExecutable makes the program's own path dir/planreport for the test.
+func withExecutable(t *testing.T, dir string) {
+	t.Helper()
+	old := executable
+	executable = func() (string, error) { return filepath.Join(dir, "planreport"), nil }
+	t.Cleanup(func() { executable = old })
+}
+
+// TestDropReadsConfigBesideProgram drops a workbook from a working folder
+// with no planreport.yaml, as Explorer starts the program: the one beside
+// the program is read, its paths taken from its folder. One in the
+// working folder still comes first.
+func TestDropReadsConfigBesideProgram(t *testing.T) {
+	sampleAbs := absSample(t)
+	work := inTempDir(t)
+	program := t.TempDir()
+	withExecutable(t, program)
+	os.WriteFile(filepath.Join(program, "planreport.yaml"), []byte("formats: [docx]\ntemplate: ours.docx\n"), 0o644)
+	os.WriteFile(filepath.Join(program, "ours.docx"), templates.ReportDOCX, 0o644)
+	wb := copySample(t, sampleAbs, filepath.Join(t.TempDir(), "Plans"), "plan.xlsx")
+	withConsole(t, fakeConsole(false))
+
+	r := planreport(t, wb)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if got := files(t, filepath.Dir(wb)); strings.Join(got, " ") != sampleBase+".docx plan.xlsx" {
+		t.Errorf("beside the workbook: %v, want it and the .docx alone, as the configuration beside the program says", got)
+	}
+
+	os.WriteFile(filepath.Join(program, "planreport.yaml"), []byte("template: missing.docx\n"), 0o644)
+	if r := planreport(t, wb); r.code != 2 || !strings.Contains(r.stderr, "template: there is no file "+filepath.Join(program, "missing.docx")) {
+		t.Errorf("a template beside the program: exit %d, %q; want 2 and its path from the program's folder", r.code, r.stderr)
+	}
+
+	os.WriteFile(filepath.Join(work, "planreport.yaml"), []byte("formats: [pdf]\n"), 0o644)
+	if r := planreport(t, wb); r.code != 0 || !strings.Contains(r.stdout, sampleBase+".pdf") || strings.Contains(r.stdout, ".docx") {
+		t.Errorf("with a planreport.yaml in the working folder: exit %d, stdout %q; want the PDF alone", r.code, r.stdout)
 	}
 }

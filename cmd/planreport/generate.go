@@ -1,10 +1,8 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"strings"
 
@@ -12,7 +10,6 @@ import (
 
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/generate"
-	"github.com/planreport/planreport/internal/workbook"
 )
 
 func newGenerateCommand() *cobra.Command {
@@ -53,79 +50,7 @@ func runGenerate(cmd *cobra.Command, args []string) error {
 		return generateMany(cmd, job, args)
 	}
 	res, err := generate.Run(cmd.Context(), job)
-	return reportOutcome(cmd, "", job.Workbook, res, err)
-}
-
-// reportOutcome prints what one job found and wrote: a note when the
-// workbook is open in Excel, its problems (after prefix), and the paths
-// written on stdout, or why nothing was. It returns the error the command
-// exits with, nil when the job succeeded.
-func reportOutcome(cmd *cobra.Command, prefix, path string, res generate.Result, err error) error {
-	stderr := cmd.ErrOrStderr()
-	noteIfOpen(stderr, path)
-	printProblems(stderr, prefix, res.Problems)
-	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, prefix+"warning: "+w)
-	}
-	if errors.Is(err, workbook.ErrInvalid) {
-		fmt.Fprintln(stderr, problemCount(path, res.Problems)+"; no report written")
-		return failed(errSilent)
-	}
-	if err != nil {
-		return jobFailed(err)
-	}
-	for _, f := range res.Files {
-		fmt.Fprintln(cmd.OutOrStdout(), f)
-	}
-	return nil
-}
-
-// jobFailed chooses the exit code of a failed job: a template or font that
-// cannot be used is bad configuration; anything else, and a stop, a
-// failure.
-func jobFailed(err error) error {
-	switch {
-	case errors.Is(err, generate.ErrSetting):
-		return usage(err)
-	case errors.Is(err, context.Canceled):
-		return failed(errStopped)
-	}
-	return failed(err)
-}
-
-// errStopped is the message of a run stopped by a signal.
-var errStopped = errors.New("stopped; every report file is either the one there before or the whole new one")
-
-// readRenderFiles reads the Word template and the PDF fonts the
-// configuration names.
-func readRenderFiles(job *generate.Job) error {
-	c := job.Config
-	for _, f := range []struct {
-		key, path string
-		into      *[]byte
-	}{
-		{"template", c.Template, &job.Template},
-		{"fonts.regular", c.Fonts.Regular, &job.Fonts.Regular},
-		{"fonts.bold", c.Fonts.Bold, &job.Fonts.Bold},
-		{"fonts.italic", c.Fonts.Italic, &job.Fonts.Italic},
-	} {
-		if f.path == "" {
-			continue
-		}
-		data, err := os.ReadFile(f.path)
-		if err != nil {
-			return usage(fmt.Errorf("%s: %w", f.key, err))
-		}
-		*f.into = data
-	}
-	for i, path := range c.Fonts.Fallback {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return usage(fmt.Errorf("fonts.fallback[%d]: %w", i, err))
-		}
-		job.Fonts.Fallback = append(job.Fonts.Fallback, data)
-	}
-	return nil
+	return reportOutcome(cmd, "", job, res, err)
 }
 
 // generateMany makes the reports of several workbooks in parallel, and
@@ -143,7 +68,7 @@ func generateMany(cmd *cobra.Command, template generate.Job, workbooks []string)
 		finished++
 		w := jobs[i].Workbook
 		outcome := "reported"
-		if err := reportOutcome(cmd, w+": ", w, res, err); err != nil {
+		if err := reportOutcome(cmd, w+": ", jobs[i], res, err); err != nil {
 			failures = append(failures, w)
 			outcome = "failed"
 			if !errors.Is(err, errSilent) {

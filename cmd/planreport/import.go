@@ -30,7 +30,7 @@ unless --force, and never FILE itself.`,
 	}
 	cmd.Flags().String("out", "", "the workbook to write (default: beside FILE, NAME.xlsx)")
 	cmd.Flags().Bool("force", false, "overwrite --out if it exists")
-	cmd.Flags().String("password", "", "the password of a protected spreadsheet")
+	cmd.Flags().String("password", "", "the password of a protected spreadsheet (or $"+passwordEnv+")")
 	return cmd
 }
 
@@ -47,8 +47,7 @@ func runImport(cmd *cobra.Command, args []string) error {
 	if same(src, dst) {
 		return failed(fmt.Errorf("%s is the file imported; name another with --out", dst))
 	}
-	password, _ := cmd.Flags().GetString("password")
-	p, problems, err := importer.File(src, importer.Options{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst, Password: password})
+	p, problems, err := importer.File(src, importer.Options{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst, Password: password(cmd)})
 	if err != nil {
 		return failed(err)
 	}

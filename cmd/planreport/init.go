@@ -1,11 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -54,16 +51,4 @@ overwrites an existing file unless --force.`,
 	cmd.Flags().String("published", "", "the date the plan was first published")
 	cmd.Flags().Bool("force", false, "overwrite FILE if it exists")
 	return cmd
-}
-
-// refuseOverwrite fails when path exists and force is not given.
-func refuseOverwrite(path string, force bool) error {
-	_, err := os.Stat(path)
-	switch {
-	case err == nil && !force:
-		return failed(fmt.Errorf("%s already exists; use --force to overwrite it", path))
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return failed(err)
-	}
-	return nil
 }

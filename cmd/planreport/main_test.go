@@ -152,26 +152,31 @@ func TestGenerate(t *testing.T) {
 	dir := inTempDir(t)
 	broken := writePlan(t, dir, "broken.xlsx", brokenPlan())
 	tests := []struct {
-		name  string
-		env   map[string]string
-		args  []string
-		code  int
-		files []string // in the output folder afterwards
+		name   string
+		env    map[string]string
+		args   []string
+		code   int
+		files  []string // in the output folder afterwards
+		stderr string   // a text stderr holds
 	}{
 		{"the three formats by default", nil, []string{"generate", sampleAbs}, 0,
-			[]string{sampleBase + ".docx", sampleBase + ".html", sampleBase + ".pdf"}},
-		{"--format pdf", nil, []string{"generate", sampleAbs, "--format", "pdf"}, 0, []string{sampleBase + ".pdf"}},
+			[]string{sampleBase + ".docx", sampleBase + ".html", sampleBase + ".pdf"}, ""},
+		{"--format pdf", nil, []string{"generate", sampleAbs, "--format", "pdf"}, 0, []string{sampleBase + ".pdf"}, ""},
 		{"an environment variable sets the formats", map[string]string{"PLANREPORT_FORMATS": "docx"},
-			[]string{"generate", sampleAbs}, 0, []string{sampleBase + ".docx"}},
+			[]string{"generate", sampleAbs}, 0, []string{sampleBase + ".docx"}, ""},
 		{"the flag wins over the environment", map[string]string{"PLANREPORT_FORMATS": "docx"},
-			[]string{"generate", sampleAbs, "--format", "pdf"}, 0, []string{sampleBase + ".pdf"}},
+			[]string{"generate", sampleAbs, "--format", "pdf"}, 0, []string{sampleBase + ".pdf"}, ""},
 		{"--as-of the publication date", nil, []string{"generate", sampleAbs, "--as-of", "3 October 2018", "--format", "pdf"}, 0,
-			[]string{"cpc-improvement-plan-2018-2020_2018-10-03.pdf"}},
-		{"--as-of a day with no report point", nil, []string{"generate", sampleAbs, "--as-of", "2019-08-01"}, 1, nil},
-		{"a workbook with errors writes nothing", nil, []string{"generate", broken}, 1, nil},
-		{"--strict stops on the sample's warnings", nil, []string{"generate", sampleAbs, "--strict"}, 1, nil},
-		{"an unknown format is bad configuration", nil, []string{"generate", sampleAbs, "--format", "odt"}, 2, nil},
-		{"a missing template is bad configuration", nil, []string{"generate", sampleAbs, "--template", "none.docx"}, 2, nil},
+			[]string{"cpc-improvement-plan-2018-2020_2018-10-03.pdf"}, ""},
+		{"--as-of a day with no report point", nil, []string{"generate", sampleAbs, "--as-of", "2019-08-01"}, 1, nil,
+			"there is no report point on 01/08/2019, the date asked for; the report points are 03/10/2018 (Publication Date) and 31/07/2019 (Year 1 Progress / Update Report)"},
+		{"a workbook with errors writes nothing", nil, []string{"generate", broken}, 1, nil, "2 errors, 3 warnings; no report written\n"},
+		{"--strict stops on the sample's warnings", nil, []string{"generate", sampleAbs, "--strict"}, 1, nil,
+			"0 errors, 3 warnings; no report written: strict is on (--strict or the strict setting), so warnings stop it as errors do\n"},
+		{"the strict setting stops on the sample's warnings", map[string]string{"PLANREPORT_STRICT": "true"}, []string{"generate", sampleAbs}, 1, nil,
+			"no report written: strict is on"},
+		{"an unknown format is bad configuration", nil, []string{"generate", sampleAbs, "--format", "odt"}, 2, nil, ""},
+		{"a missing template is bad configuration", nil, []string{"generate", sampleAbs, "--template", "none.docx"}, 2, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -180,8 +185,8 @@ func TestGenerate(t *testing.T) {
 			}
 			out := t.TempDir()
 			r := planreport(t, append(tt.args, "--out", out)...)
-			if r.code != tt.code {
-				t.Fatalf("exit code %d, want %d\nstdout: %s\nstderr: %s", r.code, tt.code, r.stdout, r.stderr)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.stderr) {
+				t.Fatalf("exit code %d, want %d\nstdout: %s\nstderr: %s\nwant stderr to hold %q", r.code, tt.code, r.stdout, r.stderr, tt.stderr)
 			}
 			got := files(t, out)
 			if strings.Join(got, " ") != strings.Join(tt.files, " ") {
@@ -367,6 +372,22 @@ func TestInit(t *testing.T) {
 	}
 }
 
+// TestInitBlankPlan checks what validate says of the workbook init writes
+// with no title or date: each blank field by its name, and that there are
+// no actions yet.
+func TestInitBlankPlan(t *testing.T) {
+	path := filepath.Join(inTempDir(t), "blank.xlsx")
+	if r := planreport(t, "init", path); r.code != 0 {
+		t.Fatalf("init: exit %d: %s", r.code, r.stderr)
+	}
+	r := planreport(t, "validate", path)
+	want := "Plan!B2: the Title is blank\nPlan!B5: the First Published date is blank\n" +
+		"Actions: warning: the plan has no actions; add a row for each action / task"
+	if r.code != exitFailed || !strings.HasPrefix(r.stdout, want) {
+		t.Errorf("validate: exit %d, stdout\n%s\nwant %d and\n%s", r.code, r.stdout, exitFailed, want)
+	}
+}
+
 func TestTemplateAndFonts(t *testing.T) {
 	sampleAbs := absSample(t)
 	dir := inTempDir(t)
@@ -377,24 +398,52 @@ func TestTemplateAndFonts(t *testing.T) {
 	}
 	noActions := write("no-actions.docx", withoutPlaceholder(t, "{{actions}}"))
 	garbage := write("garbage.ttf", []byte("not a font at all"))
+	text := write("notes.docx", []byte("not a Word document"))
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	w, _ := zw.Create("xl/workbook.xml")
+	w.Write([]byte("<workbook/>"))
+	zw.Close()
+	workbookAsTemplate := write("workbook.docx", zipped.Bytes())
+	missing := filepath.Join(dir, "none.docx")
+	// Every template or font that cannot be used is bad configuration
+	// (exit 2), named by its setting and its file, with no renderer's words
+	// ("Word template", "pdf report") around it.
 	tests := []struct {
 		name   string
 		args   []string
-		env    string // PLANREPORT_FONTS_REGULAR
+		env    map[string]string
 		code   int
 		stderr string
 	}{
-		{"the default template, copied", []string{"--template", write("copy.docx", templates.ReportDOCX)}, "", 0, ""},
-		{"a template without {{actions}}", []string{"--template", noActions}, "", 2, "{{actions}}"},
-		{"a file that is no font", []string{"--format", "pdf"}, garbage, 2, "regular font"},
-		{"a font file that is missing", []string{"--format", "pdf"}, filepath.Join(dir, "none.ttf"), 2, "fonts.regular"},
+		{"the default template, copied", []string{"--template", write("copy.docx", templates.ReportDOCX)}, nil, 0, ""},
+		{"a template without {{actions}}", []string{"--template", noActions}, nil, 2,
+			"planreport: template " + noActions + ": placeholder {{actions}} in word/document.xml is missing\n"},
+		{"a template that is no zip", []string{"--template", text}, nil, 2,
+			"planreport: template " + text + " is not a Word document (.docx)"},
+		{"a template that is a zip but no Word document", []string{"--template", workbookAsTemplate}, nil, 2,
+			"planreport: template " + workbookAsTemplate + " is not a Word document (.docx): it has no word/document.xml\n"},
+		{"a template that is missing", []string{"--template", missing}, nil, 2, "planreport: template: there is no file " + missing + "\n"},
+		{"a file that is no font", []string{"--format", "pdf"}, map[string]string{"PLANREPORT_FONTS_REGULAR": garbage}, 2,
+			"planreport: fonts.regular " + garbage + " cannot be used: not a TrueType font"},
+		{"a fallback that is no font", []string{"--format", "pdf"}, map[string]string{"PLANREPORT_FONTS_FALLBACK": garbage}, 2,
+			"planreport: fonts.fallback[0] " + garbage + " cannot be used: not a TrueType font"},
+		{"a font file that is missing", []string{"--format", "pdf"}, map[string]string{"PLANREPORT_FONTS_BOLD": filepath.Join(dir, "none.ttf")}, 2,
+			"planreport: fonts.bold: there is no file " + filepath.Join(dir, "none.ttf") + "\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv("PLANREPORT_FONTS_REGULAR", tt.env)
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
 			r := planreport(t, append([]string{"generate", sampleAbs, "--out", t.TempDir()}, tt.args...)...)
 			if r.code != tt.code || !strings.Contains(r.stderr, tt.stderr) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", r.code, r.stderr, tt.code, tt.stderr)
+			}
+			for _, s := range []string{"Word template", "pdf report"} {
+				if strings.Contains(r.stderr, s) {
+					t.Errorf("stderr %q says %q", r.stderr, s)
+				}
 			}
 		})
 	}

@@ -88,7 +88,8 @@ func TestRollThenGenerate(t *testing.T) {
 		{"a date before it is refused", []string{"roll", src, "--date", "01/01/2019", "--name", name}, 1, "not after the latest report point"},
 		{"the name is required", []string{"roll", src, "--date", "31/07/2020"}, 2, `"name" not set`},
 		{"a new file beside the old", []string{"roll", src, "--date", "31/07/2020", "--name", name}, 0, filepath.Join(dir, "plan-2020-07-31.xlsx")},
-		{"never over it", []string{"roll", src, "--date", "31/07/2020", "--name", name}, 1, "already exists"},
+		{"never over it, unless asked", []string{"roll", src, "--date", "31/07/2020", "--name", name}, 1,
+			"already exists; it is not overwritten unless asked: use --force to overwrite it, or --in-place to roll " + src + " itself forward"},
 	}
 	for _, s := range steps {
 		r := planreport(t, s.args...)

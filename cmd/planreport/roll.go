@@ -20,7 +20,8 @@ func newRollCommand() *cobra.Command {
 that date, an Updates row pre-filled with its last update's text and RAG, so
 the coordinator edits instead of retyping. The date must be after the latest
 report point. The result is a new file beside the old one
-(plan-2020-07-31.xlsx) unless --out names another, or --in-place.`,
+(plan-2020-07-31.xlsx) unless --out names another, or --in-place. It never
+overwrites another existing file unless --force.`,
 		Args: cobra.ExactArgs(1),
 		RunE: runRoll,
 	}
@@ -28,8 +29,8 @@ report point. The result is a new file beside the old one
 	cmd.Flags().String("name", "", `the new report's name, e.g. "Year 2 Progress / Update Report" (required)`)
 	cmd.Flags().String("out", "", "the workbook to write (default: beside WORKBOOK, its name ending in the date)")
 	cmd.Flags().Bool("in-place", false, "replace WORKBOOK itself, atomically")
-	cmd.Flags().Bool("force", false, "overwrite --out if it exists")
-	cmd.Flags().String("password", "", "the password of a protected workbook")
+	cmd.Flags().Bool("force", false, "overwrite the workbook written (--out, or the one beside WORKBOOK) if it exists")
+	cmd.Flags().String("password", "", "the password of a protected workbook (or $"+passwordEnv+")")
 	cmd.MarkFlagRequired("date")
 	cmd.MarkFlagRequired("name")
 	cmd.MarkFlagsMutuallyExclusive("out", "in-place")
@@ -52,8 +53,7 @@ func runRoll(cmd *cobra.Command, args []string) error {
 	if inPlace, _ := cmd.Flags().GetBool("in-place"); inPlace {
 		dst = src
 	}
-	password, _ := cmd.Flags().GetString("password")
-	opt := generate.ReadOptions(c, time.Time{}, password)
+	opt := generate.ReadOptions(c, time.Time{}, password(cmd))
 	opt.Overwrite, _ = cmd.Flags().GetBool("force")
 	res, err := workbook.Roll(src, dst, point, opt)
 	var invalid *workbook.InvalidError
@@ -61,6 +61,9 @@ func runRoll(cmd *cobra.Command, args []string) error {
 		printProblems(cmd.ErrOrStderr(), "", invalid.Problems)
 		fmt.Fprintln(cmd.ErrOrStderr(), problemCount(src, invalid.Problems)+"; nothing rolled forward")
 		return failed(errSilent)
+	}
+	if errors.Is(err, workbook.ErrExists) {
+		return failed(fmt.Errorf("%w: use --force to overwrite it, or --in-place to roll %s itself forward", err, src))
 	}
 	if err != nil {
 		return failed(err)

@@ -69,14 +69,15 @@ and writes the formal progress report a committee reads, as PDF, as Word and as 
   planreport inputs/plan.xlsx              check it, then write the report beside it
                                            (what dropping it on planreport.exe does)
 
-Settings come from planreport.yaml in the working folder (or --config FILE),
-then PLANREPORT_* environment variables, then flags.`,
+Settings come from planreport.yaml in the working folder (or --config FILE;
+for dropped workbooks, when the working folder has none, the one beside the
+program), then PLANREPORT_* environment variables, then flags.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.PersistentFlags().String("config", "", "configuration file (default: planreport.yaml in the working folder, if any)")
+	root.PersistentFlags().String("config", "", "configuration file (default: planreport.yaml in the working folder, if any; for dropped workbooks, else the one beside the program)")
 	root.AddCommand(
 		newValidateCommand(),
 		newGenerateCommand(),

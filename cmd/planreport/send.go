@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/mail"
 	"path/filepath"
 	"strings"
@@ -76,11 +77,11 @@ func runSend(cmd *cobra.Command, args []string) error {
 	res, err := generate.Run(cmd.Context(), job)
 	printProblems(cmd.ErrOrStderr(), "", res.Problems)
 	if errors.Is(err, workbook.ErrInvalid) {
-		fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, res.Problems)+"; nothing sent")
+		fmt.Fprintln(cmd.ErrOrStderr(), refusal(job.Workbook, res.Problems, "nothing sent"))
 		return failed(errSilent)
 	}
 	if err != nil {
-		return jobFailed(err)
+		return jobFailed(nameSetting(job.Config, err))
 	}
 	to, _ := cmd.Flags().GetStringArray("to")
 	sendJob.Attachments = res.Files
@@ -91,20 +92,41 @@ func runSend(cmd *cobra.Command, args []string) error {
 	pdf := res.Files[0]
 	sendJob.LogPath = strings.TrimSuffix(pdf, filepath.Ext(pdf)) + ".sent.json"
 	result, err := send.Run(cmd.Context(), sendJob)
-	for _, d := range result.Deliveries {
-		line := fmt.Sprintf("%s: %s", d.Recipient.Email, d.Outcome)
+	printDeliveries(cmd.OutOrStdout(), result.Deliveries)
+	if err != nil {
+		return failed(err)
+	}
+	return nil
+}
+
+// printDeliveries prints what became of each recipient's message, a line
+// each: "address: outcome [file] [(reason)]". The recipients of one file,
+// a draft to all of them, share its line: "a, b, c: written FILE".
+func printDeliveries(w io.Writer, ds []send.Delivery) {
+	byFile := map[string][]string{}
+	for _, d := range ds {
+		if d.File != "" {
+			byFile[d.File] = append(byFile[d.File], d.Recipient.Email)
+		}
+	}
+	for _, d := range ds {
+		who := d.Recipient.Email
+		if d.File != "" {
+			if byFile[d.File] == nil {
+				continue // printed
+			}
+			who = strings.Join(byFile[d.File], ", ")
+			byFile[d.File] = nil
+		}
+		line := fmt.Sprintf("%s: %s", who, d.Outcome)
 		if d.File != "" {
 			line += " " + d.File
 		}
 		if d.Reason != "" {
 			line += " (" + d.Reason + ")"
 		}
-		fmt.Fprintln(cmd.OutOrStdout(), line)
+		fmt.Fprintln(w, line)
 	}
-	if err != nil {
-		return failed(err)
-	}
-	return nil
 }
 
 // mailJob is the part of a send that comes from the configuration and flags.

@@ -62,10 +62,15 @@ func TestSendDrafts(t *testing.T) {
 			}
 			for _, e := range emls {
 				path := filepath.Join(out, e)
-				if !strings.Contains(r.stdout, path) {
-					t.Errorf("stdout does not name %s:\n%s", path, r.stdout)
+				if n := strings.Count(r.stdout, path); n != 1 {
+					t.Errorf("stdout names %s %d times, want once:\n%s", path, n, r.stdout)
 				}
 				checkDraft(t, path, pdf, tt.bcc)
+			}
+			for _, a := range sampleAddresses {
+				if !strings.Contains(r.stdout, a) {
+					t.Errorf("stdout does not name %s:\n%s", a, r.stdout)
+				}
 			}
 		})
 	}

@@ -142,7 +142,6 @@ func (p Page) Dimensions() (width, height float64, ok bool) {
 // Default is the configuration used where nothing else is set.
 func Default() Config {
 	return Config{
-		Workbook: "inputs/cpc-improvement-plan.xlsx",
 		OutDir:   "outputs",
 		Formats:  []string{"pdf", "docx", "html"},
 		Language: "en-GB",

@@ -11,20 +11,25 @@
 // {Authority}/{Tenant}/oauth2/v2.0/devicecode and …/token.
 //
 // Every failure is one sentence saying what to do next; the sentinel errors
-// (ErrSignInExpired, ErrAbandoned, ErrDeclined, ErrRefused, ErrTokenFile)
-// match them with errors.Is. No error, and nothing printed, holds a token or
+// (ErrSignInExpired, ErrAbandoned, ErrDeclined, ErrRefused, ErrTokenFile,
+// ErrUnreachable) match them with errors.Is. No error, and nothing printed, holds a token or
 // a device code.
 package msauth
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"golang.org/x/oauth2"
@@ -53,6 +58,7 @@ var (
 	ErrDeclined      = errors.New("the Microsoft 365 sign-in was declined; run planreport send again and accept, or use --drafts")
 	ErrRefused       = errors.New("the council's Microsoft 365 tenant refuses planreport; ask IT to allow the app mail.oauth2.client_id to sign in (public client flows enabled, delegated permission SMTP.Send granted with admin consent), or use --drafts")
 	ErrTokenFile     = errors.New("the saved Microsoft 365 sign-in cannot be used")
+	ErrUnreachable   = errors.New("cannot reach the Microsoft 365 sign-in service")
 )
 
 // refusedCodes are the identity platform's codes (AADSTS…) for a tenant
@@ -157,6 +163,9 @@ func signIn(ctx context.Context, c Config, prompt io.Writer) (*oauth2.Token, err
 		da.VerificationURI, da.UserCode, within)
 	tok, err := oc.DeviceAccessToken(ctx, da)
 	if err != nil {
+		if ctx.Err() == nil && !da.Expiry.IsZero() && !time.Now().Before(da.Expiry) {
+			return nil, ErrAbandoned // the code ran out before the clerk entered it
+		}
 		return nil, explain(ctx, err)
 	}
 	fmt.Fprintln(prompt, "Signed in; planreport stays signed in on this computer until planreport send --sign-out.")
@@ -169,13 +178,10 @@ func signIn(ctx context.Context, c Config, prompt io.Writer) (*oauth2.Token, err
 func explain(ctx context.Context, err error) error {
 	var re *oauth2.RetrieveError
 	if !errors.As(err, &re) {
-		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
-			return ErrAbandoned // DeviceAccessToken's own deadline: the code expired
-		}
 		if ctx.Err() != nil {
 			return fmt.Errorf("the Microsoft 365 sign-in was cancelled: %w", ctx.Err())
 		}
-		return fmt.Errorf("cannot reach the Microsoft 365 sign-in service (check the network and mail.oauth2.authority): %w", err)
+		return unreachable(err)
 	}
 	code := aadsts.FindString(re.ErrorDescription)
 	switch {
@@ -192,4 +198,49 @@ func explain(ctx context.Context, err error) error {
 		return fmt.Errorf("the Microsoft 365 sign-in failed (%s); run planreport send again, or use --drafts", strings.TrimSpace(re.ErrorCode+" "+code))
 	}
 	return fmt.Errorf("the Microsoft 365 sign-in service answered %s; check mail.oauth2.authority and mail.oauth2.tenant, or use --drafts", re.Response.Status)
+}
+
+// unreachableError is a sign-in service that cannot be reached: one
+// sentence, matched by ErrUnreachable and by the network's error, whose
+// own text (dial tcp …) it does not show.
+type unreachableError struct {
+	msg string
+	err error
+}
+
+func (e *unreachableError) Error() string   { return e.msg }
+func (e *unreachableError) Unwrap() []error { return []error{ErrUnreachable, e.err} }
+
+// unreachable says why the sign-in service could not be reached, in
+// words, and what to check.
+func unreachable(err error) error {
+	host := "mail.oauth2.authority"
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		if u, perr := url.Parse(ue.URL); perr == nil && u.Host != "" {
+			host = u.Host
+		}
+	}
+	var (
+		dnsErr  *net.DNSError
+		certErr *tls.CertificateVerificationError
+		unknown x509.UnknownAuthorityError
+		netErr  net.Error
+	)
+	why := "the connection failed"
+	switch {
+	case errors.As(err, &dnsErr):
+		why = "its name cannot be looked up"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		why = "the connection was refused"
+	case errors.As(err, &certErr) || errors.As(err, &unknown):
+		why = "its certificate is not trusted, as when a proxy stands in the way"
+	case errors.Is(err, context.DeadlineExceeded) || errors.As(err, &netErr) && netErr.Timeout():
+		why = "it did not answer in time"
+	}
+	return &unreachableError{
+		msg: fmt.Sprintf("%v at %s: %s; check that this computer is online and that mail.oauth2.authority is right, or use --drafts",
+			ErrUnreachable, host, why),
+		err: err,
+	}
 }

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	"golang.org/x/oauth2"
 
@@ -205,5 +208,50 @@ func TestMissingSettings(t *testing.T) {
 		if _, err := Token(context.Background(), c, new(bytes.Buffer)); err == nil || !strings.Contains(err.Error(), "mail.oauth2.") {
 			t.Errorf("Token(%+v): %v, want the missing key named", c, err)
 		}
+	}
+}
+
+// TestUnreachable checks that a sign-in service that cannot be reached is
+// one sentence: the service and its host, why in plain words, and what to
+// check; no Go error text ("dial tcp", "Post \"https://…\"").
+func TestUnreachable(t *testing.T) {
+	refused := fmt.Sprintf("127.0.0.1:%d", testtool.FreePort(t))
+	untrusted := httptest.NewTLSServer(http.NotFoundHandler())
+	t.Cleanup(untrusted.Close)
+	stop := make(chan struct{})
+	silent := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-stop:
+		}
+	}))
+	t.Cleanup(silent.Close)
+	t.Cleanup(func() { close(stop) })
+	tests := []struct {
+		name, authority, host, why string
+		timeout                    time.Duration // of the HTTP client; none when 0
+	}{
+		{"connection refused", "http://" + refused, refused, "the connection was refused", 0},
+		{"no such name", "https://login.example.invalid", "login.example.invalid", "its name cannot be looked up", 0},
+		{"a certificate not trusted", untrusted.URL, strings.TrimPrefix(untrusted.URL, "https://"),
+			"its certificate is not trusted, as when a proxy stands in the way", 0},
+		// Not "the sign-in was not finished in time", which is the clerk's.
+		{"no answer", silent.URL, strings.TrimPrefix(silent.URL, "http://"), "it did not answer in time", 100 * time.Millisecond},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Config{Authority: tt.authority, Tenant: testtool.Tenant, ClientID: testtool.ClientID,
+				TokenFile: filepath.Join(t.TempDir(), "token.json")}
+			ctx := context.Background()
+			if tt.timeout > 0 {
+				ctx = context.WithValue(ctx, oauth2.HTTPClient, &http.Client{Timeout: tt.timeout})
+			}
+			_, err := Token(ctx, c, new(bytes.Buffer))
+			want := "cannot reach the Microsoft 365 sign-in service at " + tt.host + ": " + tt.why +
+				"; check that this computer is online and that mail.oauth2.authority is right, or use --drafts"
+			if !errors.Is(err, ErrUnreachable) || err.Error() != want {
+				t.Errorf("Token: %v\nwant %s", err, want)
+			}
+		})
 	}
 }

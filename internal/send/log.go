@@ -95,7 +95,9 @@ func hashes(files []attachment) []string {
 }
 
 // selectRecipients starts the Result and picks the recipients to send to:
-// all of them, or with OnlyFailed those not yet sent files.
+// all of them, or with OnlyFailed those whose last attempt to be sent files
+// failed. With OnlyFailed, an address whose last attempt failed but which is
+// no longer on the list gets a Skipped line of its own, after the list's.
 func selectRecipients(job Job, log *sendLog, files []attachment) (Result, []outgoing, error) {
 	if job.OnlyFailed && job.LogPath == "" {
 		return Result{}, nil, errors.New("nothing to resend from: no send log given")
@@ -105,16 +107,52 @@ func selectRecipients(job Job, log *sendLog, files []attachment) (Result, []outg
 	}
 	res := Result{Deliveries: make([]Delivery, len(job.Recipients))}
 	var out []outgoing
+	listed := map[string]bool{}
 	for i, r := range job.Recipients {
+		listed[strings.ToLower(r.Email)] = true
 		res.Deliveries[i] = Delivery{Recipient: r, Outcome: Failed, Reason: "not attempted"}
-		if outcome, ok := log.last(r.Email, files); job.OnlyFailed && ok && outcome == Sent {
-			res.Deliveries[i].Outcome = Skipped
-			res.Deliveries[i].Reason = "already sent"
-			continue
+		if job.OnlyFailed {
+			outcome, tried := log.last(r.Email, files)
+			switch {
+			case !tried:
+				res.Deliveries[i].Outcome = Skipped
+				res.Deliveries[i].Reason = "never sent this report, so not resent; send without --only-failed to include it"
+				continue
+			case outcome != Failed:
+				res.Deliveries[i].Outcome = Skipped
+				res.Deliveries[i].Reason = "already sent"
+				continue
+			}
 		}
 		out = append(out, outgoing{index: i, to: r})
 	}
+	if job.OnlyFailed {
+		for _, email := range log.failed(files) {
+			if !listed[strings.ToLower(email)] {
+				res.Deliveries = append(res.Deliveries, Delivery{Recipient: Recipient{Email: email, Where: "the send log"},
+					Outcome: Skipped, Reason: "failed last time, but is no longer on the list, so not resent"})
+			}
+		}
+	}
 	return res, out, nil
+}
+
+// failed returns the addresses whose last attempt to be sent files failed,
+// in the order of their first attempt.
+func (l *sendLog) failed(files []attachment) []string {
+	var emails []string
+	seen := map[string]bool{}
+	for _, e := range l.Sends {
+		key := strings.ToLower(e.Email)
+		if seen[key] || !sameFiles(e.Attachments, files) {
+			continue
+		}
+		seen[key] = true
+		if outcome, _ := l.last(e.Email, files); outcome == Failed {
+			emails = append(emails, e.Email)
+		}
+	}
+	return emails
 }
 
 // names lists the file names of files.

@@ -45,11 +45,14 @@
 //	  "attachments": [{"file": "report.pdf", "sha256": "…"}]}, …]}
 //
 // Every attempt is appended and the file is rewritten atomically after each
-// one, so a send cut short still leaves a true record. With OnlyFailed, Run
-// sends only to the recipients whose last attempt with the same attachments
-// (the same hashes) is not "sent": those that failed, and those added to the
-// list since; when the log has no attempt with these attachments at all,
-// OnlyFailed is an error, since nothing was sent to resend.
+// one, so a send cut short still leaves a true record (each recipient it
+// did not reach is logged "failed"). With OnlyFailed, Run sends only to the
+// recipients whose last attempt with the same attachments (the same hashes)
+// is "failed"; one already sent them, or never tried (added to the list
+// since), is skipped, and so is, with a line of its own, an address whose
+// last attempt failed but which is no longer on the list. When the log has
+// no attempt with these attachments at all, OnlyFailed is an error, since
+// nothing was sent to resend.
 package send
 
 import (
@@ -100,7 +103,7 @@ type Job struct {
 	// OutDir/<report>.eml.
 	DraftRecipients string
 	OutDir          string
-	OnlyFailed      bool   // send only to those not yet sent these attachments
+	OnlyFailed      bool   // send only to those the last attempt to send these attachments failed for
 	LogPath         string // the send log; none kept when blank
 }
 
@@ -112,7 +115,7 @@ const (
 	Sent    Outcome = "sent"
 	Failed  Outcome = "failed"
 	Written Outcome = "written" // DryRun: the .eml file was written
-	Skipped Outcome = "skipped" // OnlyFailed: already sent these attachments
+	Skipped Outcome = "skipped" // OnlyFailed: already sent these attachments, or never tried
 )
 
 // Delivery is one recipient's line of a Result.
@@ -124,7 +127,8 @@ type Delivery struct {
 	Time      time.Time
 }
 
-// Result is one line per recipient, in the order of Job.Recipients.
+// Result is one line per recipient, in the order of Job.Recipients, then,
+// with OnlyFailed, one per address skipped because it is no longer listed.
 type Result struct {
 	Deliveries []Delivery
 }

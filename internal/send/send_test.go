@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/report"
@@ -265,6 +266,89 @@ func TestDryRun(t *testing.T) {
 		checkEML(t, d.File, rs[i], map[string]string{pdf: "application/pdf",
 			docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
 	}
+}
+
+// TestOnlyFailedResendsFailuresAlone checks that OnlyFailed picks, from the
+// list, exactly the addresses whose last attempt with these attachments
+// failed: not one already sent, and not one never tried (added to the list
+// since, or never sent this report). An address that failed but is no
+// longer on the list is named, and not sent to.
+func TestOnlyFailedResendsFailuresAlone(t *testing.T) {
+	pdf, _ := testFiles(t)
+	files, err := readAttachments([]string{pdf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	rs := recipients("Jane Smith", "Refuse Me", "New Member", "Failed Twice")
+	log := &sendLog{}
+	for _, e := range []struct {
+		email   string
+		outcome Outcome
+	}{
+		{"jane.smith@example.org", Sent}, {"refuse.me@example.org", Failed}, {"gone.away@example.org", Failed},
+		{"failed.twice@example.org", Sent}, {"failed.twice@example.org", Failed},
+	} {
+		log.add(Delivery{Recipient: Recipient{Email: e.email}, Outcome: e.outcome, Reason: "refused", Time: time.Now().UTC()}, files)
+	}
+	// An earlier report's failure does not count for this one.
+	log.add(Delivery{Recipient: Recipient{Email: "new.member@example.org"}, Outcome: Failed},
+		[]attachment{{Name: "old.pdf", SHA256: strings.Repeat("0", 64)}})
+	logPath := filepath.Join(dir, "send-log.json")
+	if err := log.write(logPath); err != nil {
+		t.Fatal(err)
+	}
+	job := Job{
+		Server:  Server{Host: "127.0.0.1", Port: 1}, // never contacted
+		Message: Message{From: "Clerk <clerk@example.org>"}, Data: testData,
+		Recipients: rs, Attachments: []string{pdf}, DryRun: true, OutDir: dir, LogPath: logPath, OnlyFailed: true,
+	}
+	res, err := Run(context.Background(), job)
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	want := []struct {
+		email   string
+		outcome Outcome
+		reason  string
+	}{
+		{"jane.smith@example.org", Skipped, "already sent"},
+		{"refuse.me@example.org", Written, ""},
+		{"new.member@example.org", Skipped, "never sent this report"},
+		{"failed.twice@example.org", Written, ""},
+		{"gone.away@example.org", Skipped, "failed last time, but is no longer on the list"},
+	}
+	if len(res.Deliveries) != len(want) {
+		t.Fatalf("%d deliveries, want %d: %+v", len(res.Deliveries), len(want), res.Deliveries)
+	}
+	for i, w := range want {
+		d := res.Deliveries[i]
+		if d.Recipient.Email != w.email || d.Outcome != w.outcome || !strings.Contains(d.Reason, w.reason) {
+			t.Errorf("delivery %d: %s %s (%s), want %s %s (%s)", i, d.Recipient.Email, d.Outcome, d.Reason, w.email, w.outcome, w.reason)
+		}
+	}
+	var emls []string
+	for _, e := range mustReadDir(t, dir) {
+		if strings.HasSuffix(e, ".eml") {
+			emls = append(emls, e)
+		}
+	}
+	if strings.Join(emls, " ") != "failed.twice@example.org.eml refuse.me@example.org.eml" {
+		t.Errorf("wrote %v, want a message to each failed address on the list alone", emls)
+	}
+}
+
+func mustReadDir(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.Name()
+	}
+	return names
 }
 
 // checkEML parses an .eml file and checks its headers and attachments;

@@ -30,6 +30,10 @@ func (rd *reader) readActions(t *table) {
 		rd.actionRows[row.action.No] = row
 		rd.plan.Actions = append(rd.plan.Actions, row.action)
 	}
+	if len(t.rows) == 0 {
+		rd.add(place{sheet: t.name, order: t.order}.problem(Warning, ErrNoActions,
+			"the plan has no actions; add a row for each action / task, with its No, text, Strategic Lead and Timescale"))
+	}
 }
 
 // numberHint explains a duplicate action number typed as a number with a
@@ -129,6 +133,7 @@ func (rd *reader) actionLeads(t *table, r tableRow) []string {
 // readUpdates reads the progress updates, checking each is for a known
 // action at a known report point with a RAG value of the scale.
 func (rd *reader) readUpdates(t *table) {
+	rd.updatesOK = true
 	seen := make(map[updateKey]int, len(t.rows))
 	rd.updateRows = slices.Grow(rd.updateRows, len(t.rows))
 	rd.plan.Updates = slices.Grow(rd.plan.Updates, len(t.rows))

@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"fmt"
+	"strings"
 	"time"
 )
 
@@ -8,8 +10,12 @@ import (
 // action has an update at the report point checked, that no open action is
 // left without a RAG there, and the warnings about RAG values that the dates
 // contradict.
+//
+// Without the actions or the updates (a sheet or column missing, already
+// reported) there is nothing to check: every open action would be listed
+// as lacking its update.
 func (rd *reader) check() {
-	if !rd.actionsOK {
+	if !rd.actionsOK || !rd.updatesOK {
 		return
 	}
 	asOf, ok := rd.asOf()
@@ -48,10 +54,25 @@ func (rd *reader) asOf() (time.Time, bool) {
 	d := rd.opt.AsOf.UTC().Truncate(24 * time.Hour)
 	if _, ok := rd.plan.ReportAt(d); !ok {
 		rd.add(place{sheet: rd.sheetName(sheetReports), order: sheetReports}.problem(Error, ErrUnknownReport,
-			"there is no report point on %s, the date asked for", formatDate(d)))
+			"there is no report point on %s, the date asked for; %s", formatDate(d), rd.reportPoints()))
 		return time.Time{}, false
 	}
 	return d, true
+}
+
+// reportPoints lists the report points there are, to choose from.
+func (rd *reader) reportPoints() string {
+	points := make([]string, len(rd.plan.Reports))
+	for i, r := range rd.plan.Reports {
+		points[i] = fmt.Sprintf("%s (%s)", formatDate(r.Date), r.Name)
+	}
+	switch len(points) {
+	case 0:
+		return "the Reports sheet has none"
+	case 1:
+		return "the one report point is " + points[0]
+	}
+	return "the report points are " + strings.Join(points[:len(points)-1], ", ") + " and " + points[len(points)-1]
 }
 
 func (rd *reader) sheetName(order int) string {

@@ -134,7 +134,7 @@ func TestReadFile(t *testing.T) {
 
 	missing := filepath.Join(dir, "missing.xlsx")
 	_, _, err = ReadFile(missing, Options{})
-	checkFileError(t, err, fs.ErrNotExist, "There is no file "+missing)
+	checkFileError(t, err, fs.ErrNotExist, "there is no file "+missing)
 }
 
 // TestDamagedUnreadPart checks a part the reader does not read, the styles,

@@ -52,15 +52,17 @@ var (
 	ErrOverdueGreen         = errors.New("overdue action rated as on track")
 	ErrCompletedNotComplete = errors.New("completed action not rated complete")
 	ErrDueDateMismatch      = errors.New("due date differs from timescale")
+	ErrNoActions            = errors.New("no actions")
 )
 
 // Problem is one thing wrong with a workbook's content, found at a place.
 //
 // Cell is an A1-style reference ("D7"). It is empty when the problem
 // belongs to the sheet as a whole: a missing sheet, a missing column (the
-// message names the column and the header row), a missing plan field. Sheet
-// is always set, to the name the sheet has in the workbook or, for a sheet
-// that is missing, to the name the format gives it.
+// message names the column and the header row), a missing plan field, an
+// Actions sheet without actions. Sheet is always set, to the name the sheet
+// has in the workbook or, for a sheet that is missing, to the name the
+// format gives it.
 type Problem struct {
 	Sheet    string
 	Cell     string
@@ -79,11 +81,17 @@ func (p Problem) Error() string {
 	return p.Sheet + "!" + p.Cell + ": " + p.Msg
 }
 
+// structural reports whether the problem is a sheet or column missing.
+func (p Problem) structural() bool {
+	return p.Err == ErrMissingSheet || p.Err == ErrMissingColumn
+}
+
 // Unwrap returns the sentinel that says what kind of problem this is.
 func (p Problem) Unwrap() error { return p.Err }
 
 // Problems is every problem found in a workbook: errors first, then
-// warnings, each in the order of the sheets, rows and columns.
+// warnings, each with a missing sheet or column first, then in the order
+// of the sheets, rows and columns.
 type Problems []Problem
 
 // Errors returns the problems of severity Error.
@@ -115,12 +123,17 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// sort puts errors before warnings; among each, a missing sheet or column
+// first, since what it causes may be listed after it; then the rest by
+// sheet, row and column.
 func (ps Problems) sort() {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
 		switch {
 		case a.Severity != b.Severity:
 			return a.Severity < b.Severity
+		case a.structural() != b.structural():
+			return a.structural()
 		case a.order != b.order:
 			return a.order < b.order
 		case a.row != b.row:

@@ -149,7 +149,48 @@ func TestProblems(t *testing.T) {
 			change: func(t testing.TB, f *excelize.File) {
 				setCell(t, f, "Plan", "B2", "")
 			},
-			want: []wantProblem{{"Plan", "B2", Error, ErrMissingValue}}},
+			want:    []wantProblem{{"Plan", "B2", Error, ErrMissingValue}},
+			message: "Plan!B2: the Title is blank"},
+		{name: "blank First Published",
+			change: func(t testing.TB, f *excelize.File) {
+				setCell(t, f, "Plan", "B5", "")
+			},
+			want:    []wantProblem{{"Plan", "B5", Error, ErrMissingValue}},
+			message: "Plan!B5: the First Published date is blank"},
+		{name: "missing sheet of updates: one problem, not one per open action",
+			change: func(t testing.TB, f *excelize.File) {
+				must(t, f.DeleteSheet("Updates"))
+			},
+			want:    []wantProblem{{"Updates", "", Error, ErrMissingSheet}},
+			message: `Updates: the workbook has no sheet named "Updates"`},
+		{name: "missing column of updates: one problem, not one per open action",
+			change: func(t testing.TB, f *excelize.File) {
+				must(t, f.RemoveCol("Updates", "B"))
+			},
+			want:    []wantProblem{{"Updates", "", Error, ErrMissingColumn}},
+			message: `Updates: the header row (row 1) has no "Report Date" column`},
+		{name: "a missing sheet or column before the problems of cells",
+			change: func(t testing.TB, f *excelize.File) {
+				setCell(t, f, "Actions", "C5", "")
+				setCell(t, f, "Reports", "B2", "")
+				must(t, f.RemoveCol("Outcomes", "C"))
+				must(t, f.DeleteSheet("Updates"))
+			},
+			want: []wantProblem{
+				{"Outcomes", "", Error, ErrMissingColumn},
+				{"Updates", "", Error, ErrMissingSheet},
+				{"Reports", "B2", Error, ErrMissingValue},
+				{"Actions", "C5", Error, ErrMissingValue},
+			}},
+		{name: "no actions",
+			change: func(t testing.TB, f *excelize.File) {
+				for range 4 {
+					must(t, f.RemoveRow("Actions", 2))
+					must(t, f.RemoveRow("Updates", 2))
+				}
+			},
+			want:    []wantProblem{{"Actions", "", Warning, ErrNoActions}},
+			message: "Actions: the plan has no actions"},
 		{name: "missing plan field",
 			change: func(t testing.TB, f *excelize.File) {
 				must(t, f.RemoveRow("Plan", 5))
@@ -183,9 +224,10 @@ func TestProblems(t *testing.T) {
 			},
 			opt: Options{AsOf: published}},
 		{name: "as-of not a report point",
-			change: func(t testing.TB, f *excelize.File) {},
-			opt:    Options{AsOf: plan.Date(2019, time.January, 1)},
-			want:   []wantProblem{{"Reports", "", Error, ErrUnknownReport}}},
+			change:  func(t testing.TB, f *excelize.File) {},
+			opt:     Options{AsOf: plan.Date(2019, time.January, 1)},
+			want:    []wantProblem{{"Reports", "", Error, ErrUnknownReport}},
+			message: "there is no report point on 01/01/2019, the date asked for; the report points are 03/10/2018 (Publication Date) and 31/07/2019 (Year 1 Progress / Update Report)"},
 		{name: "blank RAG of an open action",
 			change: func(t testing.TB, f *excelize.File) {
 				setCell(t, f, "Updates", "D2", "")

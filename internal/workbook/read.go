@@ -42,11 +42,11 @@ type reader struct {
 	// What the cross-checks need, and whether the sheet it came from could
 	// be read (a check against a sheet that could not is skipped, so that
 	// one missing sheet is one problem, not hundreds).
-	reportsOK, outcomesOK, leadsOK, actionsOK bool
-	outcomes                                  map[string]int    // outcome number → its row
-	leads                                     map[string]string // folded lead → approved spelling
-	actionRows                                map[string]actionRow
-	updateRows                                []updateRow
+	reportsOK, outcomesOK, leadsOK, actionsOK, updatesOK bool
+	outcomes                                             map[string]int    // outcome number → its row
+	leads                                                map[string]string // folded lead → approved spelling
+	actionRows                                           map[string]actionRow
+	updateRows                                           []updateRow
 }
 
 // actionRow is an action with where its cells were read from.
@@ -172,10 +172,15 @@ func (rd *reader) readSheet(order int, t *table) {
 
 // text reads a free-text cell; required says it may not be blank.
 func (rd *reader) text(t *table, r tableRow, c int, required bool) (string, place, bool) {
+	return rd.textOf(t, r, c, required, t.spec.columns[c].name)
+}
+
+// textOf is text, a blank required cell named as what: "the Title is blank".
+func (rd *reader) textOf(t *table, r tableRow, c int, required bool, what string) (string, place, bool) {
 	v, pl := t.value(r, c)
 	v = cleanText(v)
 	if v == "" && required {
-		rd.add(pl.problem(Error, ErrMissingValue, "the %s is blank", t.spec.columns[c].name))
+		rd.add(pl.problem(Error, ErrMissingValue, "the %s is blank", what))
 		return "", pl, false
 	}
 	return v, pl, true
@@ -183,7 +188,12 @@ func (rd *reader) text(t *table, r tableRow, c int, required bool) (string, plac
 
 // date reads a date cell; a blank one is the zero time.
 func (rd *reader) date(t *table, r tableRow, c int, required bool) (time.Time, place, bool) {
-	v, pl, ok := rd.text(t, r, c, required)
+	return rd.dateOf(t, r, c, required, t.spec.columns[c].name)
+}
+
+// dateOf is date, a blank required cell named as what.
+func (rd *reader) dateOf(t *table, r tableRow, c int, required bool, what string) (time.Time, place, bool) {
+	v, pl, ok := rd.textOf(t, r, c, required, what)
 	if !ok || v == "" {
 		return time.Time{}, pl, ok
 	}
@@ -231,11 +241,13 @@ func (rd *reader) planField(name string) (column, bool) {
 }
 
 func (rd *reader) setPlanField(t *table, r tableRow, field column) {
+	// A blank value is named by its field: the Value column is the
+	// Title's, the First Published date's, ….
 	if field.name == fieldFirstPublished {
-		rd.plan.FirstPublished, _, _ = rd.date(t, r, planValue, true)
+		rd.plan.FirstPublished, _, _ = rd.dateOf(t, r, planValue, true, field.name+" date")
 		return
 	}
-	v, _, _ := rd.text(t, r, planValue, field.required)
+	v, _, _ := rd.textOf(t, r, planValue, field.required, field.name)
 	switch field.name {
 	case fieldTitle:
 		rd.plan.Title = v

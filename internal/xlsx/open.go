@@ -48,7 +48,7 @@ func (e *Error) Error() string {
 	if e.Err == ErrDamaged {
 		return e.damaged()
 	}
-	return capitalise(fmt.Sprintf("%s cannot be read as a workbook: %v", e.Name, e.Err))
+	return fmt.Sprintf("%s cannot be read as a workbook: %v", e.Name, e.Err)
 }
 
 // damaged is the sentence of a damaged workbook, naming where it is
@@ -63,17 +63,27 @@ func (e *Error) damaged() string {
 	case e.Part != "":
 		where = fmt.Sprintf("its part %s cannot be read", e.Part)
 	}
-	return capitalise(e.Name + " is damaged: " + where + "; save it again from Excel")
+	return e.Name + " is damaged: " + where + "; save it again from Excel"
 }
 
 // Unwrap returns the sentinel that says what kind of file it is.
 func (e *Error) Unwrap() error { return e.Err }
 
+// fileError is an *Error with its own sentence. A sentence may start with
+// the file's name, which keeps its case: on Linux and macOS, Plan.xlsx is
+// another file than plan.xlsx.
 func fileError(name string, kind error, format string, args ...any) *Error {
-	return &Error{Name: name, Err: kind, msg: capitalise(fmt.Sprintf(format, args...))}
+	return &Error{Name: name, Err: kind, msg: fmt.Sprintf(format, args...)}
 }
 
-func capitalise(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+// commandArg is name as it is typed on a command line: in double quotes
+// when it holds a space.
+func commandArg(name string) string {
+	if strings.ContainsAny(name, " \t") {
+		return `"` + name + `"`
+	}
+	return name
+}
 
 // Limits bound what a workbook may hold, so that a zip bomb or a huge file
 // is refused before it exhausts memory or disk. A zip bomb is refused
@@ -154,7 +164,8 @@ func (lim Limits) orDefault() Limits {
 // decrypt opens a password-protected workbook's package.
 func decrypt(b []byte, name, password string) ([]byte, error) {
 	if password == "" {
-		return nil, fileError(name, ErrEncrypted, "%s is protected by a password; give the password with --password", name)
+		return nil, fileError(name, ErrEncrypted, "%s is protected by a password; give the password with --password "+
+			"or in the environment variable PLANREPORT_PASSWORD", name)
 	}
 	plain, err := excelize.Decrypt(b, &excelize.Options{Password: password})
 	if err != nil || !bytes.HasPrefix(plain, []byte("PK")) {
@@ -170,8 +181,14 @@ func sniff(b []byte, name string, lim Limits) (*zip.Reader, error) {
 	switch {
 	case len(b) == 0:
 		return nil, fileError(name, ErrNotWorkbook, "%s is empty (0 bytes); it is not an Excel workbook", name)
+	case bytes.HasPrefix(b, oleSignature) && bytes.Contains(b, utf16le("WordDocument")):
+		return nil, fileError(name, ErrNotWorkbook, "%s is a Word 97-2003 document (.doc), not a workbook; to make a plan workbook "+
+			"from a Word report, open it in Word, save it as .docx (Word Document), and run planreport import on the .docx", name)
 	case bytes.HasPrefix(b, oleSignature):
 		return nil, fileError(name, ErrLegacyXLS, "%s is an Excel 97-2003 workbook (.xls); open it in Excel and save it as .xlsx (Excel Workbook)", name)
+	case bytes.HasPrefix(b, []byte("%PDF-")):
+		return nil, fileError(name, ErrNotWorkbook, "%s is a PDF, not a workbook; planreport reads the plan workbook (.xlsx) "+
+			"that a report is made from, not the report", name)
 	case !bytes.HasPrefix(b, []byte("PK")):
 		return nil, fileError(name, ErrNotWorkbook, "%s is not an Excel workbook (.xlsx); open it in Excel and save it as .xlsx (Excel Workbook)", name)
 	}
@@ -181,6 +198,10 @@ func sniff(b []byte, name string, lim Limits) (*zip.Reader, error) {
 	}
 	return zr, checkParts(zr, name, lim)
 }
+
+// Encrypted reports whether b is a password-protected workbook, which Open
+// opens only with its password.
+func Encrypted(b []byte) bool { return bytes.HasPrefix(b, oleSignature) && encryptedOOXML(b) }
 
 // encryptedOOXML reports whether an OLE2 file holds the streams of an
 // encrypted .xlsx, whose names its directory stores in UTF-16.
@@ -215,6 +236,9 @@ func checkParts(zr *zip.Reader, name string, lim Limits) error {
 			workbook = true
 		case "xl/workbook.bin":
 			return fileError(name, ErrNotWorkbook, "%s is an Excel binary workbook (.xlsb); open it in Excel and save it as .xlsx (Excel Workbook)", name)
+		case "word/document.xml":
+			return fileError(name, ErrNotWorkbook, "%s is a Word document (.docx), not a workbook; to make a plan workbook "+
+				"from a Word report, run planreport import %s", name, commandArg(name))
 		case "mimetype", "content.xml":
 			return fileError(name, ErrNotWorkbook, "%s is an OpenDocument file (.ods); open it and save it as .xlsx (Excel Workbook)", name)
 		}

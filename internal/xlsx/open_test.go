@@ -144,11 +144,11 @@ func TestUnreadableFiles(t *testing.T) {
 		{"random bytes", random, "", ErrNotWorkbook, "is not an Excel workbook (.xlsx)"},
 		{"text", []byte("No,Action\n1.1,Do it\n"), "", ErrNotWorkbook, "is not an Excel workbook (.xlsx)"},
 		{"truncated", canonical[:len(canonical)/2], "", ErrDamaged, "is truncated or damaged"},
-		{"zip but not a workbook", makeZip(t, zipPart{name: "word/document.xml", data: []byte("<w/>")}), "", ErrNotWorkbook, "is a zip archive but not an Excel workbook"},
+		{"zip but not a workbook", makeZip(t, zipPart{name: "notes.txt", data: []byte("notes")}), "", ErrNotWorkbook, "is a zip archive but not an Excel workbook"},
 		{"binary workbook", makeZip(t, zipPart{name: "xl/workbook.bin", data: []byte{1}}), "", ErrNotWorkbook, "(.xlsb)"},
 		{"OpenDocument", makeZip(t, zipPart{name: "mimetype", data: []byte("application/vnd.oasis.opendocument.spreadsheet")}), "", ErrNotWorkbook, "(.ods)"},
 		{"damaged workbook part", rezip(t, canonical, "xl/workbook.xml", func([]byte) []byte { return []byte("<workbook><sheets><sheet") }), "", ErrDamaged, "is damaged"},
-		{"password, none given", locked, "", ErrEncrypted, "is protected by a password; give the password with --password"},
+		{"password, none given", locked, "", ErrEncrypted, "is protected by a password; give the password with --password or in the environment variable PLANREPORT_PASSWORD"},
 		{"password, wrong one given", locked, "guess", ErrWrongPassword, "password given does not open"},
 		{"zip bomb", makeZip(t, zipPart{name: "xl/workbook.xml", data: []byte("<workbook/>")},
 			zipPart{name: "xl/worksheets/sheet1.xml", data: make([]byte, 1024), declared: 1 << 30}), "", ErrTooLarge, "zip bomb"},
@@ -162,6 +162,51 @@ func TestUnreadableFiles(t *testing.T) {
 			err := readAllSheets(tt.data, Options{Password: tt.password})
 			checkFileError(t, err, tt.want, tt.says)
 		})
+	}
+}
+
+// TestOtherDocuments checks that a file of another kind is named as what
+// it is, with the way on, and that its name keeps its case at the start of
+// the sentence: Legacy.xlsx is another file than legacy.xlsx on Linux and
+// macOS.
+func TestOtherDocuments(t *testing.T) {
+	xls := append(append([]byte{}, oleSignature...), make([]byte, 1024)...)
+	doc := append(append(append([]byte{}, oleSignature...), make([]byte, 512)...), utf16le("WordDocument")...)
+	docx := makeZip(t, zipPart{name: "[Content_Types].xml", data: []byte("<Types/>")},
+		zipPart{name: "word/document.xml", data: []byte("<w:document/>")})
+	pdf := []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+	tests := []struct {
+		name string
+		data []byte
+		want error
+		says []string
+		not  []string
+	}{
+		{"legacy.xlsx", xls, ErrLegacyXLS, []string{"legacy.xlsx is an Excel 97-2003 workbook (.xls)"}, nil},
+		{"minutes.doc", doc, ErrNotWorkbook, []string{"minutes.doc is a Word 97-2003 document (.doc)", "planreport import"}, []string{"Excel 97-2003"}},
+		{"report.docx", docx, ErrNotWorkbook, []string{"report.docx is a Word document (.docx)", "planreport import report.docx"}, []string{"zip archive"}},
+		{"report.pdf", pdf, ErrNotWorkbook, []string{"report.pdf is a PDF", "workbook (.xlsx)"}, []string{"open it in Excel"}},
+		{"empty.xlsx", nil, ErrNotWorkbook, []string{"empty.xlsx is empty"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Open(tt.data, tt.name, Options{})
+			for _, s := range tt.says {
+				checkFileError(t, err, tt.want, s)
+			}
+			if !strings.HasPrefix(err.Error(), tt.name+" ") {
+				t.Errorf("err = %q, want it to start with the file's name as given, %s", err, tt.name)
+			}
+			for _, s := range tt.not {
+				if strings.Contains(err.Error(), s) {
+					t.Errorf("err = %q, want no %q", err, s)
+				}
+			}
+		})
+	}
+	damaged := &Error{Name: "plan.xlsx", Sheet: "Actions", Part: "xl/worksheets/sheet5.xml", Err: ErrDamaged}
+	if msg := damaged.Error(); !strings.HasPrefix(msg, "plan.xlsx is damaged") {
+		t.Errorf("damaged: %q, want it to start with plan.xlsx as given", msg)
 	}
 }
 
@@ -222,7 +267,7 @@ func TestReadFile(t *testing.T) {
 
 	missing := filepath.Join(dir, "missing.xlsx")
 	_, err = ReadFile(missing, DefaultLimits)
-	checkFileError(t, err, fs.ErrNotExist, "There is no file "+missing)
+	checkFileError(t, err, fs.ErrNotExist, "there is no file "+missing)
 }
 
 // TestUnpackedLimit checks the limit on what a workbook unpacks to: 512

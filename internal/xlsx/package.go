@@ -58,7 +58,7 @@ func Open(b []byte, name string, opt Options) (f *File, err error) {
 		}
 	}()
 	lim := opt.Limits.orDefault()
-	if bytes.HasPrefix(b, oleSignature) && encryptedOOXML(b) {
+	if Encrypted(b) {
 		if b, err = decrypt(b, name, opt.Password); err != nil {
 			return nil, err
 		}

@@ -271,7 +271,7 @@ func TestErrorPosition(t *testing.T) {
 	if e.Name != want.Name || e.Part != want.Part || e.Sheet != want.Sheet || e.Cell != want.Cell || e.Err != want.Err {
 		t.Errorf("err = %+v, want %+v", *e, want)
 	}
-	const says = `The workbook is damaged: its sheet "Plan" cannot be read at cell B3 (xl/worksheets/sheet2.xml); save it again from Excel`
+	const says = `the workbook is damaged: its sheet "Plan" cannot be read at cell B3 (xl/worksheets/sheet2.xml); save it again from Excel`
 	if err.Error() != says {
 		t.Errorf("err = %q, want %q", err, says)
 	}
