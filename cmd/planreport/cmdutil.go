@@ -21,6 +21,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/config"
 	"github.com/planreport/planreport/internal/docxreport"
 	"github.com/planreport/planreport/internal/generate"
@@ -269,13 +270,33 @@ type settingError struct {
 func (e *settingError) Error() string { return e.msg }
 func (e *settingError) Unwrap() error { return e.err }
 
-// refuseOverwrite fails when path exists and force is not given.
+// refuseOverwrite fails when path exists and force is not given: checked
+// before the work, so that the clerk hears it first. writeNew checks again
+// as it writes.
 func refuseOverwrite(path string, force bool) error {
 	_, err := os.Stat(path)
 	switch {
 	case err == nil && !force:
-		return failed(fmt.Errorf("%s already exists; use --force to overwrite it", path))
+		return failed(existsError(path))
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return failed(err)
+	}
+	return nil
+}
+
+func existsError(path string) error {
+	return fmt.Errorf("%s already exists; use --force to overwrite it", path)
+}
+
+// writeNew writes path atomically with what write writes: over a file
+// already there only with force, and otherwise not even over one that
+// appeared since refuseOverwrite looked.
+func writeNew(path string, force bool, write func(io.Writer) error) error {
+	err := atomicfile.WriteWith(path, atomicfile.Options{NoReplace: !force}, write)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return failed(existsError(path))
+	case err != nil:
 		return failed(err)
 	}
 	return nil

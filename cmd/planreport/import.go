@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/importer"
 	"github.com/planreport/planreport/internal/workbook"
 )
@@ -68,8 +67,8 @@ func runImport(cmd *cobra.Command, args []string) error {
 	if err := workbook.Write(&buf, p, opt); err != nil {
 		return failed(err)
 	}
-	if err := atomicfile.Write(dst, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
-		return failed(err)
+	if err := writeNew(dst, force, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+		return err
 	}
 	// What the workbook written still needs, as validate would say it.
 	_, left, err := workbook.Read(bytes.NewReader(buf.Bytes()), workbook.Options{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst})

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/workbook"
 )
@@ -37,11 +36,11 @@ overwrites an existing file unless --force.`,
 			if err := refuseOverwrite(args[0], force); err != nil {
 				return err
 			}
-			err = atomicfile.Write(args[0], func(w io.Writer) error {
+			err = writeNew(args[0], force, func(w io.Writer) error {
 				return workbook.Write(w, p, workbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst, LineBreaksOnly: !c.Points.Semicolons})
 			})
 			if err != nil {
-				return failed(err)
+				return err
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), args[0])
 			return nil
