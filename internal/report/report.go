@@ -316,8 +316,8 @@ func (o *Outcome) Label() string { return "Outcome " + o.Number + ": " + o.Descr
 // Creator is the document property "creator" of every report.
 const Creator = "planreport"
 
-// Wording both renderers print, so that the PDF and the Word report read
-// the same.
+// Wording the three renderers print, so that the PDF, the Word report and
+// the web page read the same.
 const (
 	TrendNote = "Trend beside each RAG, against the previous report: ▲ better, = unchanged, ▼ worse, " +
 		"new – added since the previous report."

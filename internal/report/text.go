@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// Clean makes a text from the workbook safe for both renderers: line ends
+// Clean makes a text from the workbook safe for the three renderers: line ends
 // become "\n", invalid UTF-8 becomes U+FFFD, and characters that cannot be
 // printed or that XML 1.0 forbids (control characters other than tab and
 // line feed, surrogates, U+FFFE and U+FFFF) are dropped. Spaces at the ends
