@@ -11,6 +11,7 @@ import (
 
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/schema"
 	"github.com/planreport/planreport/internal/workbook"
 )
 
@@ -31,7 +32,7 @@ overwrites an existing file unless --force.`,
 			p := &plan.Plan{}
 			p.Title, _ = cmd.Flags().GetString("title")
 			if s, _ := cmd.Flags().GetString("published"); s != "" {
-				if p.FirstPublished, err = workbook.ParseDate(s, c.Dates.MonthFirst); err != nil {
+				if p.FirstPublished, err = schema.ParseDate(s, c.Dates.MonthFirst); err != nil {
 					return usage(fmt.Errorf("--published: %w", err))
 				}
 				p.Reports = []plan.ReportPoint{{Date: p.FirstPublished, Name: "Publication Date"}}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/planreport/planreport/internal/generate"
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/schema"
 	"github.com/planreport/planreport/internal/workbook"
 )
 
@@ -44,7 +45,7 @@ func runRoll(cmd *cobra.Command, args []string) error {
 	src := args[0]
 	var point plan.ReportPoint
 	s, _ := cmd.Flags().GetString("date")
-	if point.Date, err = workbook.ParseDate(s, c.Dates.MonthFirst); err != nil {
+	if point.Date, err = schema.ParseDate(s, c.Dates.MonthFirst); err != nil {
 		return usage(fmt.Errorf("--date: %w", err))
 	}
 	point.Name, _ = cmd.Flags().GetString("name")

@@ -1,8 +1,8 @@
 // Package workbook reads, validates and writes the plan workbook: the Excel
 // (.xlsx) workbook a coordinator keeps the improvement plan in. The format
 // (sheets, columns, aliases, dates) and the checks are described once, in
-// the README's "The workbook" and "What validate checks"; schema.go holds
-// the sheets and columns, and a test holds the README's alias table to it.
+// the README's "The workbook" and "What validate checks"; internal/schema
+// holds the sheets and columns and the rules for reading a cell's value.
 //
 // Read and ReadFile read a workbook's cells with internal/xlsx and check
 // everything in one pass: a file that cannot be read as a workbook is an

@@ -11,6 +11,7 @@ import (
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/schema"
 )
 
 // foreignOptions vary how foreignWorkbook writes the test plan.
@@ -32,7 +33,7 @@ func foreignWorkbook(t testing.TB, opt foreignOptions) []byte {
 		must(t, f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &opt.date1904}))
 	}
 	serial := func(d time.Time) string {
-		s := dateSerial(d)
+		s := schema.DateSerial(d, false)
 		if opt.date1904 {
 			s -= 1462
 		}
@@ -138,7 +139,7 @@ func TestOddCells(t *testing.T) {
 			}},
 		{name: "date as a number in a text cell",
 			change: func(t testing.TB, f *excelize.File) {
-				must(t, f.SetCellStr("Actions", "F2", strconv.Itoa(dateSerial(plan.Date(2019, time.November, 30)))))
+				must(t, f.SetCellStr("Actions", "F2", strconv.Itoa(schema.DateSerial(plan.Date(2019, time.November, 30), false))))
 			}},
 		{name: "merged lead",
 			change: func(t testing.TB, f *excelize.File) {

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/schema"
 	"github.com/planreport/planreport/internal/xlsx"
 )
 
@@ -119,7 +120,7 @@ var datedName = regexp.MustCompile(`-\d{4}-\d{2}-\d{2}$`)
 // reportPoint checks the new report point, taking its date as a calendar
 // day.
 func reportPoint(p plan.ReportPoint) (plan.ReportPoint, error) {
-	p.Name = cleanText(p.Name)
+	p.Name = schema.CleanText(p.Name)
 	switch {
 	case p.Date.IsZero():
 		return p, errors.New("the new report point has no date")
@@ -149,7 +150,7 @@ func readToRoll(src string, point plan.ReportPoint, opt Options) ([]byte, *reade
 	}
 	if latest, ok := rd.plan.Latest(); ok && !point.Date.After(latest.Date) {
 		return nil, nil, fmt.Errorf("cannot roll %s forward to %s: %w, %s (%s)",
-			src, formatDate(point.Date), ErrNotAfterLatest, formatDate(latest.Date), latest.Name)
+			src, schema.FormatDate(point.Date), ErrNotAfterLatest, schema.FormatDate(latest.Date), latest.Name)
 	}
 	return b, rd, nil
 }
@@ -178,9 +179,9 @@ func (rd *reader) rollForward(b []byte, name string, point plan.ReportPoint) (f 
 		f.Close()
 		return nil, RollResult{}, err
 	}
-	err = ed.appendRows(rd.tables[sheetReports], [][]any{{day(point.Date), point.Name}})
+	err = ed.appendRows(rd.tables[schema.SheetReports], [][]any{{day(point.Date), point.Name}})
 	if err == nil {
-		err = ed.appendRows(rd.tables[sheetUpdates], rows)
+		err = ed.appendRows(rd.tables[schema.SheetUpdates], rows)
 	}
 	if err != nil {
 		f.Close()
@@ -199,9 +200,9 @@ func (rd *reader) carriedUpdates(d time.Time) (rows [][]any, blank []string) {
 		if !a.Open(d) || a.Added.After(d) {
 			continue
 		}
-		row := []any{updateAction: rd.actionRows[a.No].no, updateDate: day(d), updateText: "", updateRAG: ""}
+		row := []any{schema.UpdateAction: rd.actionRows[a.No].no, schema.UpdateDate: day(d), schema.UpdateText: "", schema.UpdateRAG: ""}
 		if u, ok := latest[a.No]; ok {
-			row[updateText], row[updateRAG] = u.text, u.rag
+			row[schema.UpdateText], row[schema.UpdateRAG] = u.text, u.rag
 		} else {
 			blank = append(blank, a.No)
 		}
@@ -232,7 +233,7 @@ func (rd *reader) checkCarried(ed *editor, name string, point plan.ReportPoint) 
 			return err
 		}
 		if n := cellChars(written); n > excelize.TotalCellChars {
-			errs = append(errs, tooLong("action "+a.No+"'s update of "+formatDate(u.update.Date), u.text.name(), n, not))
+			errs = append(errs, tooLong("action "+a.No+"'s update of "+schema.FormatDate(u.update.Date), u.text.name(), n, not))
 		}
 	}
 	return errors.Join(errs...)
@@ -345,10 +346,7 @@ func (ed *editor) set(sheet, cell string, v any) error {
 
 // serial is the day's serial number in the workbook's date system.
 func (ed *editor) serial(d time.Time) int {
-	if ed.date1904 {
-		return int(d.Sub(epoch1904).Hours() / 24)
-	}
-	return dateSerial(d)
+	return schema.DateSerial(d, ed.date1904)
 }
 
 // copyValue copies the value of the cell at from into a cell: rich text as
