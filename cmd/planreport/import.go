@@ -11,6 +11,7 @@ import (
 
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/importer"
+	"github.com/planreport/planreport/internal/planbook"
 	"github.com/planreport/planreport/internal/workbook"
 )
 
@@ -65,8 +66,8 @@ func runImport(cmd *cobra.Command, args []string) error {
 		fmt.Fprintln(stderr, prefix+pr.Error())
 	}
 	var buf bytes.Buffer
-	opt := workbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst, LineBreaksOnly: !c.Points.Semicolons}
-	if err := workbook.Write(&buf, p, opt); err != nil {
+	opt := planbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst, LineBreaksOnly: !c.Points.Semicolons}
+	if err := planbook.Write(&buf, p, opt); err != nil {
 		return failed(err)
 	}
 	if err := atomicfile.Write(dst, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {

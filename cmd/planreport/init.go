@@ -11,8 +11,8 @@ import (
 
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/planbook"
 	"github.com/planreport/planreport/internal/schema"
-	"github.com/planreport/planreport/internal/workbook"
 )
 
 func newInitCommand() *cobra.Command {
@@ -42,7 +42,7 @@ overwrites an existing file unless --force.`,
 				return err
 			}
 			err = atomicfile.Write(args[0], func(w io.Writer) error {
-				return workbook.Write(w, p, workbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst, LineBreaksOnly: !c.Points.Semicolons})
+				return planbook.Write(w, p, planbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst, LineBreaksOnly: !c.Points.Semicolons})
 			})
 			if err != nil {
 				return failed(err)

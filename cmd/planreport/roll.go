@@ -9,8 +9,8 @@ import (
 
 	"github.com/planreport/planreport/internal/generate"
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/planbook"
 	"github.com/planreport/planreport/internal/schema"
-	"github.com/planreport/planreport/internal/workbook"
 )
 
 func newRollCommand() *cobra.Command {
@@ -54,10 +54,10 @@ func runRoll(cmd *cobra.Command, args []string) error {
 		dst = src
 	}
 	password, _ := cmd.Flags().GetString("password")
-	opt := generate.ReadOptions(c, time.Time{}, password)
+	opt := planbook.RollOptions{Options: generate.ReadOptions(c, time.Time{}, password)}
 	opt.Overwrite, _ = cmd.Flags().GetBool("force")
-	res, err := workbook.Roll(src, dst, point, opt)
-	var invalid *workbook.InvalidError
+	res, err := planbook.Roll(src, dst, point, opt)
+	var invalid *planbook.InvalidError
 	if errors.As(err, &invalid) {
 		printProblems(cmd.ErrOrStderr(), "", invalid.Problems)
 		fmt.Fprintln(cmd.ErrOrStderr(), problemCount(src, invalid.Problems)+"; nothing rolled forward")

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/planreport/planreport/internal/atomicfile"
+	"github.com/planreport/planreport/internal/planbook"
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/workbook"
 )
@@ -21,7 +22,7 @@ const workbookPath = "../../inputs/cpc-improvement-plan.xlsx"
 func TestSampleWorkbook(t *testing.T) {
 	if *update {
 		err := atomicfile.Write(workbookPath, func(w io.Writer) error {
-			return workbook.Write(w, Plan(), workbook.WriteOptions{Scale: rag.Default()})
+			return planbook.Write(w, Plan(), planbook.WriteOptions{Scale: rag.Default()})
 		})
 		if err != nil {
 			t.Fatal(err)

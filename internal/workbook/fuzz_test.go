@@ -1,10 +1,6 @@
 package workbook
 
 import (
-	"github.com/planreport/planreport/internal/xlsx"
-
-	"bytes"
-	"errors"
 	"testing"
 )
 
@@ -18,19 +14,5 @@ func FuzzActionNumber(f *testing.F) {
 			t.Errorf("actionNumber is not idempotent: %q → %q → %q", s, once, twice)
 		}
 		_ = outcomeNumber(s)
-	})
-}
-
-func FuzzRead(f *testing.F) {
-	f.Add(writeBytes(f, testPlan()))
-	f.Fuzz(func(t *testing.T, b []byte) {
-		p, problems, err := Read(bytes.NewReader(b), Options{})
-		var fe *xlsx.Error
-		switch {
-		case err != nil && !errors.As(err, &fe):
-			t.Errorf("Read failed with %T %v, want an *xlsx.Error", err, err)
-		case err == nil && (p == nil) != problems.HasErrors():
-			t.Errorf("plan = %v with errors = %v", p != nil, problems.HasErrors())
-		}
 	})
 }

@@ -12,14 +12,13 @@ import (
 	"github.com/planreport/planreport/internal/xlsx"
 )
 
-// Options control how a workbook is read and, by Roll, written.
+// Options control how a workbook is read.
 type Options struct {
 	Scale      rag.Scale           // the RAG scale; rag.Default() when it has no values
 	Aliases    map[string][]string // extra header names, by canonical column name: {"Strategic Lead": {"Owner"}}
 	MonthFirst bool                // text dates are month-first (US); day-first (UK) by default
-	Password   string              // opens a password-protected workbook (and Roll keeps it protected)
+	Password   string              // opens a password-protected workbook
 	AsOf       time.Time           // the report point checked for missing updates; zero means the latest
-	Overwrite  bool                // Roll may replace an existing file other than the workbook it reads
 }
 
 // Read reads and validates a plan workbook from r; see ReadFile.

@@ -1,4 +1,4 @@
-package workbook
+package workbook_test
 
 import (
 	"archive/zip"
@@ -20,6 +20,7 @@ import (
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/schema"
 	"github.com/planreport/planreport/internal/testtool"
+	. "github.com/planreport/planreport/internal/workbook"
 )
 
 // The kinds of cell a test writes into a workbook besides text.

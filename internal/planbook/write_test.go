@@ -1,4 +1,4 @@
-package workbook
+package planbook
 
 import (
 	"bytes"
@@ -9,11 +9,12 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/workbook"
 )
 
 func TestWriteReadRoundTrip(t *testing.T) {
 	want := testPlan()
-	got, problems, err := readBytes(t, writeBytes(t, want), Options{})
+	got, problems, err := readBytes(t, writeBytes(t, want), workbook.Options{})
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
@@ -32,7 +33,7 @@ func TestWriteReadRoundTrip(t *testing.T) {
 // and a publication date, nothing else. It reads back without problems.
 func TestEmptyPlan(t *testing.T) {
 	want := &plan.Plan{Title: "New Plan", FirstPublished: published}
-	got, problems, err := readBytes(t, writeBytes(t, want), Options{})
+	got, problems, err := readBytes(t, writeBytes(t, want), workbook.Options{})
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("Read: %v\n%v", err, problems)
 	}

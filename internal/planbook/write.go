@@ -1,4 +1,4 @@
-package workbook
+package planbook
 
 import (
 	"fmt"
@@ -393,4 +393,21 @@ func updateHelp(lineBreaksOnly bool) string {
 func generalHelp(monthFirst bool) string {
 	return "The first non-blank row of a sheet is its header; columns may be in any order, extra columns are ignored, and blank rows are skipped. " +
 		"Dates are date cells, or text written " + schema.DateHint(monthFirst) + ", YYYY-MM-DD or like 3 October 2018."
+}
+
+// columnLetters turns a 1-based column number into Excel's letters.
+func columnLetters(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('A' + (n-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// joinOr lists words as "R, A or G".
+func joinOr(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
