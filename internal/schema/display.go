@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -84,7 +85,14 @@ func (d *Shown) number(c xlsx.Cell) (string, bool) {
 }
 
 // format shows v in the format with the id, or the code when it has one.
-func (d *Shown) format(v float64, id int, code string) (string, error) {
+// excelize, which formats, is not written for hostile input: a format it
+// trips on is an error, and the cell shows its value as written.
+func (d *Shown) format(v float64, id int, code string) (_ string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("excelize cannot show %v in the number format %q: %v", v, code, r)
+		}
+	}()
 	if d.scratch == nil {
 		d.scratch, d.styles = excelize.NewFile(), map[string]int{}
 		date1904 := d.file.Date1904()

@@ -14,6 +14,3 @@ func ReadFile(path string, opt Options) (*plan.Plan, Problems, error) {
 	}
 	return readWorkbook(b, path, opt)
 }
-
-// damaged is the error of a workbook that a library trips over.
-func damaged(name string) error { return &xlsx.Error{Name: name, Err: xlsx.ErrDamaged} }

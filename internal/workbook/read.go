@@ -104,7 +104,7 @@ func validate(b []byte, name string, opt Options) (*reader, error) {
 	if len(opt.Aliases) > 0 {
 		rd.names = schema.NewColumnNames(opt.Aliases)
 	}
-	if err := rd.readSheets(name); err != nil {
+	if err := rd.readSheets(); err != nil {
 		return nil, err
 	}
 	rd.check()
@@ -115,12 +115,7 @@ func validate(b []byte, name string, opt Options) (*reader, error) {
 // readSheets reads every sheet of the format: their rows side by side,
 // and their content in the format's order, since each sheet is checked
 // against those before it, each as soon as its rows are in.
-func (rd *reader) readSheets(name string) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = damaged(name)
-		}
-	}()
+func (rd *reader) readSheets() (err error) {
 	var names []string
 	var orders []int
 	for order := range schema.Sheets {
