@@ -78,7 +78,10 @@ func (b *builder) addOutcome(no, desc string) {
 var actionPrefix = regexp.MustCompile(`^(\d+(?:\.\d+)+)\s*[:.\-–]?\s+`)
 
 // addAction adds an action; its outcome is the one given, or the part of
-// its number before the dot. leads is the Strategic Lead as written.
+// its number before the dot. leads is the Strategic Lead as written, place
+// where the action is: the place of each of its texts that a.Cells does
+// not give, so that a message about one (a text too long for a workbook
+// cell) names where it came from.
 func (b *builder) addAction(a plan.Action, leads, place string) bool {
 	if a.No == "" {
 		b.problem(place, "an action without a number; give it one, e.g. 1.1, and add it again")
@@ -89,6 +92,11 @@ func (b *builder) addAction(a plan.Action, leads, place string) bool {
 		return false
 	}
 	b.addedNote(&a, place)
+	for _, cell := range []*string{&a.Cells.Text, &a.Cells.Leads, &a.Cells.Timescale} {
+		if *cell == "" {
+			*cell = place
+		}
+	}
 	if a.Outcome == "" {
 		a.Outcome, _, _ = strings.Cut(a.No, ".")
 	}
@@ -114,13 +122,14 @@ func (b *builder) addReport(r plan.ReportPoint) {
 }
 
 // addUpdate adds an action's update at a report point: its text, and its
-// RAG as written, each with where it is.
+// RAG as written, each with where it is; the text's place is the update's
+// Where.
 func (b *builder) addUpdate(no string, d time.Time, text, textPlace, ragText, ragPlace string) {
 	text = schema.CleanText(text)
 	if text == "" && strings.TrimSpace(ragText) == "" {
 		return
 	}
-	u := plan.Update{Action: no, Date: d, Text: text}
+	u := plan.Update{Action: no, Date: d, Text: text, Where: textPlace}
 	if strings.TrimSpace(ragText) != "" {
 		v, ok := b.opt.Scale.Parse(ragText)
 		if !ok {

@@ -321,11 +321,13 @@ func (sr *sheetReader) action(r xlsx.Row, no, text, noPlace string, cell func(st
 			sr.addOutcome(o, collapse(desc))
 		}
 	}
-	a.Timescale, _ = cell("Timescale")
+	var leads string
+	a.Timescale, a.Cells.Timescale = cell("Timescale")
+	_, a.Cells.Text = cell("Action / Task")
 	a.Due = sr.dateColumn("Due Date")
 	a.Added = sr.dateColumn("Added")
 	a.Completed = sr.dateColumn("Completed")
-	leads, _ := cell("Strategic Lead")
+	leads, a.Cells.Leads = cell("Strategic Lead")
 	if !sr.addAction(a, leads, noPlace) {
 		return
 	}
