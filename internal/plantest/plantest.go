@@ -88,11 +88,11 @@ func Edit(t testing.TB, b []byte, change func(f *excelize.File)) []byte {
 	}
 	defer f.Close()
 	change(f)
-	return Save(t, f)
+	return save(t, f)
 }
 
-// Save returns the workbook's bytes.
-func Save(t testing.TB, f *excelize.File) []byte {
+// save returns the workbook's bytes.
+func save(t testing.TB, f *excelize.File) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
@@ -241,7 +241,7 @@ func Foreign(t testing.TB, opt ForeignOptions) []byte {
 			SetCell(t, f, "reports", cell, d)
 		}
 	}
-	return Save(t, f)
+	return save(t, f)
 }
 
 // Year2 is the report point the tests roll forward to.

@@ -21,7 +21,6 @@ var (
 	libreOffice       = plantest.LibreOffice
 	testPlan          = plantest.Plan
 	edit              = plantest.Edit
-	save              = plantest.Save
 	must              = plantest.Must
 	samePlan          = plantest.SamePlan
 	setCell           = plantest.SetCell
