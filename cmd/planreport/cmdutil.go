@@ -26,6 +26,7 @@ import (
 	"github.com/planreport/planreport/internal/docxreport"
 	"github.com/planreport/planreport/internal/generate"
 	"github.com/planreport/planreport/internal/pdfdoc"
+	"github.com/planreport/planreport/internal/schema"
 	"github.com/planreport/planreport/internal/workbook"
 )
 
@@ -57,7 +58,7 @@ func newJob(cmd *cobra.Command, args []string) (generate.Job, error) {
 		job.Modified = time.Unix(secs, 0).UTC()
 	}
 	if s, _ := cmd.Flags().GetString("as-of"); s != "" {
-		d, err := workbook.ParseDate(s, c.Dates.MonthFirst)
+		d, err := schema.ParseDate(s, c.Dates.MonthFirst)
 		if err != nil {
 			return job, usage(fmt.Errorf("--as-of: %w", err))
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planreport/planreport/internal/importer"
+	"github.com/planreport/planreport/internal/planbook"
 	"github.com/planreport/planreport/internal/workbook"
 )
 
@@ -63,8 +64,8 @@ func runImport(cmd *cobra.Command, args []string) error {
 		fmt.Fprintln(stderr, prefix+pr.Error())
 	}
 	var buf bytes.Buffer
-	opt := workbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst, LineBreaksOnly: !c.Points.Semicolons}
-	if err := workbook.Write(&buf, p, opt); err != nil {
+	opt := planbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst, LineBreaksOnly: !c.Points.Semicolons}
+	if err := planbook.Write(&buf, p, opt); err != nil {
 		return failed(err)
 	}
 	if err := writeNew(dst, force, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {

@@ -7,7 +7,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planreport/planreport/internal/plan"
-	"github.com/planreport/planreport/internal/workbook"
+	"github.com/planreport/planreport/internal/planbook"
+	"github.com/planreport/planreport/internal/schema"
 )
 
 func newInitCommand() *cobra.Command {
@@ -27,7 +28,7 @@ overwrites an existing file unless --force.`,
 			p := &plan.Plan{}
 			p.Title, _ = cmd.Flags().GetString("title")
 			if s, _ := cmd.Flags().GetString("published"); s != "" {
-				if p.FirstPublished, err = workbook.ParseDate(s, c.Dates.MonthFirst); err != nil {
+				if p.FirstPublished, err = schema.ParseDate(s, c.Dates.MonthFirst); err != nil {
 					return usage(fmt.Errorf("--published: %w", err))
 				}
 				p.Reports = []plan.ReportPoint{{Date: p.FirstPublished, Name: "Publication Date"}}
@@ -37,7 +38,7 @@ overwrites an existing file unless --force.`,
 				return err
 			}
 			err = writeNew(args[0], force, func(w io.Writer) error {
-				return workbook.Write(w, p, workbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst, LineBreaksOnly: !c.Points.Semicolons})
+				return planbook.Write(w, p, planbook.WriteOptions{Scale: c.RAG, MonthFirst: c.Dates.MonthFirst, LineBreaksOnly: !c.Points.Semicolons})
 			})
 			if err != nil {
 				return err

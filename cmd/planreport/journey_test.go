@@ -22,8 +22,8 @@ import (
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
 	"github.com/planreport/planreport/internal/sample"
+	"github.com/planreport/planreport/internal/schema"
 	"github.com/planreport/planreport/internal/testtool"
-	"github.com/planreport/planreport/internal/workbook"
 	"github.com/planreport/planreport/internal/xlsx"
 )
 
@@ -220,7 +220,7 @@ func updateKey(t *testing.T, cells []string) (string, time.Time) {
 	t.Helper()
 	names := sample.MessyColumns("Updates")
 	s := cells[slicesIndex(names, "Report Date")]
-	d, err := workbook.ParseDate(s, false)
+	d, err := schema.ParseDate(s, false)
 	if err != nil {
 		t.Fatalf("Updates: report date %q: %v", s, err)
 	}

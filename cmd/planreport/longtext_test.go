@@ -96,9 +96,9 @@ func TestLongUpdateCommands(t *testing.T) {
 		f.Close()
 		res := planreport(t, "import", docx)
 		msg := strings.TrimSpace(res.stderr[strings.LastIndex(res.stderr, "planreport: ")+1:])
-		if res.code != 1 || !strings.Contains(msg, "'s update of 31/07/2019 has 33,000 characters, more than the 32,767 characters an Excel cell holds, so no workbook was written") ||
+		if res.code != 1 || !strings.Contains(msg, "'s update of 31/07/2019 (table 3, row 4) has 33,000 characters, more than the 32,767 characters an Excel cell holds, so no workbook was written") ||
 			!strings.Contains(msg, "action ") || strings.Contains(msg, "\n") {
-			t.Errorf("import: exit %d\n%s\nwant exit 1 and one sentence naming the action", res.code, res.stderr)
+			t.Errorf("import: exit %d\n%s\nwant exit 1 and one sentence naming the action and where it is in the report", res.code, res.stderr)
 		}
 		if _, err := os.Stat(filepath.Join(dir, "too-long.xlsx")); err == nil {
 			t.Error("a workbook was written")

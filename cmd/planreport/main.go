@@ -3,7 +3,7 @@
 //
 // Exit codes: 0 success; 1 the workbook has errors or cannot be read, or a
 // report cannot be written or sent, or it was stopped; 2 bad usage or
-// configuration.
+// configuration; 3 a bug in planreport.
 package main
 
 import (
@@ -26,7 +26,7 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	context.AfterFunc(ctx, stop)
-	code := runContext(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	code := reportingBugs(os.Stderr, os.Args[1:], func() int { return runContext(ctx, os.Args[1:], os.Stdout, os.Stderr) })
 	stop()
 	os.Exit(code)
 }

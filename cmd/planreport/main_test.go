@@ -15,6 +15,7 @@ import (
 
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/planbook"
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/sample"
 	"github.com/planreport/planreport/internal/testtool"
@@ -56,7 +57,7 @@ func writePlan(t testing.TB, dir, name string, p *plan.Plan) string {
 	t.Helper()
 	path := filepath.Join(dir, name)
 	err := atomicfile.Write(path, func(w io.Writer) error {
-		return workbook.Write(w, p, workbook.WriteOptions{Scale: rag.Default()})
+		return planbook.Write(w, p, planbook.WriteOptions{Scale: rag.Default()})
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -9,7 +9,8 @@ import (
 
 	"github.com/planreport/planreport/internal/generate"
 	"github.com/planreport/planreport/internal/plan"
-	"github.com/planreport/planreport/internal/workbook"
+	"github.com/planreport/planreport/internal/planbook"
+	"github.com/planreport/planreport/internal/schema"
 )
 
 func newRollCommand() *cobra.Command {
@@ -45,7 +46,7 @@ func runRoll(cmd *cobra.Command, args []string) error {
 	src := args[0]
 	var point plan.ReportPoint
 	s, _ := cmd.Flags().GetString("date")
-	if point.Date, err = workbook.ParseDate(s, c.Dates.MonthFirst); err != nil {
+	if point.Date, err = schema.ParseDate(s, c.Dates.MonthFirst); err != nil {
 		return usage(fmt.Errorf("--date: %w", err))
 	}
 	point.Name, _ = cmd.Flags().GetString("name")
@@ -53,16 +54,16 @@ func runRoll(cmd *cobra.Command, args []string) error {
 	if inPlace, _ := cmd.Flags().GetBool("in-place"); inPlace {
 		dst = src
 	}
-	opt := generate.ReadOptions(c, time.Time{}, password(cmd))
+	opt := planbook.RollOptions{Options: generate.ReadOptions(c, time.Time{}, password(cmd))}
 	opt.Overwrite, _ = cmd.Flags().GetBool("force")
-	res, err := workbook.Roll(src, dst, point, opt)
-	var invalid *workbook.InvalidError
+	res, err := planbook.Roll(src, dst, point, opt)
+	var invalid *planbook.InvalidError
 	if errors.As(err, &invalid) {
 		printProblems(cmd.ErrOrStderr(), "", invalid.Problems)
 		fmt.Fprintln(cmd.ErrOrStderr(), problemCount(src, invalid.Problems)+"; nothing rolled forward")
 		return failed(errSilent)
 	}
-	if errors.Is(err, workbook.ErrExists) {
+	if errors.Is(err, planbook.ErrExists) {
 		return failed(fmt.Errorf("%w: use --force to overwrite it, or --in-place to roll %s itself forward", err, src))
 	}
 	if err != nil {

@@ -14,6 +14,7 @@ const (
 	exitOK     = 0
 	exitFailed = 1 // the workbook has errors or cannot be read; a report cannot be written or sent; stopped
 	exitUsage  = 2 // bad usage or configuration
+	exitBug    = 3 // a bug in planreport (a panic): the message asks for a report, with the workbook
 )
 
 // exitError carries the exit code a command chose.

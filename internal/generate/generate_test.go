@@ -19,6 +19,7 @@ import (
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/config"
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/planbook"
 	"github.com/planreport/planreport/internal/sample"
 	"github.com/planreport/planreport/internal/testtool"
 	"github.com/planreport/planreport/internal/workbook"
@@ -29,7 +30,7 @@ func writeWorkbook(tb testing.TB, dir string, p *plan.Plan) string {
 	tb.Helper()
 	path := filepath.Join(dir, "plan.xlsx")
 	err := atomicfile.Write(path, func(w io.Writer) error {
-		return workbook.Write(w, p, workbook.WriteOptions{})
+		return planbook.Write(w, p, planbook.WriteOptions{})
 	})
 	if err != nil {
 		tb.Fatal(err)
@@ -93,14 +94,14 @@ func BenchmarkActions10000(b *testing.B) { benchmarkRun(b, sample.Large(10000)) 
 // formats.
 func FuzzWorkbookToReport(f *testing.F) {
 	var buf bytes.Buffer
-	if err := workbook.Write(&buf, sample.Plan(), workbook.WriteOptions{}); err != nil {
+	if err := planbook.Write(&buf, sample.Plan(), planbook.WriteOptions{}); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())
 	small := sample.Large(3)
 	small.Actions[0].Text = "Tom & Jerry <b> \"quoted\" 'single' 👍 שלום e\u0301\u200b\ttab"
 	buf.Reset()
-	workbook.Write(&buf, small, workbook.WriteOptions{})
+	planbook.Write(&buf, small, planbook.WriteOptions{})
 	f.Add(buf.Bytes())
 	c := config.Default()
 	f.Fuzz(func(t *testing.T, data []byte) {

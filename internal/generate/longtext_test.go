@@ -19,6 +19,7 @@ import (
 
 	"github.com/planreport/planreport/internal/importer"
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/planbook"
 	"github.com/planreport/planreport/internal/sample"
 	"github.com/planreport/planreport/internal/testtool"
 	"github.com/planreport/planreport/internal/workbook"
@@ -68,7 +69,7 @@ func TestLongUpdates(t *testing.T) {
 			}
 
 			next := plan.ReportPoint{Date: latest.Date.AddDate(1, 0, 0), Name: "Year 2 Progress / Update Report"}
-			res, err := workbook.Roll(path, "", next, workbook.Options{})
+			res, err := planbook.Roll(path, "", next, planbook.RollOptions{})
 			if err != nil {
 				t.Fatalf("Roll: %v", err)
 			}

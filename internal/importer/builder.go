@@ -10,7 +10,7 @@ import (
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/report"
-	"github.com/planreport/planreport/internal/workbook"
+	"github.com/planreport/planreport/internal/schema"
 )
 
 // builder puts a plan together from what a source gives, row by row: the
@@ -78,7 +78,10 @@ func (b *builder) addOutcome(no, desc string) {
 var actionPrefix = regexp.MustCompile(`^(\d+(?:\.\d+)+)\s*[:.\-–]?\s+`)
 
 // addAction adds an action; its outcome is the one given, or the part of
-// its number before the dot. leads is the Strategic Lead as written.
+// its number before the dot. leads is the Strategic Lead as written, place
+// where the action is: the place of each of its texts that a.Cells does
+// not give, so that a message about one (a text too long for a workbook
+// cell) names where it came from.
 func (b *builder) addAction(a plan.Action, leads, place string) bool {
 	if a.No == "" {
 		b.problem(place, "an action without a number; give it one, e.g. 1.1, and add it again")
@@ -89,6 +92,11 @@ func (b *builder) addAction(a plan.Action, leads, place string) bool {
 		return false
 	}
 	b.addedNote(&a, place)
+	for _, cell := range []*string{&a.Cells.Text, &a.Cells.Leads, &a.Cells.Timescale} {
+		if *cell == "" {
+			*cell = place
+		}
+	}
 	if a.Outcome == "" {
 		a.Outcome, _, _ = strings.Cut(a.No, ".")
 	}
@@ -114,13 +122,14 @@ func (b *builder) addReport(r plan.ReportPoint) {
 }
 
 // addUpdate adds an action's update at a report point: its text, and its
-// RAG as written, each with where it is.
+// RAG as written, each with where it is; the text's place is the update's
+// Where.
 func (b *builder) addUpdate(no string, d time.Time, text, textPlace, ragText, ragPlace string) {
-	text = workbook.CleanText(text)
+	text = schema.CleanText(text)
 	if text == "" && strings.TrimSpace(ragText) == "" {
 		return
 	}
-	u := plan.Update{Action: no, Date: d, Text: text}
+	u := plan.Update{Action: no, Date: d, Text: text, Where: textPlace}
 	if strings.TrimSpace(ragText) != "" {
 		v, ok := b.opt.Scale.Parse(ragText)
 		if !ok {
@@ -144,7 +153,7 @@ var addedNoteText = regexp.MustCompile(`(?i)\(\s*(new\s+(?:action|task)(?:\s*/\s
 func (b *builder) addedNote(a *plan.Action, place string) {
 	for _, m := range addedNoteText.FindAllStringSubmatchIndex(a.Text, -1) {
 		note := a.Text[m[0]:m[1]]
-		d, err := workbook.ParseDate(a.Text[m[4]:m[5]], b.opt.MonthFirst)
+		d, err := schema.ParseDate(a.Text[m[4]:m[5]], b.opt.MonthFirst)
 		switch {
 		case err != nil && m[2] >= 0:
 			b.warn(place, "action %s's note %q gives no date that can be read, so its Added date is left blank", a.No, note)
@@ -159,7 +168,7 @@ func (b *builder) addedNote(a *plan.Action, place string) {
 		before, after := strings.TrimRight(a.Text[:m[0]], " \t"), strings.TrimLeft(a.Text[m[1]:], " \t")
 		switch {
 		case before == "" || after == "" || strings.HasSuffix(before, "\n") || strings.ContainsAny(after[:1], "\n.,;:!?)"):
-			a.Text = workbook.CleanText(before + after)
+			a.Text = schema.CleanText(before + after)
 		default:
 			a.Text = before + " " + after
 		}
@@ -174,7 +183,7 @@ func (b *builder) finish() *plan.Plan {
 	p := &b.p
 	alone := map[string]bool{} // every lead written on a line of its own
 	for _, set := range b.leadSets {
-		for _, lead := range workbook.SplitLeads(set[0]) {
+		for _, lead := range schema.SplitLeads(set[0]) {
 			alone[lead] = true
 		}
 	}
@@ -220,7 +229,7 @@ func (b *builder) firstAction(outcome string) string {
 // that "/".
 func (b *builder) splitLeads(s, place string, alone map[string]bool) []string {
 	var leads []string
-	for _, lead := range workbook.SplitLeads(s) {
+	for _, lead := range schema.SplitLeads(s) {
 		var parts []string
 		for _, part := range splitAnd(lead, alone) {
 			if slashed := splitSlash(part, alone); slashed != nil {
@@ -320,7 +329,7 @@ func completedIn(update string, monthFirst bool) (point string, d time.Time, ok 
 		if m[1] == "" {
 			return point, time.Time{}, true
 		}
-		if d, err := workbook.ParseDate(m[1], monthFirst); err == nil {
+		if d, err := schema.ParseDate(m[1], monthFirst); err == nil {
 			return point, d, true
 		}
 	}
@@ -371,11 +380,11 @@ func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 func reportHeading(h string, monthFirst bool) (plan.ReportPoint, bool) {
 	h = collapse(h)
 	if name, date, ok := strings.Cut(h, "@"); ok {
-		if d, err := workbook.ParseDate(date, monthFirst); err == nil {
+		if d, err := schema.ParseDate(date, monthFirst); err == nil {
 			return plan.ReportPoint{Date: d, Name: strings.TrimSpace(name)}, true
 		}
 	}
-	if d, ok := workbook.FindDate(h, monthFirst); ok {
+	if d, ok := schema.FindDate(h, monthFirst); ok {
 		return plan.ReportPoint{Date: d, Name: h}, true
 	}
 	return plan.ReportPoint{}, false

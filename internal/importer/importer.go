@@ -2,7 +2,7 @@
 // workbook: a one-sheet spreadsheet with one row per action and an update
 // and a RAG column per report point, or last period's report as a Word
 // document laid out like this project's own. It gives the plan, for
-// workbook.Write to write, and the problems met: what it could not place
+// planbook.Write to write, and the problems met: what it could not place
 // (errors) and what it had to guess (warnings), each naming where in the
 // source it is.
 package importer

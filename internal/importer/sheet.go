@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/planreport/planreport/internal/plan"
-	"github.com/planreport/planreport/internal/workbook"
+	"github.com/planreport/planreport/internal/schema"
 	"github.com/planreport/planreport/internal/xlsx"
 )
 
@@ -19,7 +19,7 @@ import (
 type sheetReader struct {
 	*builder
 	file   *xlsx.File
-	shown  *workbook.Shown
+	shown  *schema.Shown
 	sheet  string
 	cols   map[string]int // canonical column → 0-based column
 	points []pointColumns
@@ -48,7 +48,7 @@ func Spreadsheet(path string, opt Options) (*plan.Plan, Problems, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	sr := &sheetReader{builder: newBuilder(opt), file: f, shown: workbook.NewShown(f, opt.MonthFirst), reportsLabel: -1}
+	sr := &sheetReader{builder: newBuilder(opt), file: f, shown: schema.NewShown(f, opt.MonthFirst), reportsLabel: -1}
 	found := false
 	for _, name := range f.Sheets() {
 		err := f.ReadSheets([]string{name}, func(_ int, s *xlsx.Sheet) { found = sr.read(s) })
@@ -92,9 +92,9 @@ func (sr *sheetReader) header(r xlsx.Row) bool {
 	cols := map[string]int{}
 	for _, c := range r.Cells {
 		h := sr.shown.Cell(c)
-		name := workbook.HeaderColumn("Actions", h)
+		name := schema.HeaderColumn("Actions", h)
 		if name == "" {
-			switch workbook.HeaderColumn("Outcomes", h) {
+			switch schema.HeaderColumn("Outcomes", h) {
 			case "Theme":
 				name = "Theme"
 			case "Description":
@@ -138,13 +138,13 @@ func (sr *sheetReader) blockRow(r xlsx.Row) {
 	}
 	label, value := sr.shown.Cell(cells[0]), sr.shown.Cell(cells[1])
 	place := sr.sheet + "!" + cells[1].Ref()
-	if f := workbook.Fold(label); strings.HasPrefix(f, "report") || strings.HasPrefix(f, "progressreport") {
+	if f := schema.Fold(label); strings.HasPrefix(f, "report") || strings.HasPrefix(f, "progressreport") {
 		sr.reportsLabel = cells[0].Col - 1
 		sr.blockReports(cells[1:])
 		return
 	}
 	p := &sr.p
-	switch workbook.PlanField(label) {
+	switch schema.PlanFieldName(label) {
 	case "Title":
 		p.Title = collapse(value)
 	case "Short Title":
@@ -174,7 +174,7 @@ func (sr *sheetReader) blockReports(cells []xlsx.Cell) {
 	for i := range cells {
 		c := &cells[i]
 		shown := sr.shown.Cell(*c)
-		d, err := workbook.CellDate(c.Value, shown, sr.file.Date1904(), sr.opt.MonthFirst)
+		d, err := schema.CellDate(c.Value, shown, sr.file.Date1904(), sr.opt.MonthFirst)
 		if err != nil {
 			if rp, ok := reportHeading(shown, sr.opt.MonthFirst); ok && strings.Contains(shown, "@") {
 				sr.unpaired(name)
@@ -191,7 +191,7 @@ func (sr *sheetReader) blockReports(cells []xlsx.Cell) {
 		case err == nil:
 			date = c
 		case date != nil:
-			dd, _ := workbook.CellDate(date.Value, sr.shown.Cell(*date), sr.file.Date1904(), sr.opt.MonthFirst)
+			dd, _ := schema.CellDate(date.Value, sr.shown.Cell(*date), sr.file.Date1904(), sr.opt.MonthFirst)
 			add(plan.ReportPoint{Date: dd, Name: collapse(shown)})
 		default:
 			sr.unpaired(name)
@@ -209,7 +209,7 @@ func (sr *sheetReader) unpaired(c *xlsx.Cell) {
 		return
 	}
 	place := sr.sheet + "!" + c.Ref()
-	if _, err := workbook.CellDate(c.Value, sr.shown.Cell(*c), sr.file.Date1904(), sr.opt.MonthFirst); err == nil {
+	if _, err := schema.CellDate(c.Value, sr.shown.Cell(*c), sr.file.Date1904(), sr.opt.MonthFirst); err == nil {
 		sr.problem(place, "a report point's date without its name beside it; write each report point as its date and its name, side by side")
 		return
 	}
@@ -236,7 +236,7 @@ func (sr *sheetReader) pointColumns(r xlsx.Row) {
 	}
 	for _, c := range r.Cells {
 		h := sr.shown.Cell(c)
-		f := workbook.Fold(h)
+		f := schema.Fold(h)
 		switch {
 		case updateHeading(h):
 			place := sr.sheet + "!" + c.Ref()
@@ -260,14 +260,14 @@ func (sr *sheetReader) pointColumns(r xlsx.Row) {
 
 // updateHeading reports whether a column's heading is that of updates.
 func updateHeading(h string) bool {
-	f := workbook.Fold(h)
+	f := schema.Fold(h)
 	return strings.Contains(f, "progress") || strings.Contains(f, "update") || strings.Contains(f, "comment")
 }
 
 // publication reports whether a report point of the header block is the
 // plan's publication: on its First Published date, or so named.
 func (sr *sheetReader) publication(rp plan.ReportPoint) bool {
-	f := workbook.Fold(rp.Name)
+	f := schema.Fold(rp.Name)
 	return rp.Date.Equal(sr.p.FirstPublished) || strings.HasPrefix(f, "publication") || strings.HasPrefix(f, "published") || strings.HasPrefix(f, "firstpublished")
 }
 
@@ -286,7 +286,7 @@ func (sr *sheetReader) row(r xlsx.Row) {
 		if !ok {
 			return "", ""
 		}
-		return workbook.CleanText(sr.shown.Cell(cells[col])), sr.sheet + "!" + xlsx.CellName(col+1, r.Num)
+		return schema.CleanText(sr.shown.Cell(cells[col])), sr.sheet + "!" + xlsx.CellName(col+1, r.Num)
 	}
 	no, noPlace := text("No")
 	action, _ := text("Action / Task")
@@ -321,11 +321,13 @@ func (sr *sheetReader) action(r xlsx.Row, no, text, noPlace string, cell func(st
 			sr.addOutcome(o, collapse(desc))
 		}
 	}
-	a.Timescale, _ = cell("Timescale")
+	var leads string
+	a.Timescale, a.Cells.Timescale = cell("Timescale")
+	_, a.Cells.Text = cell("Action / Task")
 	a.Due = sr.dateColumn("Due Date")
 	a.Added = sr.dateColumn("Added")
 	a.Completed = sr.dateColumn("Completed")
-	leads, _ := cell("Strategic Lead")
+	leads, a.Cells.Leads = cell("Strategic Lead")
 	if !sr.addAction(a, leads, noPlace) {
 		return
 	}
@@ -373,7 +375,7 @@ func (sr *sheetReader) dateColumn(name string) time.Time {
 
 // date reads a date cell of the header block.
 func (sr *sheetReader) date(c xlsx.Cell, place string) (time.Time, bool) {
-	d, err := workbook.CellDate(c.Value, sr.shown.Cell(c), sr.file.Date1904(), sr.opt.MonthFirst)
+	d, err := schema.CellDate(c.Value, sr.shown.Cell(c), sr.file.Date1904(), sr.opt.MonthFirst)
 	if err != nil {
 		sr.problem(place, "%v; it is left blank", err)
 		return time.Time{}, false

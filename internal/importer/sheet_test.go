@@ -67,17 +67,21 @@ func oneSheetPlan() *plan.Plan {
 		},
 		Leads: []string{chair, working, nurse},
 		Actions: []plan.Action{
-			{No: "1.1", Outcome: "1", Text: "Develop further qualitative measures.", Leads: []string{chair}, Timescale: "By 30 November 2019"},
-			{No: "2.1", Outcome: "2", Text: "Extend the reach of the App.", Leads: []string{working, nurse}, Timescale: "By 31 March 2019"},
-			{No: "10.1", Outcome: "10", Text: "Monitor case conference timescales.", Leads: []string{nurse}, Timescale: "By 31 October 2018", Completed: year2},
-			{No: "3.5", Outcome: "3", Text: "An action of an outcome the sheet does not describe.", Leads: []string{chair}, Timescale: "Ongoing"},
+			{No: "1.1", Outcome: "1", Text: "Develop further qualitative measures.", Leads: []string{chair}, Timescale: "By 30 November 2019",
+				Cells: plan.Cells{Text: "Plan!B8", Leads: "Plan!C8", Timescale: "Plan!D8"}},
+			{No: "2.1", Outcome: "2", Text: "Extend the reach of the App.", Leads: []string{working, nurse}, Timescale: "By 31 March 2019",
+				Cells: plan.Cells{Text: "Plan!B10", Leads: "Plan!C10", Timescale: "Plan!D10"}},
+			{No: "10.1", Outcome: "10", Text: "Monitor case conference timescales.", Leads: []string{nurse}, Timescale: "By 31 October 2018", Completed: year2,
+				Cells: plan.Cells{Text: "Plan!B13", Leads: "Plan!C13", Timescale: "Plan!D13"}},
+			{No: "3.5", Outcome: "3", Text: "An action of an outcome the sheet does not describe.", Leads: []string{chair}, Timescale: "Ongoing",
+				Cells: plan.Cells{Text: "Plan!B14", Leads: "Plan!C14", Timescale: "Plan!D14"}},
 		},
 		Updates: []plan.Update{
-			{Action: "1.1", Date: year1, Text: "Measures mapped.", RAG: "G"},
-			{Action: "1.1", Date: year2, Text: "Workshop held.", RAG: "G"},
-			{Action: "2.1", Date: year1, Text: "App introduced.", RAG: "A"},
-			{Action: "10.1", Date: year1, Text: "Monitored."},
-			{Action: "10.1", Date: year2, Text: "ACTION COMPLETED.", RAG: "G"},
+			{Action: "1.1", Date: year1, Text: "Measures mapped.", RAG: "G", Where: "Plan!E8"},
+			{Action: "1.1", Date: year2, Text: "Workshop held.", RAG: "G", Where: "Plan!G8"},
+			{Action: "2.1", Date: year1, Text: "App introduced.", RAG: "A", Where: "Plan!E10"},
+			{Action: "10.1", Date: year1, Text: "Monitored.", Where: "Plan!E13"},
+			{Action: "10.1", Date: year2, Text: "ACTION COMPLETED.", RAG: "G", Where: "Plan!G13"},
 		},
 	}
 }
@@ -219,7 +223,7 @@ func TestSpreadsheetHeaderBlock(t *testing.T) {
 	if !reflect.DeepEqual(p.Reports, wantReports) {
 		t.Errorf("reports %+v, want %+v", p.Reports, wantReports)
 	}
-	wantUpdates := []plan.Update{{Action: "1.1", Date: plan.Date(2027, time.March, 31), Text: "Audit begun.", RAG: "A"}}
+	wantUpdates := []plan.Update{{Action: "1.1", Date: plan.Date(2027, time.March, 31), Text: "Audit begun.", RAG: "A", Where: "Plan!F5"}}
 	if !reflect.DeepEqual(p.Updates, wantUpdates) {
 		t.Errorf("updates %+v, want %+v", p.Updates, wantUpdates)
 	}
@@ -243,9 +247,13 @@ func TestSpreadsheetFidelity(t *testing.T) {
 		Updates []plan.Update
 	}
 	reportsAndUpdates := func(p *plan.Plan) any { return points{p.Reports, p.Updates} }
-	both := points{
-		Reports: []plan.ReportPoint{{Date: pub, Name: "Publication Date"}, {Date: mid, Name: "Mid-Year Progress Report"}, {Date: y1, Name: "Year 1 Progress Report"}},
-		Updates: []plan.Update{{Action: "1.1", Date: mid, Text: "Begun.", RAG: "A"}, {Action: "1.1", Date: y1, Text: "Half done.", RAG: "G"}},
+	// bothAt is the report points and the updates of action, on the row.
+	bothAt := func(row int) points {
+		at := func(col string) string { return "Plan!" + col + strconv.Itoa(row) }
+		return points{
+			Reports: []plan.ReportPoint{{Date: pub, Name: "Publication Date"}, {Date: mid, Name: "Mid-Year Progress Report"}, {Date: y1, Name: "Year 1 Progress Report"}},
+			Updates: []plan.Update{{Action: "1.1", Date: mid, Text: "Begun.", RAG: "A", Where: at("F")}, {Action: "1.1", Date: y1, Text: "Half done.", RAG: "G", Where: at("H")}},
+		}
 	}
 	action := []string{"1.1", "Outcome 1: Children are safe.", "Audit the files.", chair, "By 31 March 2028", "Begun.", "A", "Half done.", "G"}
 	header = append(header[:1], append([]string{"Outcome"}, header[1:]...)...)
@@ -263,7 +271,7 @@ func TestSpreadsheetFidelity(t *testing.T) {
 				{"Reports", "01/04/2026", "Publication Date", "30/09/2026", "Mid-Year Progress Report", "31/03/2027", "Year 1 Progress Report"},
 				header, action,
 			},
-			got: reportsAndUpdates, want: both,
+			got: reportsAndUpdates, want: bothAt(5),
 		},
 		{
 			name: "report points on several rows, the name first",
@@ -274,7 +282,7 @@ func TestSpreadsheetFidelity(t *testing.T) {
 				{},
 				header, action,
 			},
-			got: reportsAndUpdates, want: both,
+			got: reportsAndUpdates, want: bothAt(7),
 		},
 		{
 			name: "report points each on a row of its own, or in one cell",
@@ -284,7 +292,7 @@ func TestSpreadsheetFidelity(t *testing.T) {
 				{"Report", "Year 1 Progress Report @ 31 March 2027", "30/06/2027"},
 				header, action,
 			},
-			got: reportsAndUpdates, want: both,
+			got: reportsAndUpdates, want: bothAt(6),
 			problems: []string{"Plan!C4: a report point's date without its name beside it; write each report point as its date and its name, side by side"},
 		},
 		{
@@ -332,6 +340,9 @@ func TestSpreadsheetFidelity(t *testing.T) {
 					p, problems, err := File(paths[i], Options{})
 					if err != nil {
 						t.Fatal(err)
+					}
+					for j := range p.Updates {
+						p.Updates[j].Where = strings.Replace(p.Updates[j].Where, names[i]+"!", "Plan!", 1)
 					}
 					if got := tt.got(p); !reflect.DeepEqual(got, tt.want) {
 						t.Errorf("got:\n%+v\nwant:\n%+v", got, tt.want)

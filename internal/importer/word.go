@@ -10,7 +10,7 @@ import (
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/report"
-	"github.com/planreport/planreport/internal/workbook"
+	"github.com/planreport/planreport/internal/schema"
 )
 
 // wordReader reads a progress report laid out like this project's own:
@@ -61,7 +61,7 @@ func WordReport(path string, opt Options) (*plan.Plan, Problems, error) {
 			// The exceptions and the legend: drawn from the rest.
 		case wr.actionTable(t):
 			found = true
-		case len(header) == 3 && workbook.HeaderColumn("Maintenance", header[0]) == "No" && workbook.HeaderColumn("Maintenance", header[2]) == "Timescale":
+		case len(header) == 3 && schema.HeaderColumn("Maintenance", header[0]) == "No" && schema.HeaderColumn("Maintenance", header[2]) == "Timescale":
 			wr.maintenance(t)
 		}
 	}
@@ -84,7 +84,7 @@ func summaryTable(t *docTable) bool {
 		return false
 	}
 	header := rowTexts(t.rows[0])
-	return len(header) > 1 && workbook.Fold(header[0]) == "date" && strings.Contains(workbook.Fold(strings.Join(header, " ")), "total")
+	return len(header) > 1 && schema.Fold(header[0]) == "date" && strings.Contains(schema.Fold(strings.Join(header, " ")), "total")
 }
 
 // front reads the paragraphs before the first table, up to the first
@@ -133,7 +133,7 @@ var (
 func (wr *wordReader) frontField(l frontLine) bool {
 	p := &wr.p
 	if publishedLabel.MatchString(l.text) {
-		d, err := workbook.ParseDate(publishedLabel.ReplaceAllString(l.text, ""), wr.opt.MonthFirst)
+		d, err := schema.ParseDate(publishedLabel.ReplaceAllString(l.text, ""), wr.opt.MonthFirst)
 		if err != nil {
 			wr.problem(l.place, "the First Published date: %v", err)
 			return true
@@ -145,7 +145,7 @@ func (wr *wordReader) frontField(l frontLine) bool {
 		wr.point = rp
 		return true
 	}
-	if m := organisationLabel.FindStringSubmatch(l.text); m != nil && workbook.PlanField(m[1]) == "Organisation" {
+	if m := organisationLabel.FindStringSubmatch(l.text); m != nil && schema.PlanFieldName(m[1]) == "Organisation" {
 		p.Organisation = collapse(m[2])
 		return true
 	}
@@ -203,7 +203,7 @@ func organisationLike(s string) bool {
 func (wr *wordReader) summary(t *docTable) {
 	cols := map[string]int{}
 	for i, h := range rowTexts(t.rows[0]) {
-		f := workbook.Fold(h)
+		f := schema.Fold(h)
 		for _, name := range []string{"completed", "added", "ongoing", "total"} {
 			if _, seen := cols[name]; strings.Contains(f, name) && !seen {
 				cols[name] = i
@@ -217,7 +217,7 @@ func (wr *wordReader) summary(t *docTable) {
 			continue
 		}
 		place := fmt.Sprintf("table %d, row %d", t.num, i+2)
-		d, err := workbook.ParseDate(cells[0], wr.opt.MonthFirst)
+		d, err := schema.ParseDate(cells[0], wr.opt.MonthFirst)
 		if err != nil {
 			wr.problem(place, "the report point's date: %v", err)
 			continue
@@ -361,8 +361,8 @@ func findActionColumns(header []docCell) (actionColumns, string, bool) {
 	heading := ""
 	for _, c := range header {
 		text := collapse(c.text())
-		f := workbook.Fold(text)
-		switch name := workbook.HeaderColumn("Actions", text); {
+		f := schema.Fold(text)
+		switch name := schema.HeaderColumn("Actions", text); {
 		case name == "No":
 			cols.no = c.col
 		case name == "Action / Task":
@@ -394,7 +394,7 @@ func (wr *wordReader) actionRow(row []docCell, cols actionColumns, place string)
 		}
 		return docCell{}
 	}
-	no, text := collapse(cell(cols.no).text()), workbook.CleanText(cell(cols.action).text())
+	no, text := collapse(cell(cols.no).text()), schema.CleanText(cell(cols.action).text())
 	if m := actionPrefix.FindStringSubmatch(text); m != nil {
 		no, text = m[1], text[len(m[0]):]
 	} else if !strings.Contains(no, ".") {
@@ -419,7 +419,7 @@ func (wr *wordReader) timescale(c docCell, place string) (string, time.Time) {
 	for _, p := range c.paras {
 		line := collapse(p.text)
 		if m := completedLine.FindStringSubmatch(line); m != nil {
-			if d, err := workbook.ParseDate(m[1], wr.opt.MonthFirst); err == nil {
+			if d, err := schema.ParseDate(m[1], wr.opt.MonthFirst); err == nil {
 				completed = d
 				continue
 			}
@@ -428,7 +428,7 @@ func (wr *wordReader) timescale(c docCell, place string) (string, time.Time) {
 			lines = append(lines, strings.TrimSpace(p.text))
 		}
 	}
-	return workbook.CleanText(strings.Join(lines, "\n")), completed
+	return schema.CleanText(strings.Join(lines, "\n")), completed
 }
 
 // bullet matches a bullet typed before a point.
@@ -501,14 +501,14 @@ func (wr *wordReader) maintenance(t *docTable) {
 func rowTexts(row []docCell) []string {
 	texts := make([]string, len(row))
 	for i, c := range row {
-		texts[i] = workbook.CleanText(c.text())
+		texts[i] = schema.CleanText(c.text())
 	}
 	return texts
 }
 
 func hasFolded(texts []string, folded string) bool {
 	for _, t := range texts {
-		if workbook.Fold(t) == folded {
+		if schema.Fold(t) == folded {
 			return true
 		}
 	}

@@ -94,6 +94,10 @@ func wordReport() string {
 		)
 }
 
+// cellsAt is where each text of an action in a row of a Word report's
+// table was read from: the row.
+func cellsAt(row string) plan.Cells { return plan.Cells{Text: row, Leads: row, Timescale: row} }
+
 func wordReportPlan() *plan.Plan {
 	theme := "What key outcomes have we achieved?"
 	return &plan.Plan{
@@ -106,15 +110,17 @@ func wordReportPlan() *plan.Plan {
 		},
 		Leads: []string{chair, nurse, coordinator},
 		Actions: []plan.Action{
-			{No: "1.1", Outcome: "1", Text: "Develop measures.", Leads: []string{chair, nurse}, Timescale: "By 30 November 2019"},
-			{No: "1.2", Outcome: "1", Text: "Embed the data set.", Leads: []string{coordinator, chair}, Timescale: "By 31 March 2020"},
+			{No: "1.1", Outcome: "1", Text: "Develop measures.", Leads: []string{chair, nurse}, Timescale: "By 30 November 2019",
+				Cells: cellsAt("table 1, row 4")},
+			{No: "1.2", Outcome: "1", Text: "Embed the data set.", Leads: []string{coordinator, chair}, Timescale: "By 31 March 2020",
+				Cells: cellsAt("table 1, row 5")},
 			{No: "2.1", Outcome: "2", Text: "Extend the App.", Leads: []string{nurse}, Timescale: "By 31 October 2018",
-				Completed: plan.Date(2019, time.January, 17)},
+				Completed: plan.Date(2019, time.January, 17), Cells: cellsAt("table 1, row 7")},
 		},
 		Updates: []plan.Update{
-			{Action: "1.1", Date: year1, Text: "Measures mapped.\nWorkshop planned.", RAG: "G"},
-			{Action: "1.2", Date: year1, Text: "Part of CPIP.\nWorkshop planned.", RAG: "A"},
-			{Action: "2.1", Date: year1, Text: "App introduced.\nACTION COMPLETED.", RAG: "G"},
+			{Action: "1.1", Date: year1, Text: "Measures mapped.\nWorkshop planned.", RAG: "G", Where: "table 1, row 4"},
+			{Action: "1.2", Date: year1, Text: "Part of CPIP.\nWorkshop planned.", RAG: "A", Where: "table 1, row 5"},
+			{Action: "2.1", Date: year1, Text: "App introduced.\nACTION COMPLETED.", RAG: "G", Where: "table 1, row 7"},
 		},
 		MaintenanceTitle: "Ongoing / Maintenance Actions / Tasks 2018 – 2020",
 		MaintenanceNote:  "Monitor by CPC",
@@ -380,7 +386,7 @@ func TestWordReportFidelity(t *testing.T) {
 				summaryOf("1", "0", "0", "1") +
 				actionsOf("Progress Update", actionOf("1.1", "Audit.", chair, "By 31 March 2020", "Begun.", "Half done.")),
 			got:      updates,
-			want:     []plan.Update{{Action: "1.1", Date: year1, Text: "Begun.\nHalf done.", RAG: "G"}},
+			want:     []plan.Update{{Action: "1.1", Date: year1, Text: "Begun.\nHalf done.", RAG: "G", Where: "table 2, row 3"}},
 			problems: []string{`table 2, row 1: the update column's heading "Progress Update" has no date, nor has the report's; its updates are taken as of the summary table's latest report point, Year 1 Progress / Update Report on 31/07/2019`},
 		},
 		{

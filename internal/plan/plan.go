@@ -56,12 +56,13 @@ type Action struct {
 	Due       time.Time // zero when neither given nor written in Timescale
 	Added     time.Time
 	Completed time.Time // zero while the action is open
-	// Cells are where the texts were read from, for messages; empty for a
-	// plan that was not read from a workbook.
+	// Cells are where the texts were read from, for messages; empty when
+	// not known.
 	Cells Cells
 }
 
-// Cells names the cells an action's texts were read from: "Actions!C5".
+// Cells names where an action's texts were read from: a workbook's cell,
+// "Actions!C5", or a row of a Word report's table, "table 3, row 4".
 type Cells struct {
 	Text, Leads, Timescale string
 }
@@ -77,7 +78,7 @@ type Update struct {
 	Date   time.Time // the report point's date
 	Text   string
 	RAG    string // the code of a value of the configured scale; "" when none given
-	Where  string // the cell Text was read from, for messages: "Updates!C12"
+	Where  string // where Text was read from, for messages: "Updates!C12", "table 3, row 4"
 }
 
 // Task is an ongoing / maintenance task.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/planreport/planreport/internal/atomicfile"
+	"github.com/planreport/planreport/internal/planbook"
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/workbook"
 )
@@ -22,7 +23,7 @@ const workbookPath = "../../inputs/cpc-improvement-plan.xlsx"
 func TestSampleWorkbook(t *testing.T) {
 	if *update {
 		err := atomicfile.Write(workbookPath, func(w io.Writer) error {
-			return workbook.Write(w, Plan(), workbook.WriteOptions{Scale: rag.Default()})
+			return planbook.Write(w, Plan(), planbook.WriteOptions{Scale: rag.Default()})
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -63,7 +64,7 @@ func TestSampleWorkbook(t *testing.T) {
 func TestMessyWorkbookRoundTrip(t *testing.T) {
 	want := Messy()
 	var buf bytes.Buffer
-	if err := workbook.Write(&buf, want, workbook.WriteOptions{Scale: rag.Default()}); err != nil {
+	if err := planbook.Write(&buf, want, planbook.WriteOptions{Scale: rag.Default()}); err != nil {
 		t.Fatalf("writing the messy plan: %v", err)
 	}
 	got, problems, err := workbook.Read(&buf, workbook.Options{Scale: rag.Default()})

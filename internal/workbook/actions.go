@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/schema"
 )
 
 // readActions reads the actions, filling in the blanks the format allows:
@@ -39,7 +40,7 @@ func (rd *reader) readActions(t *table) {
 // numberHint explains a duplicate action number typed as a number with a
 // dot, which loses its trailing zeros: 1.10 typed as a number is 1.1.
 func numberHint(t *table, r tableRow, no string) string {
-	if !t.isNumber(r, actionNo) || !strings.Contains(no, ".") {
+	if !t.isNumber(r, schema.ActionNo) || !strings.Contains(no, ".") {
 		return ""
 	}
 	return fmt.Sprintf("; a number typed as %[1]s0 reads as %[1]s, so to number an action %[1]s0, type it as text: '%[1]s0 (with the apostrophe) or in a cell formatted as Text", no)
@@ -51,33 +52,33 @@ func numberHint(t *table, r tableRow, no string) string {
 func (rd *reader) readAction(t *table, r tableRow) (actionRow, bool) {
 	var row actionRow
 	a := &row.action
-	raw, noPlace, noOK := rd.text(t, r, actionNo, true)
+	raw, noPlace, noOK := rd.text(t, r, schema.ActionNo, true)
 	a.No, row.no = actionNumber(raw), noPlace
 	a.Outcome = rd.actionOutcome(t, r, a.No)
 	var textPlace place
-	a.Text, textPlace, _ = rd.text(t, r, actionText, true)
+	a.Text, textPlace, _ = rd.text(t, r, schema.ActionText, true)
 	a.Leads = rd.actionLeads(t, r)
-	a.Timescale, row.timescl, _ = rd.text(t, r, actionTimescale, false)
+	a.Timescale, row.timescl, _ = rd.text(t, r, schema.ActionTimescale, false)
 	a.Cells = plan.Cells{Text: textPlace.name(), Leads: leadsPlace(t, r).name(), Timescale: row.timescl.name()}
-	due, duePlace, _ := rd.date(t, r, actionDue, false)
+	due, duePlace, _ := rd.date(t, r, schema.ActionDue, false)
 	a.Due, row.due, row.dueGiven = due, duePlace, !due.IsZero()
-	written, inTimescale := timescaleDate(a.Timescale, rd.opt.MonthFirst)
+	written, inTimescale := schema.FindDate(a.Timescale, rd.opt.MonthFirst)
 	switch {
 	case !row.dueGiven:
 		a.Due = written
 	case inTimescale && !written.Equal(due):
 		rd.add(duePlace.problem(Warning, ErrDueDateMismatch, "action %s is due on %s, but its Timescale says %s",
-			a.No, formatDate(due), formatDate(written)))
+			a.No, schema.FormatDate(due), schema.FormatDate(written)))
 	}
-	added, _, _ := rd.date(t, r, actionAdded, false)
-	completed, completedPlace, _ := rd.date(t, r, actionCompleted, false)
+	added, _, _ := rd.date(t, r, schema.ActionAdded, false)
+	completed, completedPlace, _ := rd.date(t, r, schema.ActionCompleted, false)
 	a.Added, a.Completed = added, completed
 	if a.Added.IsZero() {
 		a.Added = rd.plan.FirstPublished
 	}
 	if !a.Completed.IsZero() && !a.Added.IsZero() && a.Completed.Before(a.Added) {
 		rd.add(completedPlace.problem(Error, ErrCompletedBeforeAdded,
-			"action %s is marked completed on %s, before it was added on %s", a.No, formatDate(a.Completed), formatDate(a.Added)))
+			"action %s is marked completed on %s, before it was added on %s", a.No, schema.FormatDate(a.Completed), schema.FormatDate(a.Added)))
 	}
 	return row, noOK
 }
@@ -85,11 +86,11 @@ func (rd *reader) readAction(t *table, r tableRow) (actionRow, bool) {
 // actionOutcome reads the action's outcome, checking it is one of the
 // Outcomes sheet's.
 func (rd *reader) actionOutcome(t *table, r tableRow, no string) string {
-	raw, pl := t.value(r, actionOutcome)
+	raw, pl := t.value(r, schema.ActionOutcome)
 	outcome := outcomeNumber(raw)
 	if outcome == "" {
 		outcome = outcomeOf(no)
-		_, pl = t.value(r, actionNo)
+		_, pl = t.value(r, schema.ActionNo)
 	}
 	if rd.outcomesOK && outcome != "" && !rd.knownOutcome(outcome) {
 		rd.add(pl.problem(Error, ErrUnknownOutcome, "action %s belongs to outcome %s, which is not in the Outcomes sheet", no, outcome))
@@ -105,8 +106,8 @@ func (rd *reader) knownOutcome(no string) bool {
 // actionLeads reads the Strategic Lead cell, checking each lead is an
 // approved one and giving it the Leads sheet's spelling.
 func (rd *reader) actionLeads(t *table, r tableRow) []string {
-	v, pl := t.value(r, actionLeads)
-	leads := splitLeads(v)
+	v, pl := t.value(r, schema.ActionLeads)
+	leads := schema.SplitLeads(v)
 	if len(leads) == 0 {
 		rd.add(pl.problem(Error, ErrMissingValue, "the Strategic Lead is blank"))
 		return nil
@@ -115,7 +116,7 @@ func (rd *reader) actionLeads(t *table, r tableRow) []string {
 		return leads
 	}
 	for i, lead := range leads {
-		approved, ok := rd.leads[fold(lead)]
+		approved, ok := rd.leads[schema.Fold(lead)]
 		if ok {
 			leads[i] = approved
 			continue
@@ -145,7 +146,7 @@ func (rd *reader) readUpdates(t *table) {
 		key := updateKey{row.update.Action, row.update.Date}
 		if first, dup := seen[key]; dup {
 			rd.add(row.no.problem(Error, ErrDuplicateUpdate, "action %s already has an update for %s (row %d)",
-				row.update.Action, formatDate(row.update.Date), first))
+				row.update.Action, schema.FormatDate(row.update.Date), first))
 			continue
 		}
 		seen[key] = r.num
@@ -162,13 +163,13 @@ type updateKey struct {
 func (rd *reader) readUpdate(t *table, r tableRow) (updateRow, bool) {
 	var row updateRow
 	u := &row.update
-	raw, noPlace, noOK := rd.text(t, r, updateAction, true)
+	raw, noPlace, noOK := rd.text(t, r, schema.UpdateAction, true)
 	u.Action, row.no = actionNumber(raw), noPlace
-	d, datePlace, dateOK := rd.date(t, r, updateDate, true)
+	d, datePlace, dateOK := rd.date(t, r, schema.UpdateDate, true)
 	u.Date = d
-	u.Text, row.text, _ = rd.text(t, r, updateText, false)
+	u.Text, row.text, _ = rd.text(t, r, schema.UpdateText, false)
 	u.Where = row.text.name()
-	ragText, ragPlace, _ := rd.text(t, r, updateRAG, false)
+	ragText, ragPlace, _ := rd.text(t, r, schema.UpdateRAG, false)
 	row.rag = ragPlace
 	row.ragText = ragText
 	if ragText != "" {
@@ -186,7 +187,7 @@ func (rd *reader) readUpdate(t *table, r tableRow) (updateRow, bool) {
 	}
 	if dateOK && rd.reportsOK {
 		if _, known := rd.plan.ReportAt(d); !known {
-			rd.add(datePlace.problem(Error, ErrUnknownReport, "%s is not the date of a report point in the Reports sheet", formatDate(d)))
+			rd.add(datePlace.problem(Error, ErrUnknownReport, "%s is not the date of a report point in the Reports sheet", schema.FormatDate(d)))
 			dateOK = false
 		}
 	}
@@ -203,6 +204,6 @@ func joinOr(words []string) string {
 
 // leadsPlace is the Strategic Lead cell of row r.
 func leadsPlace(t *table, r tableRow) place {
-	_, pl := t.value(r, actionLeads)
+	_, pl := t.value(r, schema.ActionLeads)
 	return pl
 }

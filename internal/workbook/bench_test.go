@@ -1,4 +1,4 @@
-package workbook
+package workbook_test
 
 import (
 	"bytes"
@@ -9,7 +9,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/planbook"
 	"github.com/planreport/planreport/internal/sample"
+	. "github.com/planreport/planreport/internal/workbook"
 	"github.com/planreport/planreport/internal/xlsx"
 )
 
@@ -44,7 +46,7 @@ func BenchmarkReadSample(b *testing.B) {
 func BenchmarkWrite(b *testing.B) {
 	p := sample.Large(10000)
 	for b.Loop() {
-		if err := Write(&bytes.Buffer{}, p, WriteOptions{}); err != nil {
+		if err := planbook.Write(&bytes.Buffer{}, p, planbook.WriteOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/planreport/planreport/internal/schema"
 )
 
 // check makes the checks that need more than one sheet: that every open
@@ -37,7 +39,7 @@ func (rd *reader) check() {
 			rd.checkOpen(row, u, updated && u.update.Date.Equal(asOf), asOf)
 		case updated && !u.update.Date.Before(a.Completed) && !u.ragValue.Complete && (u.rated || u.ragText == ""):
 			rd.add(u.rag.problem(Warning, ErrCompletedNotComplete, "action %s was completed on %s, but its RAG is %s, not a value for a completed action",
-				a.No, formatDate(a.Completed), ragName(u)))
+				a.No, schema.FormatDate(a.Completed), ragName(u)))
 		}
 	}
 }
@@ -53,8 +55,8 @@ func (rd *reader) asOf() (time.Time, bool) {
 	}
 	d := rd.opt.AsOf.UTC().Truncate(24 * time.Hour)
 	if _, ok := rd.plan.ReportAt(d); !ok {
-		rd.add(place{sheet: rd.sheetName(sheetReports), order: sheetReports}.problem(Error, ErrUnknownReport,
-			"there is no report point on %s, the date asked for; %s", formatDate(d), rd.reportPoints()))
+		rd.add(place{sheet: rd.sheetName(schema.SheetReports), order: schema.SheetReports}.problem(Error, ErrUnknownReport,
+			"there is no report point on %s, the date asked for; %s", schema.FormatDate(d), rd.reportPoints()))
 		return time.Time{}, false
 	}
 	return d, true
@@ -64,7 +66,7 @@ func (rd *reader) asOf() (time.Time, bool) {
 func (rd *reader) reportPoints() string {
 	points := make([]string, len(rd.plan.Reports))
 	for i, r := range rd.plan.Reports {
-		points[i] = fmt.Sprintf("%s (%s)", formatDate(r.Date), r.Name)
+		points[i] = fmt.Sprintf("%s (%s)", schema.FormatDate(r.Date), r.Name)
 	}
 	switch len(points) {
 	case 0:
@@ -76,10 +78,10 @@ func (rd *reader) reportPoints() string {
 }
 
 func (rd *reader) sheetName(order int) string {
-	if name, ok := rd.sheetNames[fold(sheets[order].name)]; ok {
+	if name, ok := rd.sheetNames[schema.Fold(schema.Sheets[order].Name)]; ok {
 		return name
 	}
-	return sheets[order].name
+	return schema.Sheets[order].Name
 }
 
 // latestUpdates returns each action's last update on or before asOf.
@@ -102,13 +104,13 @@ func (rd *reader) checkOpen(row actionRow, u updateRow, current bool, asOf time.
 	if !current {
 		if !asOf.Equal(rd.plan.FirstPublished) {
 			rd.add(row.no.problem(Error, ErrMissingUpdate, "action %s is open but has no update for the report of %s; add a row for it to the Updates sheet",
-				a.No, formatDate(asOf)))
+				a.No, schema.FormatDate(asOf)))
 		}
 		return
 	}
 	if !a.Due.IsZero() && a.Due.Before(asOf) && u.rated && !u.ragValue.Attention {
 		rd.add(u.rag.problem(Warning, ErrOverdueGreen, "action %s was due on %s and is still open, yet its RAG is %s",
-			a.No, formatDate(a.Due), ragName(u)))
+			a.No, schema.FormatDate(a.Due), ragName(u)))
 	}
 }
 
@@ -119,7 +121,7 @@ func (rd *reader) checkBlankRAG(u updateRow) {
 	if u.ragText != "" || !known || !row.action.Open(u.update.Date) || u.update.Date.Equal(rd.plan.FirstPublished) {
 		return
 	}
-	rd.add(u.rag.problem(Error, ErrMissingValue, "the RAG is blank; action %s is open on %s, so it needs one", u.update.Action, formatDate(u.update.Date)))
+	rd.add(u.rag.problem(Error, ErrMissingValue, "the RAG is blank; action %s is open on %s, so it needs one", u.update.Action, schema.FormatDate(u.update.Date)))
 }
 
 func ragName(u updateRow) string {

@@ -1,4 +1,4 @@
-package workbook
+package workbook_test
 
 import (
 	"os"
@@ -11,78 +11,9 @@ import (
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/schema"
+	. "github.com/planreport/planreport/internal/workbook"
 )
-
-// foreignOptions vary how foreignWorkbook writes the test plan.
-type foreignOptions struct {
-	date1904 bool // the workbook uses the 1904 date system
-}
-
-// foreignWorkbook writes the test plan the way another program or a person
-// might: sheet names and headers in other case, order and words, extra
-// columns, blank rows above the header and between rows, dates as text in
-// several forms and as numbers in text cells, action numbers as numbers,
-// leads separated by semicolons, RAG as names, themes written once.
-func foreignWorkbook(t testing.TB, opt foreignOptions) []byte {
-	t.Helper()
-	p := testPlan()
-	f := excelize.NewFile()
-	defer f.Close()
-	if opt.date1904 {
-		must(t, f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &opt.date1904}))
-	}
-	serial := func(d time.Time) string {
-		s := dateSerial(d)
-		if opt.date1904 {
-			s -= 1462
-		}
-		return strconv.Itoa(s)
-	}
-	write := func(sheet string, rows ...[]any) {
-		_, err := f.NewSheet(sheet)
-		must(t, err)
-		for i, r := range rows {
-			if r != nil {
-				setRow(t, f, sheet, i+1, r...)
-			}
-		}
-	}
-	must(t, f.SetSheetName("Sheet1", "Notes"))
-	write("PLAN", nil, []any{"value", "FIELD"}, []any{p.Title, "title"},
-		[]any{p.ShortTitle, "Running header"}, []any{p.Organisation, "Organization"},
-		[]any{"3 October 2018", "Date Published"}, []any{p.MaintenanceTitle, "maintenance title"},
-		[]any{p.MaintenanceNote, "Maintenance note"}, []any{"ignored", "Colour"})
-	write("reports", []any{"Report name", "Report date"}, nil,
-		[]any{p.Reports[1].Name, "2019-07-31"}, []any{p.Reports[0].Name, "03/10/18"})
-	write("Outcomes", []any{"Outcome No", "Theme Heading", "Outcome Description"},
-		[]any{"Outcome 1", p.Outcomes[0].Theme, p.Outcomes[0].Description},
-		[]any{2, "", p.Outcomes[1].Description},
-		[]any{"Outcome 10:", p.Outcomes[2].Theme, p.Outcomes[2].Description})
-	write("leads", []any{"strategic lead"}, []any{p.Leads[0]}, nil, []any{"  " + p.Leads[1]}, []any{p.Leads[2]}, []any{p.Leads[0]})
-	write("Actions ", nil, nil,
-		[]any{"Owner", "ACTION NO", "Action", "Timescales", "Comments", "Date Completed", "date added"},
-		[]any{"Independent Chair of the CPC", 1.1, p.Actions[0].Text, p.Actions[0].Timescale, "x", "", "03/10/2018"},
-		[]any{"chair of the CPC practice improvement working group; Lead Nurse, Child Protection, NHS Tayside", "2.1", p.Actions[1].Text, p.Actions[1].Timescale},
-		nil,
-		[]any{"Lead Nurse, Child Protection, NHS Tayside", 10.1, p.Actions[2].Text, p.Actions[2].Timescale, "", serial(p.Actions[2].Completed)},
-		[]any{"Independent Chair of the CPC", "10.2", p.Actions[3].Text, p.Actions[3].Timescale, "", "", "1 May 2019"})
-	write("UPDATES", []any{"Status", "Ref", "Progress", "Date"},
-		[]any{" green ", 1.1, p.Updates[0].Text, serial(year1)},
-		[]any{"amber", "2.1", p.Updates[1].Text, "31/07/2019"},
-		[]any{"G", 10.1, p.Updates[2].Text, "31 July 2019"},
-		[]any{"Red", 10.2, p.Updates[3].Text, "2019-07-31"})
-	write("maintenance", []any{"Task", "No", "Timescale"}, []any{p.Maintenance[0].Text, 1, p.Maintenance[0].Timescale})
-	write("distribution", []any{"E-mail", "Name", "Role"}, []any{"Jane Smith <jane.smith@example.org>", "", p.Distribution[0].Role})
-	// The report point dates and the publication date are real date
-	// cells in the 1904 system when asked.
-	if opt.date1904 {
-		for _, cell := range []string{"B3", "B4"} {
-			d, _ := strconv.Atoi(serial(map[string]time.Time{"B3": year1, "B4": published}[cell]))
-			setCell(t, f, "reports", cell, d)
-		}
-	}
-	return save(t, f)
-}
 
 // TestForeignWorkbooks reads workbooks written by other programs and checks
 // they give the same plan as the canonical workbook.
@@ -96,7 +27,7 @@ func TestForeignWorkbooks(t *testing.T) {
 		opt  foreignOptions
 	}{
 		{"1900 date system", foreignOptions{}},
-		{"1904 date system", foreignOptions{date1904: true}},
+		{"1904 date system", foreignOptions{Date1904: true}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got, problems, err := readBytes(t, foreignWorkbook(t, tt.opt), Options{})
@@ -138,7 +69,7 @@ func TestOddCells(t *testing.T) {
 			}},
 		{name: "date as a number in a text cell",
 			change: func(t testing.TB, f *excelize.File) {
-				must(t, f.SetCellStr("Actions", "F2", strconv.Itoa(dateSerial(plan.Date(2019, time.November, 30)))))
+				must(t, f.SetCellStr("Actions", "F2", strconv.Itoa(schema.DateSerial(plan.Date(2019, time.November, 30), false))))
 			}},
 		{name: "merged lead",
 			change: func(t testing.TB, f *excelize.File) {

@@ -5,11 +5,6 @@ import (
 	"github.com/planreport/planreport/internal/xlsx"
 )
 
-// maxInMemoryPart: Roll has excelize unpack worksheets and shared strings
-// larger than this to a temporary file and stream them from there rather
-// than hold them in memory.
-const maxInMemoryPart = 16 << 20
-
 // ReadFile reads and validates the plan workbook at path; see Read. A file
 // that cannot be read as a workbook is an *xlsx.Error.
 func ReadFile(path string, opt Options) (*plan.Plan, Problems, error) {
@@ -19,6 +14,3 @@ func ReadFile(path string, opt Options) (*plan.Plan, Problems, error) {
 	}
 	return readWorkbook(b, path, opt)
 }
-
-// damaged is the error of a workbook that a library trips over.
-func damaged(name string) error { return &xlsx.Error{Name: name, Err: xlsx.ErrDamaged} }

@@ -1,4 +1,4 @@
-package workbook
+package workbook_test
 
 import (
 	"archive/zip"
@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
+	"github.com/planreport/planreport/internal/planbook"
+	. "github.com/planreport/planreport/internal/workbook"
 	"github.com/planreport/planreport/internal/xlsx"
 )
 
@@ -59,16 +59,6 @@ func copyZip(t testing.TB, b []byte, change func(*zip.FileHeader)) []byte {
 		must(t, err)
 	}
 	must(t, zw.Close())
-	return buf.Bytes()
-}
-
-func encrypted(t testing.TB, b []byte, password string) []byte {
-	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	must(t, err)
-	defer f.Close()
-	var buf bytes.Buffer
-	must(t, f.Write(&buf, excelize.Options{Password: password}))
 	return buf.Bytes()
 }
 
@@ -150,6 +140,6 @@ func TestDamagedUnreadPart(t *testing.T) {
 	if _, problems, err := readBytes(t, b, Options{}); err != nil || len(problems) > 0 {
 		t.Errorf("Read: %v\n%v", err, problems)
 	}
-	_, err := Roll(inTempDir(t, b), filepath.Join(t.TempDir(), "rolled.xlsx"), year2Point, Options{})
+	_, err := planbook.Roll(inTempDir(t, b), filepath.Join(t.TempDir(), "rolled.xlsx"), year2Point, planbook.RollOptions{})
 	checkFileError(t, err, xlsx.ErrDamaged, "is damaged")
 }

@@ -167,15 +167,6 @@ func (pl place) name() string {
 	return ""
 }
 
-// columnLetters turns a 1-based column number into Excel's letters.
-func columnLetters(n int) string {
-	var b []byte
-	for ; n > 0; n = (n - 1) / 26 {
-		b = append([]byte{byte('A' + (n-1)%26)}, b...)
-	}
-	return string(b)
-}
-
 func (pl place) problem(sev Severity, err error, format string, args ...any) Problem {
 	return Problem{Sheet: pl.sheet, Cell: pl.ref(), Severity: sev, Err: err,
 		Msg: fmt.Sprintf(format, args...), order: pl.order, row: pl.row, col: pl.col}

@@ -1,4 +1,4 @@
-package workbook
+package workbook_test
 
 import (
 	"errors"
@@ -9,7 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
-	"github.com/planreport/planreport/internal/xlsx"
+	. "github.com/planreport/planreport/internal/workbook"
 )
 
 // wantProblem is a problem a test expects: where, how bad, what kind.
@@ -17,16 +17,6 @@ type wantProblem struct {
 	sheet, cell string
 	severity    Severity
 	err         error
-}
-
-func setCell(t testing.TB, f *excelize.File, sheet, cell string, v any) {
-	t.Helper()
-	must(t, f.SetCellValue(sheet, cell, v))
-}
-
-func setRow(t testing.TB, f *excelize.File, sheet string, row int, values ...any) {
-	t.Helper()
-	must(t, f.SetSheetRow(sheet, xlsx.CellName(1, row), &values))
 }
 
 // TestProblems changes one thing in the test plan's canonical workbook and

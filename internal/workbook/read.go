@@ -8,17 +8,17 @@ import (
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/schema"
 	"github.com/planreport/planreport/internal/xlsx"
 )
 
-// Options control how a workbook is read and, by Roll, written.
+// Options control how a workbook is read.
 type Options struct {
 	Scale      rag.Scale           // the RAG scale; rag.Default() when it has no values
 	Aliases    map[string][]string // extra header names, by canonical column name: {"Strategic Lead": {"Owner"}}
 	MonthFirst bool                // text dates are month-first (US); day-first (UK) by default
-	Password   string              // opens a password-protected workbook (and Roll keeps it protected)
+	Password   string              // opens a password-protected workbook
 	AsOf       time.Time           // the report point checked for missing updates; zero means the latest
-	Overwrite  bool                // Roll may replace an existing file other than the workbook it reads
 }
 
 // Read reads and validates a plan workbook from r; see ReadFile.
@@ -33,9 +33,9 @@ type reader struct {
 	file       *xlsx.File
 	date1904   bool
 	sheetNames map[string]string // folded name → name in the workbook
-	names      columnNames
-	display    display  // makes cells read as Excel shows them
-	tables     []*table // per sheet of the format, as read; nil when missing
+	names      schema.ColumnNames
+	display    *schema.Shown // makes cells read as Excel shows them
+	tables     []*table      // per sheet of the format, as read; nil when missing
 	plan       plan.Plan
 	problems   Problems
 
@@ -99,12 +99,12 @@ func validate(b []byte, name string, opt Options) (*reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	rd := &reader{opt: opt, file: file, date1904: file.Date1904(), sheetNames: findSheets(file.Sheets()), names: defaultColumnNames()}
-	rd.display = display{file: file, monthFirst: opt.MonthFirst}
+	rd := &reader{opt: opt, file: file, date1904: file.Date1904(), sheetNames: findSheets(file.Sheets()), names: schema.DefaultColumnNames()}
+	rd.display = schema.NewShown(file, opt.MonthFirst)
 	if len(opt.Aliases) > 0 {
-		rd.names = newColumnNames(opt.Aliases)
+		rd.names = schema.NewColumnNames(opt.Aliases)
 	}
-	if err := rd.readSheets(name); err != nil {
+	if err := rd.readSheets(); err != nil {
 		return nil, err
 	}
 	rd.check()
@@ -115,20 +115,15 @@ func validate(b []byte, name string, opt Options) (*reader, error) {
 // readSheets reads every sheet of the format: their rows side by side,
 // and their content in the format's order, since each sheet is checked
 // against those before it, each as soon as its rows are in.
-func (rd *reader) readSheets(name string) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = damaged(name)
-		}
-	}()
+func (rd *reader) readSheets() (err error) {
 	var names []string
 	var orders []int
-	for order := range sheets {
-		if sheetName, found := rd.sheetNames[fold(sheets[order].name)]; found {
+	for order := range schema.Sheets {
+		if sheetName, found := rd.sheetNames[schema.Fold(schema.Sheets[order].Name)]; found {
 			names, orders = append(names, sheetName), append(orders, order)
 		}
 	}
-	rd.tables = make([]*table, len(sheets))
+	rd.tables = make([]*table, len(schema.Sheets))
 	next := 0 // the next sheet of the format to check
 	checkUpTo := func(last int) {
 		for ; next <= last; next++ {
@@ -144,41 +139,41 @@ func (rd *reader) readSheets(name string) (err error) {
 	if err != nil {
 		return err
 	}
-	checkUpTo(len(sheets) - 1)
+	checkUpTo(len(schema.Sheets) - 1)
 	return nil
 }
 
 // readSheet reads the content of sheet order of the format.
 func (rd *reader) readSheet(order int, t *table) {
 	switch order {
-	case sheetPlan:
+	case schema.SheetPlan:
 		rd.readPlan(t)
-	case sheetReports:
+	case schema.SheetReports:
 		rd.readReports(t)
-	case sheetOutcomes:
+	case schema.SheetOutcomes:
 		rd.readOutcomes(t)
-	case sheetLeads:
+	case schema.SheetLeads:
 		rd.readLeads(t)
-	case sheetActions:
+	case schema.SheetActions:
 		rd.readActions(t)
-	case sheetUpdates:
+	case schema.SheetUpdates:
 		rd.readUpdates(t)
-	case sheetMaintenance:
+	case schema.SheetMaintenance:
 		rd.readMaintenance(t)
-	case sheetDistribution:
+	case schema.SheetDistribution:
 		rd.readDistribution(t)
 	}
 }
 
 // text reads a free-text cell; required says it may not be blank.
 func (rd *reader) text(t *table, r tableRow, c int, required bool) (string, place, bool) {
-	return rd.textOf(t, r, c, required, t.spec.columns[c].name)
+	return rd.textOf(t, r, c, required, t.spec.Columns[c].Name)
 }
 
 // textOf is text, a blank required cell named as what: "the Title is blank".
 func (rd *reader) textOf(t *table, r tableRow, c int, required bool, what string) (string, place, bool) {
 	v, pl := t.value(r, c)
-	v = cleanText(v)
+	v = schema.CleanText(v)
 	if v == "" && required {
 		rd.add(pl.problem(Error, ErrMissingValue, "the %s is blank", what))
 		return "", pl, false
@@ -188,7 +183,7 @@ func (rd *reader) textOf(t *table, r tableRow, c int, required bool, what string
 
 // date reads a date cell; a blank one is the zero time.
 func (rd *reader) date(t *table, r tableRow, c int, required bool) (time.Time, place, bool) {
-	return rd.dateOf(t, r, c, required, t.spec.columns[c].name)
+	return rd.dateOf(t, r, c, required, t.spec.Columns[c].Name)
 }
 
 // dateOf is date, a blank required cell named as what.
@@ -197,7 +192,7 @@ func (rd *reader) dateOf(t *table, r tableRow, c int, required bool, what string
 	if !ok || v == "" {
 		return time.Time{}, pl, ok
 	}
-	d, err := cellDate(t.writtenValue(r, c), v, rd.date1904, rd.opt.MonthFirst)
+	d, err := schema.CellDate(t.writtenValue(r, c), v, rd.date1904, rd.opt.MonthFirst)
 	if err != nil {
 		rd.add(pl.problem(Error, ErrBadDate, "%v", err))
 		return time.Time{}, pl, false
@@ -209,55 +204,55 @@ func (rd *reader) dateOf(t *table, r tableRow, c int, required bool, what string
 func (rd *reader) readPlan(t *table) {
 	seen := map[string]int{}
 	for _, r := range t.rows {
-		name, _ := t.value(r, planField)
+		name, _ := t.value(r, schema.PlanField)
 		field, known := rd.planField(name)
 		if !known {
 			continue
 		}
-		if first, dup := seen[field.name]; dup {
-			_, pl := t.value(r, planField)
-			rd.add(pl.problem(Error, ErrDuplicateField, "%s is given twice (first in row %d)", field.name, first))
+		if first, dup := seen[field.Name]; dup {
+			_, pl := t.value(r, schema.PlanField)
+			rd.add(pl.problem(Error, ErrDuplicateField, "%s is given twice (first in row %d)", field.Name, first))
 			continue
 		}
-		seen[field.name] = r.num
+		seen[field.Name] = r.num
 		rd.setPlanField(t, r, field)
 	}
-	for _, field := range planFields {
-		if _, ok := seen[field.name]; field.required && !ok {
+	for _, field := range schema.PlanFields {
+		if _, ok := seen[field.Name]; field.Required && !ok {
 			rd.add(place{sheet: t.name, order: t.order}.problem(Error, ErrMissingValue,
-				"there is no %q row; add one, with the %s in the Value column", field.name, field.name))
+				"there is no %q row; add one, with the %s in the Value column", field.Name, field.Name))
 		}
 	}
 }
 
-func (rd *reader) planField(name string) (column, bool) {
-	folded := fold(name)
-	for i := range planFields {
-		if rd.names[&planFields[i]][folded] {
-			return planFields[i], true
+func (rd *reader) planField(name string) (schema.Column, bool) {
+	folded := schema.Fold(name)
+	for i := range schema.PlanFields {
+		if rd.names[&schema.PlanFields[i]][folded] {
+			return schema.PlanFields[i], true
 		}
 	}
-	return column{}, false
+	return schema.Column{}, false
 }
 
-func (rd *reader) setPlanField(t *table, r tableRow, field column) {
+func (rd *reader) setPlanField(t *table, r tableRow, field schema.Column) {
 	// A blank value is named by its field: the Value column is the
 	// Title's, the First Published date's, ….
-	if field.name == fieldFirstPublished {
-		rd.plan.FirstPublished, _, _ = rd.dateOf(t, r, planValue, true, field.name+" date")
+	if field.Name == schema.FieldFirstPublished {
+		rd.plan.FirstPublished, _, _ = rd.dateOf(t, r, schema.PlanValue, true, field.Name+" date")
 		return
 	}
-	v, _, _ := rd.textOf(t, r, planValue, field.required, field.name)
-	switch field.name {
-	case fieldTitle:
+	v, _, _ := rd.textOf(t, r, schema.PlanValue, field.Required, field.Name)
+	switch field.Name {
+	case schema.FieldTitle:
 		rd.plan.Title = v
-	case fieldShortTitle:
+	case schema.FieldShortTitle:
 		rd.plan.ShortTitle = v
-	case fieldOrganisation:
+	case schema.FieldOrganisation:
 		rd.plan.Organisation = v
-	case fieldMaintenanceTitle:
+	case schema.FieldMaintenanceTitle:
 		rd.plan.MaintenanceTitle = v
-	case fieldMaintenanceNote:
+	case schema.FieldMaintenanceNote:
 		rd.plan.MaintenanceNote = v
 	}
 }
@@ -267,13 +262,13 @@ func (rd *reader) readReports(t *table) {
 	rd.reportsOK = true
 	seen := map[time.Time]int{}
 	for _, r := range t.rows {
-		d, pl, ok := rd.date(t, r, reportDate, true)
-		name, _, nameOK := rd.text(t, r, reportName, true)
+		d, pl, ok := rd.date(t, r, schema.ReportDate, true)
+		name, _, nameOK := rd.text(t, r, schema.ReportName, true)
 		if !ok || !nameOK {
 			continue
 		}
 		if first, dup := seen[d]; dup {
-			rd.add(pl.problem(Error, ErrDuplicateReport, "there is already a report point on %s (row %d)", formatDate(d), first))
+			rd.add(pl.problem(Error, ErrDuplicateReport, "there is already a report point on %s (row %d)", schema.FormatDate(d), first))
 			continue
 		}
 		seen[d] = r.num
@@ -290,11 +285,11 @@ func (rd *reader) readOutcomes(t *table) {
 	seen := rd.outcomes
 	theme := ""
 	for _, r := range t.rows {
-		if v, _, _ := rd.text(t, r, outcomeTheme, false); v != "" {
+		if v, _, _ := rd.text(t, r, schema.OutcomeTheme, false); v != "" {
 			theme = v
 		}
-		raw, pl, ok := rd.text(t, r, outcomeNo, true)
-		desc, _, descOK := rd.text(t, r, outcomeDescription, true)
+		raw, pl, ok := rd.text(t, r, schema.OutcomeNo, true)
+		desc, _, descOK := rd.text(t, r, schema.OutcomeDescription, true)
 		if !ok || !descOK {
 			continue
 		}
@@ -313,12 +308,12 @@ func (rd *reader) readLeads(t *table) {
 	rd.leadsOK = true
 	rd.leads = map[string]string{}
 	for _, r := range t.rows {
-		v, _ := t.value(r, leadName)
-		lead := collapse(v)
-		if _, dup := rd.leads[fold(lead)]; lead == "" || dup {
+		v, _ := t.value(r, schema.LeadName)
+		lead := schema.Collapse(v)
+		if _, dup := rd.leads[schema.Fold(lead)]; lead == "" || dup {
 			continue
 		}
-		rd.leads[fold(lead)] = lead
+		rd.leads[schema.Fold(lead)] = lead
 		rd.plan.Leads = append(rd.plan.Leads, lead)
 	}
 }
@@ -326,9 +321,9 @@ func (rd *reader) readLeads(t *table) {
 // readMaintenance reads the ongoing / maintenance tasks.
 func (rd *reader) readMaintenance(t *table) {
 	for _, r := range t.rows {
-		no, _, _ := rd.text(t, r, taskNo, false)
-		text, _, ok := rd.text(t, r, taskText, true)
-		timescale, _, _ := rd.text(t, r, taskTimescale, false)
+		no, _, _ := rd.text(t, r, schema.TaskNo, false)
+		text, _, ok := rd.text(t, r, schema.TaskText, true)
+		timescale, _, _ := rd.text(t, r, schema.TaskTimescale, false)
 		if ok {
 			rd.plan.Maintenance = append(rd.plan.Maintenance, plan.Task{No: actionNumber(no), Text: text, Timescale: timescale})
 		}
@@ -338,9 +333,9 @@ func (rd *reader) readMaintenance(t *table) {
 // readDistribution reads the distribution list, checking each address.
 func (rd *reader) readDistribution(t *table) {
 	for _, r := range t.rows {
-		name, _, _ := rd.text(t, r, recipientName, false)
-		email, pl, ok := rd.text(t, r, recipientEmail, true)
-		role, _, _ := rd.text(t, r, recipientRole, false)
+		name, _, _ := rd.text(t, r, schema.RecipientName, false)
+		email, pl, ok := rd.text(t, r, schema.RecipientEmail, true)
+		role, _, _ := rd.text(t, r, schema.RecipientRole, false)
 		if !ok {
 			continue
 		}

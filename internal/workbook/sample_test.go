@@ -1,4 +1,4 @@
-package workbook
+package workbook_test
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/sample"
+	. "github.com/planreport/planreport/internal/workbook"
 )
 
 // TestSampleRoundTrip writes the seed's plan and reads it back: the same

@@ -1,4 +1,4 @@
-package workbook
+package workbook_test
 
 import (
 	"archive/zip"
@@ -18,7 +18,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/schema"
 	"github.com/planreport/planreport/internal/testtool"
+	. "github.com/planreport/planreport/internal/workbook"
 )
 
 // The kinds of cell a test writes into a workbook besides text.
@@ -82,8 +84,8 @@ func TestReadsAsShown(t *testing.T) {
 	}{
 		{"formats and escapes", testPlan(), cellEdits{
 			"Actions": {
-				"E2": numberCell{v: float64(dateSerial(plan.Date(2019, time.November, 30))), code: "d mmmm yyyy"}, "F2": blankCell{},
-				"E5": numberCell{v: float64(dateSerial(plan.Date(2020, time.June, 30))), id: 14},
+				"E2": numberCell{v: float64(schema.DateSerial(plan.Date(2019, time.November, 30), false)), code: "d mmmm yyyy"}, "F2": blankCell{},
+				"E5": numberCell{v: float64(schema.DateSerial(plan.Date(2020, time.June, 30), false)), id: 14},
 				"D3": formulaText{`"` + leads[0] + `"&CHAR(13)&CHAR(10)&"` + leads[1] + `"`, leads[0] + "_x000D_\n" + leads[1]},
 			},
 			"Updates": {"C2": numberCell{v: 0.45, code: "0%"}, "C3": numberCell{v: 1234567, code: "#,##0"},
@@ -129,7 +131,7 @@ func TestReadsAsShown(t *testing.T) {
 func checkAction(t *testing.T, a plan.Action, timescale string, due time.Time) {
 	t.Helper()
 	if a.Timescale != timescale || !a.Due.Equal(due) {
-		t.Errorf("action %s: Timescale %q, due %s; want %q, due %s", a.No, a.Timescale, formatDate(a.Due), timescale, formatDate(due))
+		t.Errorf("action %s: Timescale %q, due %s; want %q, due %s", a.No, a.Timescale, schema.FormatDate(a.Due), timescale, schema.FormatDate(due))
 	}
 }
 

@@ -2,15 +2,15 @@ package workbook
 
 import (
 	"strings"
-	"sync"
 
+	"github.com/planreport/planreport/internal/schema"
 	"github.com/planreport/planreport/internal/xlsx"
 )
 
 // table is a sheet's rows as read: the header found, and each non-blank
 // row below it.
 type table struct {
-	spec   *sheetSpec
+	spec   *schema.Sheet
 	name   string // the sheet's name in the workbook
 	order  int
 	header int      // the header's row number
@@ -46,8 +46,8 @@ func (t *table) value(r tableRow, c int) (string, place) {
 func findSheets(sheetNames []string) map[string]string {
 	names := map[string]string{}
 	for _, s := range sheetNames {
-		if _, seen := names[fold(s)]; !seen {
-			names[fold(s)] = s
+		if _, seen := names[schema.Fold(s)]; !seen {
+			names[schema.Fold(s)] = s
 		}
 	}
 	return names
@@ -57,16 +57,16 @@ func findSheets(sheetNames []string) map[string]string {
 // in. ok is false, with a problem recorded, when the sheet is missing (and
 // required) or its header lacks a required column.
 func (rd *reader) prepareTable(order int, t *table) bool {
-	spec := &sheets[order]
+	spec := &schema.Sheets[order]
 	if t == nil {
-		if spec.required {
-			rd.add(place{sheet: spec.name, order: order}.problem(Error, ErrMissingSheet,
-				"the workbook has no sheet named %q", spec.name))
+		if spec.Required {
+			rd.add(place{sheet: spec.Name, order: order}.problem(Error, ErrMissingSheet,
+				"the workbook has no sheet named %q", spec.Name))
 		}
 		return false
 	}
 	rd.fillMerged(t)
-	if order == sheetPlan {
+	if order == schema.SheetPlan {
 		rd.headerlessPlan(t)
 	}
 	return rd.checkHeader(t)
@@ -75,7 +75,7 @@ func (rd *reader) prepareTable(order int, t *table) bool {
 // newTable is the table of sheet order of the format: the first non-blank
 // row is the header, the non-blank rows after it the data.
 func (rd *reader) newTable(order int, s *xlsx.Sheet) *table {
-	t := &table{spec: &sheets[order], name: s.Name, order: order, merged: s.Merged}
+	t := &table{spec: &schema.Sheets[order], name: s.Name, order: order, merged: s.Merged}
 	var dates uint64 // the 0-based date columns, left as written
 	for _, r := range s.Rows {
 		cells := r.Values()
@@ -104,7 +104,7 @@ func (rd *reader) shownRow(r xlsx.Row, cells []string, dates uint64) tableRow {
 		if number && i < 64 && dates&(1<<i) != 0 {
 			continue
 		}
-		if v, differs := rd.display.shown(c); differs && i < len(cells) {
+		if v := rd.display.Cell(c); v != c.Value && i < len(cells) {
 			if row.written == nil {
 				row.written = map[int]string{}
 			}
@@ -129,12 +129,12 @@ func dateColumns(t *table) uint64 {
 // dates.
 func isDateColumn(order, c int) bool {
 	switch order {
-	case sheetReports:
-		return c == reportDate
-	case sheetActions:
-		return c == actionDue || c == actionAdded || c == actionCompleted
-	case sheetUpdates:
-		return c == updateDate
+	case schema.SheetReports:
+		return c == schema.ReportDate
+	case schema.SheetActions:
+		return c == schema.ActionDue || c == schema.ActionAdded || c == schema.ActionCompleted
+	case schema.SheetUpdates:
+		return c == schema.UpdateDate
 	}
 	return false
 }
@@ -169,15 +169,15 @@ func blank(cells []string) bool {
 
 // matchHeader finds each of the spec's columns among the header cells, by
 // its name, an alias or a name the options add; the first match wins.
-func (rd *reader) matchHeader(spec *sheetSpec, header []string) []int {
+func (rd *reader) matchHeader(spec *schema.Sheet, header []string) []int {
 	folded := make([]string, len(header))
 	for i, h := range header {
-		folded[i] = fold(h)
+		folded[i] = schema.Fold(h)
 	}
-	index := make([]int, len(spec.columns))
-	for c := range spec.columns {
+	index := make([]int, len(spec.Columns))
+	for c := range spec.Columns {
 		index[c] = -1
-		names := rd.names[&spec.columns[c]]
+		names := rd.names[&spec.Columns[c]]
 		for i, h := range folded {
 			if names[h] {
 				index[c] = i
@@ -188,47 +188,11 @@ func (rd *reader) matchHeader(spec *sheetSpec, header []string) []int {
 	return index
 }
 
-// columnNames holds the set of folded names each column of the format and
-// each plan field is known by: its name, its aliases and those the options
-// add.
-type columnNames map[*column]map[string]bool
-
-func newColumnNames(aliases map[string][]string) columnNames {
-	all := columnNames{}
-	add := func(col *column) {
-		names := map[string]bool{fold(col.name): true}
-		for _, a := range col.aliases {
-			names[fold(a)] = true
-		}
-		for canonical, extra := range aliases {
-			if fold(canonical) == fold(col.name) {
-				for _, a := range extra {
-					names[fold(a)] = true
-				}
-			}
-		}
-		delete(names, "")
-		all[col] = names
-	}
-	for i := range sheets {
-		for c := range sheets[i].columns {
-			add(&sheets[i].columns[c])
-		}
-	}
-	for i := range planFields {
-		add(&planFields[i])
-	}
-	return all
-}
-
-// defaultColumnNames is the names without aliases from the options.
-var defaultColumnNames = sync.OnceValue(func() columnNames { return newColumnNames(nil) })
-
 // headerlessPlan reads a Plan sheet written without a header, whose first
 // row is already a field ("Title | …"), as fields in column A and values
 // in column B.
 func (rd *reader) headerlessPlan(t *table) {
-	if t.header == 0 || t.index[planField] >= 0 || len(t.headed) == 0 {
+	if t.header == 0 || t.index[schema.PlanField] >= 0 || len(t.headed) == 0 {
 		return
 	}
 	if _, known := rd.planField(t.headed[0]); !known {
@@ -241,15 +205,15 @@ func (rd *reader) headerlessPlan(t *table) {
 // checkHeader records a problem for each required column the sheet lacks.
 func (rd *reader) checkHeader(t *table) bool {
 	ok := true
-	for c, col := range t.spec.columns {
-		if col.required && (t.index == nil || t.index[c] < 0) {
+	for c, col := range t.spec.Columns {
+		if col.Required && (t.index == nil || t.index[c] < 0) {
 			rd.add(place{sheet: t.name, order: t.order}.problem(Error, ErrMissingColumn,
-				"the header row (row %d) has no %q column", max(t.header, 1), col.name))
+				"the header row (row %d) has no %q column", max(t.header, 1), col.Name))
 			ok = false
 		}
 	}
 	if t.index == nil {
-		t.index = make([]int, len(t.spec.columns))
+		t.index = make([]int, len(t.spec.Columns))
 		for i := range t.index {
 			t.index[i] = -1
 		}

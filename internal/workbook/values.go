@@ -3,7 +3,6 @@ package workbook
 import (
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // significantDigits is how many digits a number typed into a cell keeps
@@ -64,37 +63,4 @@ func outcomeNumber(s string) string {
 func outcomeOf(no string) string {
 	before, _, _ := strings.Cut(no, ".")
 	return before
-}
-
-// fold reduces a name to its lower-case letters and digits, so that headers,
-// sheet names and leads match whatever their case, spacing and punctuation.
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
-		}
-		return -1
-	}, s)
-}
-
-// collapse trims s and turns each run of white space within it into one
-// space.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// splitLeads splits a Strategic Lead cell into its leads: one to a line, or
-// separated by semicolons.
-func splitLeads(s string) []string {
-	var leads []string
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == ';' }) {
-		if lead := collapse(part); lead != "" {
-			leads = append(leads, lead)
-		}
-	}
-	return leads
-}
-
-// cleanText trims a free-text cell and normalises its line ends to "\n".
-func cleanText(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.TrimSpace(strings.ReplaceAll(s, "\r", "\n"))
 }

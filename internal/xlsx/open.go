@@ -162,11 +162,19 @@ func (lim Limits) orDefault() Limits {
 }
 
 // decrypt opens a password-protected workbook's package.
-func decrypt(b []byte, name, password string) ([]byte, error) {
+func decrypt(b []byte, name, password string) (_ []byte, err error) {
 	if password == "" {
 		return nil, fileError(name, ErrEncrypted, "%s is protected by a password; give the password with --password "+
 			"or in the environment variable PLANREPORT_PASSWORD", name)
 	}
+	defer func() {
+		// excelize, which decrypts, is not written for hostile input;
+		// whatever it trips on is a damaged file, not a crash. Only its
+		// call is covered: a panic in planreport's own code is a bug.
+		if r := recover(); r != nil {
+			err = &Error{Name: name, Err: ErrDamaged}
+		}
+	}()
 	plain, err := excelize.Decrypt(b, &excelize.Options{Password: password})
 	if err != nil || !bytes.HasPrefix(plain, []byte("PK")) {
 		return nil, fileError(name, ErrWrongPassword, "the password given does not open %s", name)

@@ -50,13 +50,6 @@ type relationship struct {
 // path, or a phrase such as "the workbook", for errors. An error is an
 // *Error.
 func Open(b []byte, name string, opt Options) (f *File, err error) {
-	defer func() {
-		// excelize, which decrypts, is not written for hostile input;
-		// whatever it trips on is a damaged file, not a crash.
-		if r := recover(); r != nil {
-			f, err = nil, &Error{Name: name, Err: ErrDamaged}
-		}
-	}()
 	lim := opt.Limits.orDefault()
 	if Encrypted(b) {
 		if b, err = decrypt(b, name, opt.Password); err != nil {
@@ -245,9 +238,10 @@ func (f *File) sharedStrings() ([]string, error) {
 // stringTable is the shared strings, read by a goroutine of their own while
 // the sheets are scanned.
 type stringTable struct {
-	read    chan struct{} // closed once they are read
-	strings []string
-	err     error
+	read     chan struct{} // closed once they are read
+	strings  []string
+	err      error
+	panicked goPanic // a bug met reading them, for wait to raise again
 }
 
 // readStrings starts reading the shared strings.
@@ -255,11 +249,7 @@ func (f *File) readStrings() *stringTable {
 	st := &stringTable{read: make(chan struct{})}
 	go func() {
 		defer close(st.read)
-		defer func() {
-			if r := recover(); r != nil {
-				st.err = &Error{Name: f.name, Part: f.sst.Name, Err: ErrDamaged}
-			}
-		}()
+		defer st.panicked.catch()
 		st.strings, st.err = f.sharedStrings()
 	}()
 	return st
@@ -268,6 +258,7 @@ func (f *File) readStrings() *stringTable {
 // wait returns the strings once they are read.
 func (st *stringTable) wait() ([]string, error) {
 	<-st.read
+	st.panicked.rethrow()
 	return st.strings, st.err
 }
 

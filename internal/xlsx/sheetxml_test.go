@@ -78,7 +78,7 @@ func sheetNames(t testing.TB, b []byte) []string {
 	return f.GetSheetList()
 }
 
-// canonical is the test plan as planreport's workbook.Write writes it:
+// canonical is the test plan as planreport's planbook.Write writes it:
 // Instructions, Plan, Reports, Outcomes, Leads, Actions, Updates,
 // Maintenance, Distribution.
 func canonical(t testing.TB) []byte {

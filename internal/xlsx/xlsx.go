@@ -19,6 +19,8 @@ package xlsx
 
 import (
 	"archive/zip"
+	"fmt"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -105,20 +107,18 @@ func (f *File) ReadSheets(names []string, each func(i int, s *Sheet)) error {
 	sst := f.readStrings()
 	done := make([]chan struct{}, len(names))
 	sheets, errs := make([]*Sheet, len(names)), make([]error, len(names))
+	panics := make([]goPanic, len(names))
 	for i := range names {
 		done[i] = make(chan struct{})
 		go func() {
 			defer close(done[i])
-			defer func() {
-				if r := recover(); r != nil {
-					errs[i] = &Error{Name: f.name, Part: parts[i].Name, Sheet: names[i], Err: ErrDamaged}
-				}
-			}()
+			defer panics[i].catch()
 			sheets[i], errs[i] = f.readSheet(names[i], parts[i], sst)
 		}()
 	}
 	for i := range names {
 		<-done[i]
+		panics[i].rethrow()
 		if errs[i] != nil {
 			return errs[i]
 		}
@@ -158,4 +158,27 @@ func Unescape(s string) string {
 		return s
 	}
 	return string(appendUnescaped(nil, []byte(s)))
+}
+
+// goPanic carries a panic in a goroutine reading a part, which is a bug in
+// this package, not a damaged file, to the goroutine that waits for it,
+// which raises it again: the caller sees it as it would a panic of its
+// own, with where it happened.
+type goPanic struct {
+	value any
+	stack []byte
+}
+
+// catch, deferred in the goroutine, keeps its panic.
+func (p *goPanic) catch() {
+	if r := recover(); r != nil {
+		p.value, p.stack = r, debug.Stack()
+	}
+}
+
+// rethrow raises the goroutine's panic, if any, in the caller.
+func (p *goPanic) rethrow() {
+	if p.value != nil {
+		panic(fmt.Sprintf("%v\n\n[in a goroutine reading the workbook:]\n%s", p.value, p.stack))
+	}
 }

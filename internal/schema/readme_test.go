@@ -1,4 +1,4 @@
-package workbook
+package schema
 
 import (
 	"os"
@@ -9,20 +9,20 @@ import (
 // aliasTable is the README's table of the names each column and Plan field
 // answers to, as the schema gives them.
 func aliasTable() []string {
-	row := func(sheet string, c column) string {
+	row := func(sheet string, c Column) string {
 		aliases := "—"
-		if len(c.aliases) > 0 {
-			aliases = strings.Join(c.aliases, ", ")
+		if len(c.Aliases) > 0 {
+			aliases = strings.Join(c.Aliases, ", ")
 		}
-		return "| " + sheet + " | " + c.name + " | " + aliases + " |"
+		return "| " + sheet + " | " + c.Name + " | " + aliases + " |"
 	}
 	var rows []string
-	for _, s := range sheets {
-		for _, c := range s.columns {
-			rows = append(rows, row(s.name, c))
+	for _, s := range Sheets {
+		for _, c := range s.Columns {
+			rows = append(rows, row(s.Name, c))
 		}
 	}
-	for _, f := range planFields {
+	for _, f := range PlanFields {
 		rows = append(rows, row("Plan field", f))
 	}
 	return rows
@@ -33,7 +33,9 @@ func aliasTable() []string {
 // aliases the schema gives it.
 func TestREADMEAliases(t *testing.T) {
 	b, err := os.ReadFile("../../README.md")
-	must(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	const head = "| Sheet | Column | also answers to |\n|---|---|---|\n"
 	_, table, found := strings.Cut(string(b), head)
 	if !found {

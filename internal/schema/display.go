@@ -1,6 +1,7 @@
-package workbook
+package schema
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -8,12 +9,12 @@ import (
 	"github.com/planreport/planreport/internal/xlsx"
 )
 
-// display makes a cell's value what Excel shows: a number or date in a
+// Shown makes a cell's value what Excel shows: a number or date in a
 // cell with a number format as that format shows it ("30 November 2025",
 // "45%", "1,234"), a boolean as TRUE or FALSE, a formula's text with its
 // _xHHHH_ escapes decoded. excelize's number formatting does the work, on
 // a scratch workbook of one cell.
-type display struct {
+type Shown struct {
 	file       *xlsx.File
 	monthFirst bool
 	scratch    *excelize.File
@@ -27,9 +28,21 @@ var localFormats = map[int][2]string{
 	22: {"dd/mm/yyyy hh:mm", "m/d/yyyy h:mm"},
 }
 
+// NewShown shows the cells of file; monthFirst shows a short date (Excel's
+// format 14) month-first.
+func NewShown(file *xlsx.File, monthFirst bool) *Shown {
+	return &Shown{file: file, monthFirst: monthFirst}
+}
+
+// Cell returns the cell's value as Excel shows it.
+func (d *Shown) Cell(c xlsx.Cell) string {
+	v, _ := d.shown(c)
+	return v
+}
+
 // shown returns the cell's value as Excel shows it, and whether that
 // differs from the value as written.
-func (d *display) shown(c xlsx.Cell) (string, bool) {
+func (d *Shown) shown(c xlsx.Cell) (string, bool) {
 	switch c.Type {
 	case "b":
 		if v := map[string]string{"0": "FALSE", "1": "TRUE"}[c.Value]; v != "" {
@@ -46,7 +59,7 @@ func (d *display) shown(c xlsx.Cell) (string, bool) {
 
 // number formats a number cell by its style's number format; General (0)
 // and Text (49) show the number as written.
-func (d *display) number(c xlsx.Cell) (string, bool) {
+func (d *Shown) number(c xlsx.Cell) (string, bool) {
 	if c.Style == 0 {
 		return c.Value, false
 	}
@@ -72,7 +85,14 @@ func (d *display) number(c xlsx.Cell) (string, bool) {
 }
 
 // format shows v in the format with the id, or the code when it has one.
-func (d *display) format(v float64, id int, code string) (string, error) {
+// excelize, which formats, is not written for hostile input: a format it
+// trips on is an error, and the cell shows its value as written.
+func (d *Shown) format(v float64, id int, code string) (_ string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("excelize cannot show %v in the number format %q: %v", v, code, r)
+		}
+	}()
 	if d.scratch == nil {
 		d.scratch, d.styles = excelize.NewFile(), map[string]int{}
 		date1904 := d.file.Date1904()

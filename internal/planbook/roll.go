@@ -1,9 +1,10 @@
-package workbook
+package planbook
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,7 +15,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/schema"
+	"github.com/planreport/planreport/internal/workbook"
 	"github.com/planreport/planreport/internal/xlsx"
 )
 
@@ -23,19 +27,25 @@ import (
 // columns, other sheets, column widths and drop-down lists are kept, and
 // an Updates row for every action still open, copied from its last update.
 
-// Why Roll refuses.
+// Why Roll refuses; a workbook with errors is refused with an
+// *InvalidError, which wraps workbook.ErrInvalid.
 var (
 	ErrNotAfterLatest = errors.New("the date is not after the latest report point")
-	ErrInvalid        = errors.New("the workbook has errors")
 	ErrExists         = errors.New("the file already exists")
 )
 
-// InvalidError is Roll's error for a workbook that does not pass Read's
-// checks. It wraps ErrInvalid; Problems holds every problem found, each
-// with its sheet and cell, errors first.
+// RollOptions control how Roll reads the workbook and where it writes.
+type RollOptions struct {
+	workbook.Options      // how the workbook is read; its Password keeps the file written protected too
+	Overwrite        bool // Roll may replace an existing file other than the workbook it reads
+}
+
+// InvalidError is Roll's error for a workbook that does not pass
+// workbook.Read's checks. It wraps workbook.ErrInvalid; Problems holds every
+// problem found, each with its sheet and cell, errors first.
 type InvalidError struct {
 	Name     string
-	Problems Problems
+	Problems workbook.Problems
 }
 
 // Error says how many errors the workbook has and lists them, one to a
@@ -45,15 +55,15 @@ func (e *InvalidError) Error() string {
 	return fmt.Sprintf("%s has %d error(s); correct them before rolling it forward:\n%v", e.Name, len(errs), errs)
 }
 
-// Unwrap returns ErrInvalid.
-func (e *InvalidError) Unwrap() error { return ErrInvalid }
+// Unwrap returns workbook.ErrInvalid.
+func (e *InvalidError) Unwrap() error { return workbook.ErrInvalid }
 
 // RollResult says what Roll wrote.
 type RollResult struct {
-	Dst      string   // the file written
-	Carried  int      // Updates rows added: one per action open on the new date
-	Blank    []string // the open actions that had no update to copy, whose new rows are blank
-	Warnings Problems // the warnings the workbook read with
+	Dst      string            // the file written
+	Carried  int               // Updates rows added: one per action open on the new date
+	Blank    []string          // the open actions that had no update to copy, whose new rows are blank
+	Warnings workbook.Problems // the warnings the workbook read with
 }
 
 // Roll adds the report point {date, name} to the workbook at src and, for
@@ -76,7 +86,7 @@ type RollResult struct {
 // dst is src, and then atomically: the workbook is written to a temporary
 // file in the same folder, synced, and renamed over src. An existing file
 // other than src is refused with ErrExists unless opt.Overwrite is set.
-func Roll(src, dst string, point plan.ReportPoint, opt Options) (RollResult, error) {
+func Roll(src, dst string, point plan.ReportPoint, opt RollOptions) (RollResult, error) {
 	point, err := reportPoint(point)
 	if err != nil {
 		return RollResult{}, err
@@ -100,7 +110,7 @@ func Roll(src, dst string, point plan.ReportPoint, opt Options) (RollResult, err
 	if err := out.write(f); err != nil {
 		return RollResult{}, err
 	}
-	res.Dst, res.Warnings = out.path, rd.problems
+	res.Dst, res.Warnings = out.path, rd.Problems
 	return res, nil
 }
 
@@ -119,7 +129,7 @@ var datedName = regexp.MustCompile(`-\d{4}-\d{2}-\d{2}$`)
 // reportPoint checks the new report point, taking its date as a calendar
 // day.
 func reportPoint(p plan.ReportPoint) (plan.ReportPoint, error) {
-	p.Name = cleanText(p.Name)
+	p.Name = schema.CleanText(p.Name)
 	switch {
 	case p.Date.IsZero():
 		return p, errors.New("the new report point has no date")
@@ -132,31 +142,38 @@ func reportPoint(p plan.ReportPoint) (plan.ReportPoint, error) {
 
 // readToRoll reads and checks the workbook at src, and that the new
 // report point comes after its latest.
-func readToRoll(src string, point plan.ReportPoint, opt Options) ([]byte, *reader, error) {
+func readToRoll(src string, point plan.ReportPoint, opt RollOptions) ([]byte, *roller, error) {
 	b, err := xlsx.ReadFile(src, xlsx.DefaultLimits)
 	if err != nil {
 		return nil, nil, err
 	}
-	rd, err := validate(b, src, opt)
+	wb, err := workbook.Validate(b, src, opt.Options)
 	if err != nil {
 		return nil, nil, err
 	}
-	if rd.problems.HasErrors() {
-		return nil, nil, &InvalidError{Name: src, Problems: rd.problems}
+	rd := &roller{Located: wb, opt: opt}
+	if rd.Problems.HasErrors() {
+		return nil, nil, &InvalidError{Name: src, Problems: rd.Problems}
 	}
-	if err := rd.file.Verify(); err != nil {
+	if err := rd.Verify(); err != nil {
 		return nil, nil, err
 	}
-	if latest, ok := rd.plan.Latest(); ok && !point.Date.After(latest.Date) {
+	if latest, ok := rd.Plan.Latest(); ok && !point.Date.After(latest.Date) {
 		return nil, nil, fmt.Errorf("cannot roll %s forward to %s: %w, %s (%s)",
-			src, formatDate(point.Date), ErrNotAfterLatest, formatDate(latest.Date), latest.Name)
+			src, schema.FormatDate(point.Date), ErrNotAfterLatest, schema.FormatDate(latest.Date), latest.Name)
 	}
 	return b, rd, nil
 }
 
+// roller is a workbook read to be rolled forward.
+type roller struct {
+	*workbook.Located
+	opt RollOptions
+}
+
 // rollForward opens the workbook's bytes for editing and appends the report
 // point to Reports and the carried-over updates to Updates.
-func (rd *reader) rollForward(b []byte, name string, point plan.ReportPoint) (f *excelize.File, res RollResult, err error) {
+func (rd *roller) rollForward(b []byte, name string, point plan.ReportPoint) (f *excelize.File, res RollResult, err error) {
 	defer func() {
 		// excelize is not written for hostile input; whatever it trips on
 		// is a damaged file, not a crash.
@@ -172,15 +189,15 @@ func (rd *reader) rollForward(b []byte, name string, point plan.ReportPoint) (f 
 	if err != nil {
 		return nil, RollResult{}, damaged(name)
 	}
-	ed := &editor{f: f, date1904: rd.date1904, monthFirst: rd.opt.MonthFirst}
+	ed := &editor{f: f, date1904: rd.Date1904, monthFirst: rd.opt.MonthFirst}
 	rows, blank := rd.carriedUpdates(point.Date)
 	if err := rd.checkCarried(ed, name, point); err != nil {
 		f.Close()
 		return nil, RollResult{}, err
 	}
-	err = ed.appendRows(rd.tables[sheetReports], [][]any{{day(point.Date), point.Name}})
+	err = ed.appendRows(rd.table(schema.SheetReports), [][]any{{day(point.Date), point.Name}})
 	if err == nil {
-		err = ed.appendRows(rd.tables[sheetUpdates], rows)
+		err = ed.appendRows(rd.table(schema.SheetUpdates), rows)
 	}
 	if err != nil {
 		f.Close()
@@ -193,15 +210,15 @@ func (rd *reader) rollForward(b []byte, name string, point plan.ReportPoint) (f 
 // in the Actions sheet's order: its number, d, and its last update's text
 // and RAG (the cells to copy them from), or blanks when it has none; blank
 // lists the actions without an update.
-func (rd *reader) carriedUpdates(d time.Time) (rows [][]any, blank []string) {
-	latest := rd.latestUpdates(d)
-	for _, a := range rd.plan.Actions {
+func (rd *roller) carriedUpdates(d time.Time) (rows [][]any, blank []string) {
+	latest := rd.LatestUpdates(d)
+	for _, a := range rd.Plan.Actions {
 		if !a.Open(d) || a.Added.After(d) {
 			continue
 		}
-		row := []any{updateAction: rd.actionRows[a.No].no, updateDate: day(d), updateText: "", updateRAG: ""}
+		row := []any{schema.UpdateAction: rd.NumberCell(a.No), schema.UpdateDate: day(d), schema.UpdateText: "", schema.UpdateRAG: ""}
 		if u, ok := latest[a.No]; ok {
-			row[updateText], row[updateRAG] = u.text, u.rag
+			row[schema.UpdateText], row[schema.UpdateRAG] = u.Text, u.RAG
 		} else {
 			blank = append(blank, a.No)
 		}
@@ -215,24 +232,24 @@ func (rd *reader) carriedUpdates(d time.Time) (rows [][]any, blank []string) {
 // (ErrTooLong), each naming the action and the cell it was read from. An
 // update is measured as written in its cell, which may be longer than as
 // read (a line break written CR LF).
-func (rd *reader) checkCarried(ed *editor, name string, point plan.ReportPoint) error {
+func (rd *roller) checkCarried(ed *editor, name string, point plan.ReportPoint) error {
 	not := name + " was not rolled forward"
 	var errs []error
 	if n := cellChars(point.Name); n > excelize.TotalCellChars {
 		errs = append(errs, tooLong("the new report point's name", "", n, not))
 	}
-	latest := rd.latestUpdates(point.Date)
-	for _, a := range rd.plan.Actions {
+	latest := rd.LatestUpdates(point.Date)
+	for _, a := range rd.Plan.Actions {
 		u, ok := latest[a.No]
-		if !ok || !a.Open(point.Date) || a.Added.After(point.Date) || u.text.ref() == "" {
+		if !ok || !a.Open(point.Date) || a.Added.After(point.Date) || u.Text.Ref == "" {
 			continue
 		}
-		written, err := ed.f.GetCellValue(u.text.sheet, u.text.ref(), excelize.Options{RawCellValue: true})
+		written, err := ed.f.GetCellValue(u.Text.Sheet, u.Text.Ref, excelize.Options{RawCellValue: true})
 		if err != nil {
 			return err
 		}
 		if n := cellChars(written); n > excelize.TotalCellChars {
-			errs = append(errs, tooLong("action "+a.No+"'s update of "+formatDate(u.update.Date), u.text.name(), n, not))
+			errs = append(errs, tooLong("action "+a.No+"'s update of "+schema.FormatDate(u.Date), u.Text.String(), n, not))
 		}
 	}
 	return errors.Join(errs...)
@@ -250,19 +267,18 @@ type editor struct {
 // up to the width of the header or of the last row, takes the style of the
 // last row's cell in its column (the column's style when the table has no
 // rows), with a date format added to a date column's style that lacks one.
-func (ed *editor) appendRows(t *table, rows [][]any) error {
+func (ed *editor) appendRows(t workbook.Table, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	first, model, width := t.header+1, t.header+1, len(t.headed)
-	if n := len(t.rows); n > 0 {
-		last := t.rows[n-1]
-		first, model, width = last.num+1, last.num, max(width, len(last.cells))
+	first, model, width := t.Header+1, t.Header+1, t.Width
+	if t.Last > 0 {
+		first, model, width = t.Last+1, t.Last, max(width, t.LastWidth)
 	}
 	for i, row := range rows {
 		for c, v := range row {
-			if t.index[c] >= 0 {
-				if err := ed.set(t.name, xlsx.CellName(t.index[c]+1, first+i), v); err != nil {
+			if t.Columns[c] >= 0 {
+				if err := ed.set(t.Sheet, xlsx.CellName(t.Columns[c]+1, first+i), v); err != nil {
 					return err
 				}
 			}
@@ -273,22 +289,22 @@ func (ed *editor) appendRows(t *table, rows [][]any) error {
 		if err != nil {
 			return err
 		}
-		if err := ed.f.SetCellStyle(t.name, xlsx.CellName(col, first), xlsx.CellName(col, first+len(rows)-1), style); err != nil {
+		if err := ed.f.SetCellStyle(t.Sheet, xlsx.CellName(col, first), xlsx.CellName(col, first+len(rows)-1), style); err != nil {
 			return err
 		}
 	}
-	return fitRows(ed.f, t.name, first, first+len(rows)-1, width)
+	return fitRows(ed.f, t.Sheet, first, first+len(rows)-1, width)
 }
 
 // modelStyle is the style new cells of the 1-based column col take: that
 // of the model row's cell, made to show a date when the column holds dates.
-func (ed *editor) modelStyle(t *table, row []any, col, model int) (int, error) {
-	style, err := ed.f.GetCellStyle(t.name, xlsx.CellName(col, model))
+func (ed *editor) modelStyle(t workbook.Table, row []any, col, model int) (int, error) {
+	style, err := ed.f.GetCellStyle(t.Sheet, xlsx.CellName(col, model))
 	if err != nil {
 		return 0, err
 	}
 	for c, v := range row {
-		if _, isDay := v.(day); isDay && t.index[c] == col-1 {
+		if _, isDay := v.(day); isDay && t.Columns[c] == col-1 {
 			return ed.dateStyle(style)
 		}
 	}
@@ -335,7 +351,7 @@ func (ed *editor) set(sheet, cell string, v any) error {
 	switch v := v.(type) {
 	case day:
 		return ed.f.SetCellInt(sheet, cell, int64(ed.serial(time.Time(v))))
-	case place:
+	case workbook.Cell:
 		return ed.copyValue(v, sheet, cell)
 	case string:
 		return ed.f.SetCellStr(sheet, cell, v)
@@ -345,32 +361,29 @@ func (ed *editor) set(sheet, cell string, v any) error {
 
 // serial is the day's serial number in the workbook's date system.
 func (ed *editor) serial(d time.Time) int {
-	if ed.date1904 {
-		return int(d.Sub(epoch1904).Hours() / 24)
-	}
-	return dateSerial(d)
+	return schema.DateSerial(d, ed.date1904)
 }
 
 // copyValue copies the value of the cell at from into a cell: rich text as
 // rich text, a number as a number, anything else as the text it shows
 // (a formula as its cached value).
-func (ed *editor) copyValue(from place, sheet, cell string) error {
-	ref := from.ref()
+func (ed *editor) copyValue(from workbook.Cell, sheet, cell string) error {
+	ref := from.Ref
 	if ref == "" {
 		return nil
 	}
-	runs, err := ed.f.GetCellRichText(from.sheet, ref)
+	runs, err := ed.f.GetCellRichText(from.Sheet, ref)
 	if err != nil {
 		return err
 	}
 	if richText(runs) {
 		return ed.f.SetCellRichText(sheet, cell, runs)
 	}
-	v, err := ed.f.GetCellValue(from.sheet, ref, excelize.Options{RawCellValue: true})
+	v, err := ed.f.GetCellValue(from.Sheet, ref, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return err
 	}
-	if typ, err := ed.f.GetCellType(from.sheet, ref); err == nil && (typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber) {
+	if typ, err := ed.f.GetCellType(from.Sheet, ref); err == nil && (typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber) {
 		if n, err := strconv.ParseFloat(v, 64); err == nil {
 			return ed.f.SetCellFloat(sheet, cell, n, -1, 64)
 		}
@@ -426,61 +439,32 @@ func existsError(path string) error {
 	return fmt.Errorf("%s: %w; it is not overwritten unless asked", path, ErrExists)
 }
 
-// write writes the workbook to a temporary file in the output's folder,
-// syncs it and moves it into place: renamed over the file there when it
-// may be replaced, linked (which fails if a file has appeared there since)
-// when not.
+// write writes the workbook with atomicfile: to a temporary file in the
+// output's folder, synced, then moved into place (renamed over the file
+// there when it may be replaced, linked, which fails if a file has
+// appeared there since, when not), with the workbook's permissions.
 func (out output) write(f *excelize.File) error {
-	dir := filepath.Dir(out.path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(out.path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", out.path, err)
-	}
-	defer os.Remove(tmp.Name())
-	err = tmp.Chmod(out.mode)
-	if err == nil {
-		_, err = f.WriteTo(tmp)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if closeErr := tmp.Close(); err == nil {
-		err = closeErr
-	}
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", out.path, err)
-	}
-	if err := out.place(tmp.Name()); err != nil {
+	err := atomicfile.WriteWith(out.path, atomicfile.Options{Mode: out.mode, NoReplace: !out.replace}, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
 		return err
-	}
-	syncDir(dir)
-	return nil
-}
-
-// place moves the written temporary file to the output's path.
-func (out output) place(tmp string) error {
-	if out.replace {
-		return os.Rename(tmp, out.path)
-	}
-	err := os.Link(tmp, out.path)
-	switch {
-	case errors.Is(err, fs.ErrExist):
-		return existsError(out.path)
-	case err == nil:
-		return nil
-	}
-	// A file system without hard links: check, then rename.
-	if _, statErr := os.Lstat(out.path); statErr == nil {
+	})
+	if errors.Is(err, fs.ErrExist) {
 		return existsError(out.path)
 	}
-	return os.Rename(tmp, out.path)
+	return err
 }
 
-// syncDir makes a rename in dir durable, where the file system can sync a
-// directory.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
+// table is where sheet order of the schema lies in the workbook, which
+// has it: Roll reads only workbooks without errors.
+func (rd *roller) table(order int) workbook.Table {
+	t, _ := rd.Table(order)
+	return t
 }
+
+// maxInMemoryPart: Roll has excelize unpack worksheets and shared strings
+// larger than this to a temporary file and stream them from there rather
+// than hold them in memory.
+const maxInMemoryPart = 16 << 20
+
+// damaged is the error of a workbook that excelize trips over.
+func damaged(name string) error { return &xlsx.Error{Name: name, Err: xlsx.ErrDamaged} }

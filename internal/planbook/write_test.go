@@ -1,7 +1,8 @@
-package workbook
+package planbook
 
 import (
 	"bytes"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -9,11 +10,12 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/workbook"
 )
 
 func TestWriteReadRoundTrip(t *testing.T) {
 	want := testPlan()
-	got, problems, err := readBytes(t, writeBytes(t, want), Options{})
+	got, problems, err := readBytes(t, writeBytes(t, want), workbook.Options{})
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
@@ -33,11 +35,13 @@ func TestWriteReadRoundTrip(t *testing.T) {
 // that the plan has no actions yet.
 func TestEmptyPlan(t *testing.T) {
 	want := &plan.Plan{Title: "New Plan", FirstPublished: published}
-	got, problems, err := readBytes(t, writeBytes(t, want), Options{})
+	got, problems, err := readBytes(t, writeBytes(t, want), workbook.Options{})
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
-	checkProblems(t, problems, []wantProblem{{"Actions", "", Warning, ErrNoActions}})
+	if len(problems) != 1 || problems[0].Severity != workbook.Warning || !errors.Is(problems[0], workbook.ErrNoActions) || problems[0].Sheet != "Actions" {
+		t.Errorf("problems %v, want one warning on the Actions sheet that there are no actions", problems)
+	}
 	if !samePlan(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}

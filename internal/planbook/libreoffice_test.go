@@ -1,4 +1,4 @@
-package workbook
+package planbook
 
 import (
 	"os"
@@ -10,7 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
-	"github.com/planreport/planreport/internal/testtool"
 )
 
 // allSheetsCSV is LibreOffice's CSV filter exporting every sheet, each to
@@ -26,7 +25,7 @@ func TestOpensInLibreOffice(t *testing.T) {
 	soffice := libreOffice(t)
 	dir := t.TempDir()
 	rolled := inTempDir(t, writeBytes(t, testPlan()))
-	if _, err := Roll(rolled, filepath.Join(dir, "rolled.xlsx"), year2Point, Options{}); err != nil {
+	if _, err := Roll(rolled, filepath.Join(dir, "rolled.xlsx"), year2Point, RollOptions{}); err != nil {
 		t.Fatalf("Roll: %v", err)
 	}
 	must(t, os.WriteFile(filepath.Join(dir, "written.xlsx"), writeBytes(t, testPlan()), 0o644))
@@ -78,21 +77,4 @@ func TestOpensInLibreOffice(t *testing.T) {
 			}
 		})
 	}
-}
-
-// libreOffice returns the path of LibreOffice's soffice, skipping the test
-// (failing it when CI is "true") when LibreOffice Calc is not installed.
-func libreOffice(t *testing.T) string {
-	soffice, err := exec.LookPath("soffice")
-	if err == nil {
-		soffice, err = filepath.EvalSymlinks(soffice)
-	}
-	if err == nil {
-		// Calc's library: without it LibreOffice cannot load a workbook.
-		_, err = os.Stat(filepath.Join(filepath.Dir(soffice), "libsclo.so"))
-	}
-	if err != nil {
-		testtool.Missing(t, "LibreOffice Calc", "apt-get install libreoffice-calc-nogui")
-	}
-	return soffice
 }

@@ -1,4 +1,4 @@
-package workbook
+package planbook
 
 import (
 	"errors"
@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/schema"
 )
 
 // ErrTooLong is a text longer than a workbook cell holds. Write and Roll
@@ -66,13 +67,13 @@ func checkLengths(p *plan.Plan) error {
 		}
 	}
 	for _, f := range []struct{ name, text string }{
-		{fieldTitle, p.Title}, {fieldShortTitle, p.ShortTitle}, {fieldOrganisation, p.Organisation},
-		{fieldMaintenanceTitle, p.MaintenanceTitle}, {fieldMaintenanceNote, p.MaintenanceNote},
+		{schema.FieldTitle, p.Title}, {schema.FieldShortTitle, p.ShortTitle}, {schema.FieldOrganisation, p.Organisation},
+		{schema.FieldMaintenanceTitle, p.MaintenanceTitle}, {schema.FieldMaintenanceNote, p.MaintenanceNote},
 	} {
 		check(f.text, "", "the plan's ", f.name)
 	}
 	for _, r := range p.Reports {
-		check(r.Name, "", "the name of the report point of ", formatDate(r.Date))
+		check(r.Name, "", "the name of the report point of ", schema.FormatDate(r.Date))
 	}
 	for _, o := range p.Outcomes {
 		check(o.Number, "", "an outcome's number")
@@ -97,8 +98,8 @@ func checkLengths(p *plan.Plan) error {
 	}
 	for _, u := range p.Updates {
 		check(u.Action, u.Where, "an update's action number")
-		check(u.Text, u.Where, "action ", u.Action, "'s update of ", formatDate(u.Date))
-		check(u.RAG, u.Where, "action ", u.Action, "'s RAG of ", formatDate(u.Date))
+		check(u.Text, u.Where, "action ", u.Action, "'s update of ", schema.FormatDate(u.Date))
+		check(u.RAG, u.Where, "action ", u.Action, "'s RAG of ", schema.FormatDate(u.Date))
 	}
 	for _, t := range p.Maintenance {
 		check(t.No, "", "a maintenance task's number")

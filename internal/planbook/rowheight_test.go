@@ -1,4 +1,4 @@
-package workbook
+package planbook
 
 import (
 	"bytes"
@@ -49,7 +49,7 @@ func TestRowHeights(t *testing.T) {
 	}
 	p.Updates[3].Text = strings.Join(list, "\n")
 	src := inTempDir(t, writeBytes(t, p))
-	res, err := Roll(src, filepath.Join(t.TempDir(), "rolled.xlsx"), year2Point, Options{})
+	res, err := Roll(src, filepath.Join(t.TempDir(), "rolled.xlsx"), year2Point, RollOptions{})
 	if err != nil {
 		t.Fatalf("Roll: %v", err)
 	}

@@ -1,4 +1,4 @@
-package workbook
+package planbook
 
 import (
 	"archive/zip"
@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/workbook"
 )
 
 // longText is prose of exactly n characters, with semicolons in it.
@@ -78,7 +79,7 @@ func TestWriteTooLong(t *testing.T) {
 				if err != nil {
 					t.Fatalf("Write: %v", err)
 				}
-				got, problems, err := readBytes(t, buf.Bytes(), Options{})
+				got, problems, err := readBytes(t, buf.Bytes(), workbook.Options{})
 				if err != nil || len(problems) > 0 {
 					t.Fatalf("Read: %v\n%v", err, problems)
 				}
@@ -175,12 +176,12 @@ func TestRollTooLong(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			b := replaceInParts(t, written, marker, tt.text)
 			src := inTempDir(t, b)
-			res, err := Roll(src, "", tt.point, Options{})
+			res, err := Roll(src, "", tt.point, RollOptions{})
 			if tt.says == "" {
 				if err != nil {
 					t.Fatalf("Roll: %v", err)
 				}
-				rolled := readValid(t, res.Dst, Options{})
+				rolled := readValid(t, res.Dst, workbook.Options{})
 				if got := updatesAt(rolled, year2)["2.1"].Text; got != tt.text {
 					t.Errorf("the update carried forward has %d characters, want %d", cellChars(got), cellChars(tt.text))
 				}
@@ -194,7 +195,7 @@ func TestRollTooLong(t *testing.T) {
 				t.Errorf("the folder holds %v, want only the workbook", names)
 			}
 			// Nor in place.
-			if _, err := Roll(src, src, tt.point, Options{}); !errors.Is(err, ErrTooLong) {
+			if _, err := Roll(src, src, tt.point, RollOptions{}); !errors.Is(err, ErrTooLong) {
 				t.Errorf("Roll in place: %v, want ErrTooLong", err)
 			}
 			checkUntouched(t, src, b)

@@ -1,4 +1,4 @@
-package workbook
+package planbook
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/schema"
 	"github.com/planreport/planreport/internal/xlsx"
 )
 
@@ -57,14 +58,14 @@ func Write(w io.Writer, p *plan.Plan, opt WriteOptions) error {
 	}
 	steps := []func() error{
 		func() error { return f.SetSheetName("Sheet1", instructionsSheet) },
-		func() error { return wr.sheet(sheetPlan, planRows(p)) },
-		func() error { return wr.sheet(sheetReports, reportRows(p)) },
-		func() error { return wr.sheet(sheetOutcomes, outcomeRows(p)) },
-		func() error { return wr.sheet(sheetLeads, leadRows(p)) },
-		func() error { return wr.sheet(sheetActions, actionRows(p)) },
-		func() error { return wr.sheet(sheetUpdates, updateRows(p)) },
-		func() error { return wr.sheet(sheetMaintenance, taskRows(p)) },
-		func() error { return wr.sheet(sheetDistribution, recipientRows(p)) },
+		func() error { return wr.sheet(schema.SheetPlan, planRows(p)) },
+		func() error { return wr.sheet(schema.SheetReports, reportRows(p)) },
+		func() error { return wr.sheet(schema.SheetOutcomes, outcomeRows(p)) },
+		func() error { return wr.sheet(schema.SheetLeads, leadRows(p)) },
+		func() error { return wr.sheet(schema.SheetActions, actionRows(p)) },
+		func() error { return wr.sheet(schema.SheetUpdates, updateRows(p)) },
+		func() error { return wr.sheet(schema.SheetMaintenance, taskRows(p)) },
+		func() error { return wr.sheet(schema.SheetDistribution, recipientRows(p)) },
 		wr.dropDowns,
 		wr.instructions,
 	}
@@ -81,7 +82,7 @@ type writer struct {
 	f                       *excelize.File
 	opt                     WriteOptions
 	header, text, date, rag int
-	rows                    [sheetDistribution + 1]int // data rows written per sheet
+	rows                    [schema.SheetDistribution + 1]int // data rows written per sheet
 }
 
 // day is a date cell's value; the zero day is a blank cell.
@@ -115,16 +116,16 @@ func (wr *writer) styles() error {
 
 // sheet writes one sheet of the format.
 func (wr *writer) sheet(order int, rows [][]any) error {
-	spec := &sheets[order]
-	if _, err := wr.f.NewSheet(spec.name); err != nil {
+	spec := &schema.Sheets[order]
+	if _, err := wr.f.NewSheet(spec.Name); err != nil {
 		return err
 	}
-	header := make([]any, len(spec.columns))
-	for i, c := range spec.columns {
-		header[i] = c.name
+	header := make([]any, len(spec.Columns))
+	for i, c := range spec.Columns {
+		header[i] = c.Name
 	}
 	wr.rows[order] = len(rows)
-	return wr.grid(spec.name, header, spec.widths, func(col int) int { return wr.columnStyle(order, col) }, rows)
+	return wr.grid(spec.Name, header, spec.Widths, func(col int) int { return wr.columnStyle(order, col) }, rows)
 }
 
 // grid writes a sheet's header and rows, with the columns' widths and
@@ -193,7 +194,7 @@ func (wr *writer) row(sheet string, num int, values []any) error {
 			if time.Time(d).IsZero() {
 				continue
 			}
-			cells[i] = dateSerial(time.Time(d))
+			cells[i] = schema.DateSerial(time.Time(d), false)
 			if err := wr.f.SetCellStyle(sheet, xlsx.CellName(i+1, num), xlsx.CellName(i+1, num), wr.date); err != nil {
 				return err
 			}
@@ -205,11 +206,11 @@ func (wr *writer) row(sheet string, num int, values []any) error {
 // columnStyle is the style of a sheet's column: dates, RAG, or wrapped text.
 func (wr *writer) columnStyle(order, col int) int {
 	switch {
-	case order == sheetReports && col == reportDate,
-		order == sheetActions && col >= actionDue,
-		order == sheetUpdates && col == updateDate:
+	case order == schema.SheetReports && col == schema.ReportDate,
+		order == schema.SheetActions && col >= schema.ActionDue,
+		order == schema.SheetUpdates && col == schema.UpdateDate:
 		return wr.date
-	case order == sheetUpdates && col == updateRAG:
+	case order == schema.SheetUpdates && col == schema.UpdateRAG:
 		return wr.rag
 	}
 	return wr.text
@@ -217,12 +218,12 @@ func (wr *writer) columnStyle(order, col int) int {
 
 func planRows(p *plan.Plan) [][]any {
 	return [][]any{
-		{fieldTitle, p.Title},
-		{fieldShortTitle, p.ShortTitle},
-		{fieldOrganisation, p.Organisation},
-		{fieldFirstPublished, day(p.FirstPublished)},
-		{fieldMaintenanceTitle, p.MaintenanceTitle},
-		{fieldMaintenanceNote, p.MaintenanceNote},
+		{schema.FieldTitle, p.Title},
+		{schema.FieldShortTitle, p.ShortTitle},
+		{schema.FieldOrganisation, p.Organisation},
+		{schema.FieldFirstPublished, day(p.FirstPublished)},
+		{schema.FieldMaintenanceTitle, p.MaintenanceTitle},
+		{schema.FieldMaintenanceNote, p.MaintenanceNote},
 	}
 }
 
@@ -293,13 +294,13 @@ func (wr *writer) dropDowns() error {
 		source        string
 		keys          []string
 	}{
-		{sheetUpdates, updateRAG, "", wr.opt.Scale.Codes()},
-		{sheetActions, actionLeads, wr.sourceRange(sheetLeads, leadName), nil},
-		{sheetActions, actionOutcome, wr.sourceRange(sheetOutcomes, outcomeNo), nil},
-		{sheetUpdates, updateDate, wr.sourceRange(sheetReports, reportDate), nil},
+		{schema.SheetUpdates, schema.UpdateRAG, "", wr.opt.Scale.Codes()},
+		{schema.SheetActions, schema.ActionLeads, wr.sourceRange(schema.SheetLeads, schema.LeadName), nil},
+		{schema.SheetActions, schema.ActionOutcome, wr.sourceRange(schema.SheetOutcomes, schema.OutcomeNo), nil},
+		{schema.SheetUpdates, schema.UpdateDate, wr.sourceRange(schema.SheetReports, schema.ReportDate), nil},
 	}
 	for _, l := range lists {
-		spec := sheets[l.sheet]
+		spec := schema.Sheets[l.sheet]
 		col := columnLetters(l.column + 1)
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, wr.rows[l.sheet]+spareRows)
@@ -310,9 +311,9 @@ func (wr *writer) dropDowns() error {
 		} else {
 			dv.SetSqrefDropList(l.source)
 		}
-		dv.SetError(excelize.DataValidationErrorStyleWarning, spec.columns[l.column].name,
-			"This is not one of the values listed. "+spec.help[l.column])
-		if err := wr.f.AddDataValidation(spec.name, dv); err != nil {
+		dv.SetError(excelize.DataValidationErrorStyleWarning, spec.Columns[l.column].Name,
+			"This is not one of the values listed. "+spec.Help[l.column])
+		if err := wr.f.AddDataValidation(spec.Name, dv); err != nil {
 			return err
 		}
 	}
@@ -323,34 +324,34 @@ func (wr *writer) dropDowns() error {
 // room for rows to come.
 func (wr *writer) sourceRange(order, column int) string {
 	col := columnLetters(column + 1)
-	return fmt.Sprintf("%s!$%s$2:$%s$%d", sheets[order].name, col, col, wr.rows[order]+spareRows)
+	return fmt.Sprintf("%s!$%s$2:$%s$%d", schema.Sheets[order].Name, col, col, wr.rows[order]+spareRows)
 }
 
 // instructions writes the Instructions sheet: what each sheet holds and
 // what to write in each column.
 func (wr *writer) instructions() error {
 	rows := [][]any{}
-	for order, spec := range sheets {
+	for order, spec := range schema.Sheets {
 		need := "required"
-		if !spec.required {
+		if !spec.Required {
 			need = "optional"
 		}
-		rows = append(rows, []any{spec.name, "", fmt.Sprintf("The %s sheet (%s) holds %s.", spec.name, need, spec.about)})
-		for c, col := range spec.columns {
-			help := spec.help[c]
+		rows = append(rows, []any{spec.Name, "", fmt.Sprintf("The %s sheet (%s) holds %s.", spec.Name, need, spec.About)})
+		for c, col := range spec.Columns {
+			help := spec.Help[c]
 			switch {
-			case order == sheetUpdates && c == updateText:
+			case order == schema.SheetUpdates && c == schema.UpdateText:
 				help = updateHelp(wr.opt.LineBreaksOnly)
-			case order == sheetUpdates && c == updateRAG:
+			case order == schema.SheetUpdates && c == schema.UpdateRAG:
 				help = ragHelp(wr.opt.Scale)
 			}
-			if len(col.aliases) > 0 {
-				help += " The header may also read: " + strings.TrimSuffix(strings.Join(col.aliases, ", "), ".") + "."
+			if len(col.Aliases) > 0 {
+				help += " The header may also read: " + strings.TrimSuffix(strings.Join(col.Aliases, ", "), ".") + "."
 			}
-			rows = append(rows, []any{"", col.name, help})
+			rows = append(rows, []any{"", col.Name, help})
 		}
 	}
-	rows = append(rows, []any{"All sheets", "", generalHelp(wr.opt.MonthFirst)})
+	rows = append(rows, []any{"All schema.Sheets", "", generalHelp(wr.opt.MonthFirst)})
 	header := []any{"Sheet", "Column", "What to write"}
 	if err := wr.grid(instructionsSheet, header, []float64{16, 20, instructionsWidth}, func(int) int { return wr.text }, rows); err != nil {
 		return err
@@ -391,5 +392,22 @@ func updateHelp(lineBreaksOnly bool) string {
 
 func generalHelp(monthFirst bool) string {
 	return "The first non-blank row of a sheet is its header; columns may be in any order, extra columns are ignored, and blank rows are skipped. " +
-		"Dates are date cells, or text written " + dateHint(monthFirst) + ", YYYY-MM-DD or like 3 October 2018."
+		"Dates are date cells, or text written " + schema.DateHint(monthFirst) + ", YYYY-MM-DD or like 3 October 2018."
+}
+
+// columnLetters turns a 1-based column number into Excel's letters.
+func columnLetters(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('A' + (n-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// joinOr lists words as "R, A or G".
+func joinOr(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }

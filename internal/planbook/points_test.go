@@ -1,4 +1,4 @@
-package workbook
+package planbook
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/workbook"
 )
 
 // TestInstructionsOnPoints checks that the Instructions sheet tells an
@@ -64,12 +65,12 @@ func TestRollKeepsPoints(t *testing.T) {
 		setCell(t, f, "Updates", "C2", lines)
 		setCell(t, f, "Updates", "C3", escaped)
 	}))
-	res, err := Roll(src, "", year2Point, Options{})
+	res, err := Roll(src, "", year2Point, RollOptions{})
 	if err != nil {
 		t.Fatalf("Roll: %v", err)
 	}
 	// Updates rows 2 and 3 (1.1 and 2.1) are carried to rows 6 and 7.
-	p := readValid(t, res.Dst, Options{})
+	p := readValid(t, res.Dst, workbook.Options{})
 	got := map[string]string{}
 	for _, u := range p.Updates {
 		if u.Date.Equal(year2Point.Date) {

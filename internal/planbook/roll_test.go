@@ -1,4 +1,4 @@
-package workbook
+package planbook
 
 import (
 	"bytes"
@@ -14,30 +14,17 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/workbook"
 	"github.com/planreport/planreport/internal/xlsx"
-)
-
-// year2 is the report point the tests roll forward to.
-var (
-	year2      = plan.Date(2020, time.July, 31)
-	year2Point = plan.ReportPoint{Date: year2, Name: "Year 2 Progress / Update Report"}
 )
 
 // samplePath is the sample workbook the repository ships.
 const samplePath = "../../inputs/cpc-improvement-plan.xlsx"
 
-// inTempDir writes workbook bytes to plan.xlsx in a new folder.
-func inTempDir(t *testing.T, b []byte) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "plan.xlsx")
-	must(t, os.WriteFile(path, b, 0o644))
-	return path
-}
-
 // readValid reads a workbook file that must have no errors.
-func readValid(t *testing.T, path string, opt Options) *plan.Plan {
+func readValid(t *testing.T, path string, opt workbook.Options) *plan.Plan {
 	t.Helper()
-	p, problems, err := ReadFile(path, opt)
+	p, problems, err := workbook.ReadFile(path, opt)
 	if err != nil || problems.HasErrors() {
 		t.Fatalf("reading %s: %v\n%v", filepath.Base(path), err, problems.Errors())
 	}
@@ -62,7 +49,7 @@ func TestRollSample(t *testing.T) {
 	original, err := os.ReadFile(samplePath)
 	must(t, err)
 	src := inTempDir(t, original)
-	res, err := Roll(src, "", year2Point, Options{})
+	res, err := Roll(src, "", year2Point, RollOptions{})
 	if err != nil {
 		t.Fatalf("Roll: %v", err)
 	}
@@ -75,8 +62,8 @@ func TestRollSample(t *testing.T) {
 	if res.Carried != 15 || len(res.Blank) != 0 {
 		t.Errorf("carried %d updates (%v blank), want 15, none blank", res.Carried, res.Blank)
 	}
-	before := readValid(t, src, Options{})
-	rolled := readValid(t, res.Dst, Options{})
+	before := readValid(t, src, workbook.Options{})
+	rolled := readValid(t, res.Dst, workbook.Options{})
 	if want := append(slices.Clone(before.Reports), year2Point); !reflect.DeepEqual(rolled.Reports, want) {
 		t.Errorf("report points = %v, want %v", rolled.Reports, want)
 	}
@@ -172,14 +159,14 @@ func TestRollRefuses(t *testing.T) {
 			ErrNotAfterLatest, "forward to 31/07/2019: the date is not after the latest report point, 31/07/2019 (Year 1 Progress / Update Report)"},
 		{"date before the latest report point", writeBytes(t, testPlan()), plan.ReportPoint{Date: published, Name: "Earlier"},
 			ErrNotAfterLatest, "forward to 03/10/2018: the date is not after the latest report point, 31/07/2019"},
-		{"workbook with errors", faulty, year2Point, ErrInvalid, "has 1 error(s); correct them before rolling it forward:\nUpdates!D3: "},
+		{"workbook with errors", faulty, year2Point, workbook.ErrInvalid, "has 1 error(s); correct them before rolling it forward:\nUpdates!D3: "},
 		{"no name", writeBytes(t, testPlan()), plan.ReportPoint{Date: year2, Name: " "}, nil, "no name"},
 		{"no date", writeBytes(t, testPlan()), plan.ReportPoint{Name: "Year 2"}, nil, "no date"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := inTempDir(t, tt.workbook)
-			_, err := Roll(src, "", tt.point, Options{})
+			_, err := Roll(src, "", tt.point, RollOptions{})
 			if err == nil || tt.want != nil && !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.says) {
 				t.Fatalf("Roll: %v, want %v saying %q", err, tt.want, tt.says)
 			}
@@ -215,7 +202,7 @@ func TestRollInvalidErrorListsProblems(t *testing.T) {
 		setCell(t, f, "Updates", "D3", "Purple")
 		setCell(t, f, "Actions", "D2", "Nobody")
 	}))
-	_, err := Roll(src, "", year2Point, Options{})
+	_, err := Roll(src, "", year2Point, RollOptions{})
 	var invalid *InvalidError
 	if !errors.As(err, &invalid) {
 		t.Fatalf("Roll: %v, want an *InvalidError", err)
@@ -233,7 +220,7 @@ func TestRollInvalidErrorListsProblems(t *testing.T) {
 // default, in place (atomically, leaving no temporary file) when dst is the
 // workbook, and never over another existing file unless told to.
 func TestRollDestination(t *testing.T) {
-	workbook := writeBytes(t, testPlan())
+	original := writeBytes(t, testPlan())
 	tests := []struct {
 		name      string
 		dst       func(t *testing.T, src string) string
@@ -255,10 +242,10 @@ func TestRollDestination(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := inTempDir(t, workbook)
+			src := inTempDir(t, original)
 			dir := filepath.Dir(src)
 			dst := tt.dst(t, src)
-			res, err := Roll(src, dst, year2Point, Options{Overwrite: tt.overwrite})
+			res, err := Roll(src, dst, year2Point, RollOptions{Overwrite: tt.overwrite})
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("Roll: %v, want %v", err, tt.want)
 			}
@@ -274,11 +261,11 @@ func TestRollDestination(t *testing.T) {
 			if want := filepath.Join(dir, tt.wrote); res.Dst != want {
 				t.Errorf("wrote %s, want %s", res.Dst, want)
 			}
-			if got := readValid(t, filepath.Join(dir, tt.wrote), Options{}); len(got.Reports) != 3 {
+			if got := readValid(t, filepath.Join(dir, tt.wrote), workbook.Options{}); len(got.Reports) != 3 {
 				t.Errorf("%s has %d report points, want 3", tt.wrote, len(got.Reports))
 			}
 			if tt.wrote != "plan.xlsx" {
-				checkUntouched(t, src, workbook)
+				checkUntouched(t, src, original)
 			}
 			if fi, err := os.Lstat(filepath.Join(dir, "link.xlsx")); err == nil && fi.Mode()&os.ModeSymlink == 0 {
 				t.Error("the symbolic link was replaced by a file")
@@ -310,7 +297,7 @@ func TestRollForeignLayout(t *testing.T) {
 		opt  foreignOptions
 	}{
 		{"1900 date system", foreignOptions{}},
-		{"1904 date system", foreignOptions{date1904: true}},
+		{"1904 date system", foreignOptions{Date1904: true}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			src := inTempDir(t, edit(t, foreignWorkbook(t, tt.opt), func(f *excelize.File) {
@@ -319,11 +306,11 @@ func TestRollForeignLayout(t *testing.T) {
 				setCell(t, f, "reports", "C1", "Notes")
 				setCell(t, f, "reports", "C4", "Approved by the committee")
 			}))
-			res, err := Roll(src, "", year2Point, Options{})
+			res, err := Roll(src, "", year2Point, RollOptions{})
 			if err != nil {
 				t.Fatalf("Roll: %v", err)
 			}
-			rolled := readValid(t, res.Dst, Options{})
+			rolled := readValid(t, res.Dst, workbook.Options{})
 			if got := rolled.Reports[len(rolled.Reports)-1]; !reflect.DeepEqual(got, year2Point) {
 				t.Errorf("latest report point = %v, want %v", got, year2Point)
 			}
@@ -399,15 +386,15 @@ func TestRollOpenActions(t *testing.T) {
 				tt.change(p)
 			}
 			src := inTempDir(t, writeBytes(t, p))
-			before := readValid(t, src, Options{})
-			res, err := Roll(src, "", year2Point, Options{})
+			before := readValid(t, src, workbook.Options{})
+			res, err := Roll(src, "", year2Point, RollOptions{})
 			if err != nil {
 				t.Fatalf("Roll: %v", err)
 			}
 			if res.Carried != len(tt.carried) || !reflect.DeepEqual(res.Blank, tt.blank) {
 				t.Errorf("carried %d, blank %v; want %d, blank %v", res.Carried, res.Blank, len(tt.carried), tt.blank)
 			}
-			rolled, problems, err := ReadFile(res.Dst, Options{})
+			rolled, problems, err := workbook.ReadFile(res.Dst, workbook.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -428,14 +415,14 @@ func newAction(no string, added time.Time) plan.Action {
 
 // checkBlankRAGs checks that the rolled workbook's only errors are the
 // blank RAGs of the rows carried without an update.
-func checkBlankRAGs(t *testing.T, problems Problems, blank []string) {
+func checkBlankRAGs(t *testing.T, problems workbook.Problems, blank []string) {
 	t.Helper()
 	errs := problems.Errors()
 	if len(errs) != len(blank) {
 		t.Fatalf("errors:\n%v\nwant one blank RAG for each of %v", errs, blank)
 	}
 	for i, p := range errs {
-		if !errors.Is(p, ErrMissingValue) || p.Sheet != "Updates" || !strings.Contains(p.Msg, "action "+blank[i]+" is open") {
+		if !errors.Is(p, workbook.ErrMissingValue) || p.Sheet != "Updates" || !strings.Contains(p.Msg, "action "+blank[i]+" is open") {
 			t.Errorf("error %v, want a blank RAG of action %s", p, blank[i])
 		}
 	}
@@ -484,7 +471,7 @@ func TestRollKeepsCells(t *testing.T) {
 		must(t, err)
 		must(t, f.SetCellStyle("Updates", "A5", "E5", style))
 	}))
-	res, err := Roll(src, "", year2Point, Options{})
+	res, err := Roll(src, "", year2Point, RollOptions{})
 	if err != nil {
 		t.Fatalf("Roll: %v", err)
 	}
@@ -520,14 +507,14 @@ func TestRollKeepsCells(t *testing.T) {
 // written is protected by the same password.
 func TestRollPasswordProtected(t *testing.T) {
 	src := inTempDir(t, encrypted(t, writeBytes(t, testPlan()), "s3cret"))
-	res, err := Roll(src, "", year2Point, Options{Password: "s3cret"})
+	res, err := Roll(src, "", year2Point, RollOptions{Options: workbook.Options{Password: "s3cret"}})
 	if err != nil {
 		t.Fatalf("Roll: %v", err)
 	}
-	if _, _, err := ReadFile(res.Dst, Options{}); !errors.Is(err, xlsx.ErrEncrypted) {
+	if _, _, err := workbook.ReadFile(res.Dst, workbook.Options{}); !errors.Is(err, xlsx.ErrEncrypted) {
 		t.Errorf("reading the rolled workbook without the password: %v, want xlsx.ErrEncrypted", err)
 	}
-	if p := readValid(t, res.Dst, Options{Password: "s3cret"}); len(p.Reports) != 3 {
+	if p := readValid(t, res.Dst, workbook.Options{Password: "s3cret"}); len(p.Reports) != 3 {
 		t.Errorf("%d report points, want 3", len(p.Reports))
 	}
 }
@@ -550,11 +537,11 @@ func TestRollPath(t *testing.T) {
 // report point goes under the header, a date cell in the column's format.
 func TestRollEmptyPlan(t *testing.T) {
 	src := inTempDir(t, writeBytes(t, &plan.Plan{Title: "New Plan", FirstPublished: published}))
-	res, err := Roll(src, "", plan.ReportPoint{Date: published, Name: "Publication Date"}, Options{})
+	res, err := Roll(src, "", plan.ReportPoint{Date: published, Name: "Publication Date"}, RollOptions{})
 	if err != nil || res.Carried != 0 {
 		t.Fatalf("Roll: %v, %d carried", err, res.Carried)
 	}
-	if p := readValid(t, res.Dst, Options{}); !reflect.DeepEqual(p.Reports, []plan.ReportPoint{{Date: published, Name: "Publication Date"}}) {
+	if p := readValid(t, res.Dst, workbook.Options{}); !reflect.DeepEqual(p.Reports, []plan.ReportPoint{{Date: published, Name: "Publication Date"}}) {
 		t.Errorf("report points = %v", p.Reports)
 	}
 	f, err := excelize.OpenFile(res.Dst)

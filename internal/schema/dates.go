@@ -1,4 +1,4 @@
-package workbook
+package schema
 
 import (
 	"fmt"
@@ -49,8 +49,12 @@ func serialDate(v float64, date1904 bool) (time.Time, bool) {
 	return epoch1900.AddDate(0, 0, days), true
 }
 
-// dateSerial is serialDate's inverse in the 1900 date system.
-func dateSerial(d time.Time) int {
+// DateSerial is the day's serial number in the 1900 date system or, with
+// date1904, the 1904 one: serialDate's inverse.
+func DateSerial(d time.Time, date1904 bool) int {
+	if date1904 {
+		return int(d.Sub(epoch1904).Hours() / 24)
+	}
 	days := int((d.Unix() - epoch1900.Unix()) / (24 * 60 * 60))
 	if days <= 60 {
 		days--
@@ -58,27 +62,28 @@ func dateSerial(d time.Time) int {
 	return days
 }
 
-// cellDate reads a date cell's raw value: a serial (from a date cell, or a
+// CellDate reads a date cell's raw value: a serial (from a date cell, or a
 // number typed into a text cell), an ISO 8601 date-time (a cell of type
 // "d"), or text in one of the forms ParseDate reads. shown is the cell as
 // Excel shows it, which a message quotes: TRUE, not its value 1.
-func cellDate(raw, shown string, date1904, monthFirst bool) (time.Time, error) {
+func CellDate(raw, shown string, date1904, monthFirst bool) (time.Time, error) {
 	s := strings.TrimSpace(raw)
 	if v, err := strconv.ParseFloat(s, 64); err == nil {
 		d, ok := serialDate(v, date1904)
 		switch {
 		case ok && d.Year() >= firstSerialYear && d.Year() <= lastSerialYear:
 		case shown != s:
-			return time.Time{}, fmt.Errorf("%s is not a date; write the date as %s", shown, dateHint(monthFirst))
+			return time.Time{}, fmt.Errorf("%s is not a date; write the date as %s", shown, DateHint(monthFirst))
 		default:
-			return time.Time{}, fmt.Errorf("%s is a number, not a date; write the date as %s", s, dateHint(monthFirst))
+			return time.Time{}, fmt.Errorf("%s is a number, not a date; write the date as %s", s, DateHint(monthFirst))
 		}
 		return d, nil
 	}
 	return ParseDate(s, monthFirst)
 }
 
-func dateHint(monthFirst bool) string {
+// DateHint is how a date is written, as messages ask for it.
+func DateHint(monthFirst bool) string {
 	if monthFirst {
 		return "MM/DD/YYYY"
 	}
@@ -109,14 +114,14 @@ func ParseDate(s string, monthFirst bool) (time.Time, error) {
 		}
 		return d, nil
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date; write it as %s", text, dateHint(monthFirst))
+	return time.Time{}, fmt.Errorf("%q is not a date; write it as %s", text, DateHint(monthFirst))
 }
 
-// timescaleDate finds the first date written in a Timescale text, such as
-// 31 March 2019 in "By 31 March 2019 Ongoing 2019 / 2020". A month and year
-// alone ("By March 2020") mean the last day of that month. ok is false when
+// FindDate finds the first date written in a text, as the due date is
+// found in a Timescale: 31 March 2019 in "By 31 March 2019 Ongoing 2019 /
+// 2020". A month and year alone ("By March 2020") mean the last day of that month. ok is false when
 // the text holds no date.
-func timescaleDate(s string, monthFirst bool) (d time.Time, ok bool) {
+func FindDate(s string, monthFirst bool) (d time.Time, ok bool) {
 	toks := dateTokens(s)
 	for i := 0; i < len(toks); i++ {
 		d, n, err := matchDate(toks[i:], monthFirst, true)
@@ -286,5 +291,5 @@ func civil(year, month, day string, n int) (time.Time, int, error) {
 	return plan.Date(y, time.Month(m), d), n, nil
 }
 
-// formatDate writes a day as DD/MM/YYYY, the way messages show dates.
-func formatDate(d time.Time) string { return d.Format("02/01/2006") }
+// FormatDate writes a day as DD/MM/YYYY, the way messages show dates.
+func FormatDate(d time.Time) string { return d.Format("02/01/2006") }
