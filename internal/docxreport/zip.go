@@ -132,23 +132,30 @@ func (d *deflater) add(zw *zip.Writer, name string) error {
 	if err := d.fw.Close(); err != nil {
 		return err
 	}
-	w, err := zw.CreateRaw(&zip.FileHeader{
+	fh := &zip.FileHeader{
 		Name:               name,
 		Flags:              utf8Flag(name),
 		CreatorVersion:     20, // 2.0, as archive/zip writes: deflate
 		ReaderVersion:      20,
 		Method:             zip.Deflate,
-		ModifiedDate:       zipDate,
-		ModifiedTime:       zipClock,
 		CRC32:              d.crc.Sum32(),
 		CompressedSize64:   uint64(d.buf.Len()),
 		UncompressedSize64: d.size,
-	})
+	}
+	dated(fh)
+	w, err := zw.CreateRaw(fh)
 	if err != nil {
 		return err
 	}
 	_, err = w.Write(d.buf.Bytes())
 	return err
+}
+
+// dated dates fh zipTime in the MS-DOS fields of its headers, which
+// CreateRaw writes as they are (only CreateHeader fills them from Modified).
+func dated(fh *zip.FileHeader) {
+	//lint:ignore SA1019 CreateRaw writes these fields, not Modified
+	fh.ModifiedDate, fh.ModifiedTime = zipDate, zipClock
 }
 
 // utf8Flag is the flag (bit 11) saying that name is UTF-8, when it is not
@@ -174,7 +181,7 @@ func copyRaw(zw *zip.Writer, f *zip.File, redate bool) error {
 	fh := f.FileHeader
 	fh.Flags &^= flagDescriptor
 	if redate {
-		fh.ModifiedDate, fh.ModifiedTime = zipDate, zipClock
+		dated(&fh)
 	}
 	w, err := zw.CreateRaw(&fh)
 	if err != nil {

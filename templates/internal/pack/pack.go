@@ -46,6 +46,7 @@ func Pack(fsys fs.FS) ([]byte, error) {
 			Name: name, Method: zip.Store, CreatorVersion: 20, ReaderVersion: 20,
 			CRC32: crc32.ChecksumIEEE(data), CompressedSize64: uint64(len(data)), UncompressedSize64: uint64(len(data)),
 		}
+		//lint:ignore SA1019 CreateRaw writes these fields, not Modified
 		fh.ModifiedDate, fh.ModifiedTime = msDOS(Modified)
 		w, err := zw.CreateRaw(fh)
 		if err != nil {
