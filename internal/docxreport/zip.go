@@ -38,8 +38,7 @@ const flagDescriptor = 0x8
 // CreateHeader always writes one, and streaming readers refuse some (pandoc:
 // "Content size mismatch in data descriptor record"; Java's ZipInputStream:
 // "only DEFLATED entries can have EXT descriptor"). So each part is
-// deflated into memory first, then added with CreateRaw; Word writes its
-// own files the same way.
+// deflated into memory first, then added with CreateRaw.
 func writePackage(t *template, changed map[string][]byte, document func(xmlWriter), added []*addedPart) ([]byte, error) {
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
