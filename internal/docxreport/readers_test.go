@@ -172,9 +172,9 @@ func writeDocuments(t *testing.T) ([]readerDocument, []string, [][]byte) {
 var htmlTags = regexp.MustCompile(`<[^>]*>`)
 
 // TestPandoc reads each report back with pandoc, whose docx reader
-// refused a stored part with a data descriptor ("couldn't unpack docx
-// container: Content size mismatch in data descriptor record"), and checks
-// that what it reads has every action and update point.
+// refused the chart's workbook stored with a data descriptor ("couldn't
+// unpack docx container: Content size mismatch in data descriptor record"),
+// and checks that what it reads has every action and update point.
 func TestPandoc(t *testing.T) {
 	testtool.Need(t, "pandoc")
 	docs, files, _ := writeDocuments(t)

@@ -17,7 +17,7 @@ func TestWritePart(t *testing.T) {
 	data := strings.Repeat("<w:p/>", 1000)
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
-	if err := newDeflater().writePart(zw, "word/part.xml", func(w xmlWriter) { w.WriteString(data) }); err != nil {
+	if err := (&packer{zw: zw, buf: make([]byte, 512)}).writePart("word/part.xml", func(w xmlWriter) { w.WriteString(data) }); err != nil {
 		t.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {
