@@ -75,7 +75,7 @@ func newPacker(w io.Writer) *packer {
 }
 
 // storedBelow is the size under which a part is stored, not deflated: the
-// sample's report is written 0.6 ms faster (of 3.5), a few kilobytes
+// sample's report is written about 0.6 ms faster, a few kilobytes
 // larger. The embedded workbook, a zip itself, is stored too.
 const storedBelow = 16 << 10
 
