@@ -86,7 +86,8 @@ func workbookName(n int) string {
 
 // chartWorkbook is the chart's data as a workbook: a row per bar, its label
 // in column A and a column per segment, under a heading row. It is dated
-// with the report, so that it too is the same for the same report.
+// with the report, so that it too is the same for the same report, and
+// repacked, as the report is, with no data descriptor.
 func chartWorkbook(r *report.Report, labels []string, counts [][]int) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -115,7 +116,7 @@ func chartWorkbook(r *report.Report, labels []string, counts [][]int) ([]byte, e
 	if _, err := f.WriteTo(&b); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return repack(b.Bytes())
 }
 
 // count is counts[i], or 0 when there is none.

@@ -51,7 +51,9 @@
 // maxTemplatePart, and its XML comments are left out of the report. The
 // report's zip is written with archive/zip (see writePackage): the parts
 // of the template that do not change are copied still compressed, the
-// document is compressed as it is made.
+// document is compressed as it is made, and no part has a data descriptor,
+// so that streaming readers (pandoc, Java's ZipInputStream) read the report
+// as Word does.
 package docxreport
 
 import (

@@ -53,12 +53,15 @@ func hostileReport(t testing.TB) *report.Report {
 	return r
 }
 
+// renderDOCX renders r, and checks that no part of it has a data
+// descriptor (see TestNoDataDescriptor).
 func renderDOCX(t testing.TB, r *report.Report, opt Options) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Render(&b, r, opt); err != nil {
 		t.Fatal(err)
 	}
+	checkNoDataDescriptor(t, "the report", b.Bytes())
 	return b.Bytes()
 }
 

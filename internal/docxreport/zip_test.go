@@ -17,7 +17,7 @@ func TestWritePart(t *testing.T) {
 	data := strings.Repeat("<w:p/>", 1000)
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
-	if err := writePart(zw, "word/part.xml", func(w xmlWriter) { w.WriteString(data) }); err != nil {
+	if err := (&packer{zw: zw, buf: make([]byte, 512)}).writePart("word/part.xml", func(w xmlWriter) { w.WriteString(data) }); err != nil {
 		t.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {
@@ -27,8 +27,8 @@ func TestWritePart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f := zr.File[0]; f.Method != zip.Deflate || !f.Modified.Equal(zipTime) {
-		t.Errorf("method %d, modified %v; want deflated, %v", f.Method, f.Modified, zipTime)
+	if f := zr.File[0]; f.Method != zip.Deflate || !f.Modified.Equal(zipTime) || f.Flags&flagDescriptor != 0 {
+		t.Errorf("method %d, modified %v, flags %#x; want deflated, %v, no data descriptor", f.Method, f.Modified, f.Flags, zipTime)
 	}
 	if got := string(parts(t, out.Bytes())["word/part.xml"]); got != data {
 		t.Errorf("the part reads back as %d bytes, want the %d written", len(got), len(data))

@@ -1,9 +1,10 @@
 // Package testtool is what the integration tests share: finding the
 // external programs and fonts they use (pdftotext, qpdf, LibreOffice,
-// mailpit; the DejaVu and Liberation fonts). On a developer's machine a
-// test whose program or font is missing says plainly that it was skipped;
-// under CI (CI=true), where .ci/run installs them all, it fails instead, so
-// that a missing program can never pass for a pass.
+// pandoc, Java, mailpit; the DejaVu and Liberation fonts). On a
+// developer's machine a test whose program or font is missing says plainly
+// that it was skipped; under CI (CI=true), where .ci/run installs them
+// all, it fails instead, so that a missing program can never pass for a
+// pass.
 package testtool
 
 import (
@@ -34,6 +35,8 @@ var packages = map[string]string{
 	"qpdf":      "qpdf",
 	"soffice":   "libreoffice-writer-nogui",
 	"python3":   "python3",
+	"pandoc":    "pandoc",
+	"java":      "default-jdk-headless", // a JDK: java runs a .java file as it is
 }
 
 // Need returns the path of each program, or calls Missing.

@@ -6,13 +6,16 @@
 // against its sources byte for byte: the parts are stored uncompressed (the
 // output of a compressor may change between Go releases), in a fixed order
 // ([Content_Types].xml and _rels/.rels first, as Word writes them, then every
-// other part in lexical order), each with the same modification time.
+// other part in lexical order), each with the same modification time, and
+// each with its CRC and size in its local header (no data descriptor), as
+// every zip reader takes.
 package pack
 
 import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"time"
 )
@@ -36,7 +39,16 @@ func Pack(fsys fs.FS) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store, Modified: Modified})
+		// CreateRaw, with the CRC and sizes in the local header: CreateHeader
+		// would follow each part with a data descriptor, which streaming
+		// readers (pandoc, Java's ZipInputStream) refuse on a stored part.
+		fh := &zip.FileHeader{
+			Name: name, Method: zip.Store, CreatorVersion: 20, ReaderVersion: 20,
+			CRC32: crc32.ChecksumIEEE(data), CompressedSize64: uint64(len(data)), UncompressedSize64: uint64(len(data)),
+		}
+		//lint:ignore SA1019 CreateRaw writes these fields, not Modified
+		fh.ModifiedDate, fh.ModifiedTime = msDOS(Modified)
+		w, err := zw.CreateRaw(fh)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
@@ -48,6 +60,13 @@ func Pack(fsys fs.FS) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// msDOS is t as a zip header's MS-DOS date and time (two-second steps).
+func msDOS(t time.Time) (date, clock uint16) {
+	date = uint16(t.Year()-1980)<<9 | uint16(t.Month())<<5 | uint16(t.Day())
+	clock = uint16(t.Hour())<<11 | uint16(t.Minute())<<5 | uint16(t.Second()/2)
+	return date, clock
 }
 
 // order lists the files of fsys in the order they are zipped.
