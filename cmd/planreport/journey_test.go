@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -81,11 +82,42 @@ func TestJourney(t *testing.T) {
 
 	word := filepath.Join(dir, "word")
 	mustRun(t, "generate", wb, "--format", "docx", "--out", word)
+	readsWithPandoc(t, onlyFile(t, word, ".docx"), p, latest)
 	imported := filepath.Join(dir, "imported.xlsx")
 	mustRun(t, "import", onlyFile(t, word, ".docx"), "--out", imported)
 	back := filepath.Join(dir, "back")
 	mustRun(t, "generate", imported, "--out", back)
 	checkReports(t, "from the imported Word report", back, p, latest)
+}
+
+// readsWithPandoc reads the Word report with pandoc, a reader that refuses
+// a zip whose stored parts have data descriptors: it must read it, and its
+// text must hold the last words of every update at the report point (of
+// its last point, as the Word report lists the points).
+func readsWithPandoc(t *testing.T, docx string, p *plan.Plan, point plan.ReportPoint) {
+	t.Helper()
+	pandoc := testtool.Need(t, "pandoc")[0]
+	out, err := exec.Command(pandoc, "--from", "docx", "--to", "plain", "--wrap", "none", docx).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pandoc cannot read the Word report: %v\n%s", err, clip(string(out), 2000))
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, u := range p.Updates {
+		if !u.Date.Equal(point.Date) {
+			continue
+		}
+		points := report.SplitPoints(u.Text)
+		if len(points) == 0 {
+			continue
+		}
+		words := strings.Fields(points[len(points)-1])
+		if len(words) > 6 {
+			words = words[len(words)-6:]
+		}
+		if tail := strings.Join(words, " "); !strings.Contains(text, tail) {
+			t.Errorf("pandoc's reading of the Word report lacks the end of action %s's update, %q", u.Action, tail)
+		}
+	}
 }
 
 // mustRun runs planreport and stops the journey when it fails: every later
