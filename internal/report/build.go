@@ -208,7 +208,7 @@ func (b *builder) action(a plan.Action) Action {
 		// Completed in an earlier period, or with no words now: its last
 		// update, or at least when it was completed, never a blank row.
 		if u, ok := b.latestBefore(a.No); ok {
-			row.Points, row.UpdateCell = SplitPoints(u.Text), u.Where
+			row.Points, row.UpdateCell = b.split(u.Text), u.Where
 		}
 		if len(row.Points) == 0 {
 			row.Points, row.UpdateCell = []string{row.CompletedLine()}, ""
