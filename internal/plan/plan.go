@@ -23,9 +23,12 @@ type Plan struct {
 	MaintenanceTitle string // heading of the ongoing / maintenance table
 	MaintenanceNote  string // added to that table's task column heading
 
-	Reports      []ReportPoint // in date order
-	Outcomes     []Outcome     // in workbook order
-	Leads        []string
+	Reports  []ReportPoint // in date order
+	Outcomes []Outcome     // in workbook order
+	Leads    []string
+	// LeadEmails holds each lead's email addresses (the Leads sheet's
+	// Email column), for the update round; a lead with none is absent.
+	LeadEmails   map[string][]string
 	Actions      []Action // in workbook order
 	Updates      []Update
 	Maintenance  []Task
@@ -79,6 +82,12 @@ type Update struct {
 	Text   string
 	RAG    string // the code of a value of the configured scale; "" when none given
 	Where  string // where Text was read from, for messages: "Updates!C12", "table 3, row 4"
+	// ReturnedBy and ReturnedOn record the update round: the lead whose
+	// returned form gave this update, and the day it was collected
+	// (planreport collect). Both are empty for an update typed into the
+	// workbook or carried forward by roll.
+	ReturnedBy string
+	ReturnedOn time.Time
 }
 
 // Task is an ongoing / maintenance task.
