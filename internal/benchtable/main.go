@@ -88,8 +88,9 @@ type results struct {
 	cpu     string
 }
 
-// parse reads `go test -bench` output. A benchmark run more than once
-// (-count) keeps its last figures.
+// parse reads `go test -bench` output. Of a benchmark run more than once
+// (make bench's -count), the fastest run's figures are kept: the one
+// least disturbed by whatever else the machine was doing.
 func parse(r io.Reader) (results, error) {
 	res := results{metrics: map[string]map[string]float64{}}
 	pkg := ""
@@ -123,7 +124,11 @@ func parse(r io.Reader) (results, error) {
 				}
 				m[unit] = v
 			}
-			res.metrics[pkg+"."+name] = m
+			key := pkg + "." + name
+			if old, ok := res.metrics[key]; ok && old["sec/op"] <= m["sec/op"] {
+				continue
+			}
+			res.metrics[key] = m
 		}
 	}
 	return res, sc.Err()
