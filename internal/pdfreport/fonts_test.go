@@ -150,3 +150,50 @@ func containsInOrder(s string, parts []string) bool {
 	}
 	return true
 }
+
+// TestStyleFallback checks that a character one style's fonts lack and
+// another style's have is set in that style, not printed as U+FFFD: Arabic,
+// which DejaVu Sans has in regular and bold and not in oblique, in the
+// organisation's name (italic), a theme's heading (bold) and an update
+// (regular). Shaping is out of scope: the letters are drawn as they are
+// stored.
+func TestStyleFallback(t *testing.T) {
+	const arabic = "مرحبا بالعالم"
+	m, err := loadMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.fonts[m.chains[italic][1]].Glyph('م') != 0 {
+		t.Fatal("DejaVu Sans Oblique has Arabic: the test needs a face without it")
+	}
+	// Each style's DejaVu Sans, but italic's, which falls back to regular.
+	want := [styles]int{regular: m.chains[regular][1], bold: m.chains[bold][1], italic: m.chains[regular][1]}
+	for st := range styles {
+		for _, r := range arabic {
+			if i, _, ok := m.font(st, r); r != ' ' && (!ok || i != want[st]) {
+				t.Errorf("%s %q (%U) is set in font %d (found: %v), want %d", styleNames[st], r, r, i, ok, want[st])
+			}
+		}
+	}
+	r := generated(t, 3, "Update in Arabic: "+arabic)
+	r.Organisation = arabic + " Council"
+	r.Themes[0].Name = "Theme " + arabic
+	var warnings []string
+	pdf := render(t, r, Options{Warn: func(s string) { warnings = append(warnings, s) }})
+	if len(warnings) != 0 {
+		t.Errorf("warnings for Arabic, which DejaVu Sans has:\n%s", strings.Join(warnings, "\n"))
+	}
+	rb := pikepdf(t, writePDF(t, pdf))
+	checkContent(t, rb)
+	if len(rb.Replaced) != 0 {
+		t.Errorf("%d texts drawn as replacement marks, want none: %v", len(rb.Replaced), rb.Replaced)
+	}
+	for _, want := range []string{arabic + " Council", "Theme " + arabic, "Update in Arabic: " + arabic} {
+		if !structureHolds(rb, want) {
+			t.Errorf("no structure element's text holds %q, drawn with the fonts' own glyphs", want)
+		}
+	}
+	if text := pdfText(t, pdf); strings.Count(text, "م") < 6 || strings.Contains(text, "\uFFFD") {
+		t.Errorf("pdftotext reads %.300q: want the Arabic letters in the three places, and no U+FFFD", text)
+	}
+}
