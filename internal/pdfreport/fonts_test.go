@@ -197,3 +197,44 @@ func TestStyleFallback(t *testing.T) {
 		t.Errorf("pdftotext reads %.300q: want the Arabic letters in the three places, and no U+FFFD", text)
 	}
 }
+
+// TestFontWarningForm checks the warning's words: the characters counted
+// as a reader counts them (a letter and its marks are one), quoted as they
+// appear, their scripts named, one line for each place however many texts
+// it has.
+func TestFontWarningForm(t *testing.T) {
+	const tail = " are in no font planreport has; they print as \uFFFD (fonts.fallback adds one)"
+	tests := []struct {
+		name  string
+		texts []string // set from the one place, Updates!C13
+		want  string   // "" for no warning
+	}{
+		{"Gujarati", []string{"Update: ગુજરાતી."}, "Updates!C13: warning: 4 characters (ગુજરાતી, Gujarati)" + tail},
+		{"one character", []string{"a \uE000 b"}, "Updates!C13: warning: 1 character (\uE000, private use) is in no font planreport has; it prints as \uFFFD (fonts.fallback adds one)"},
+		{"two scripts, three texts, one set twice (counted once), a run repeated (quoted once)", []string{"ગુ and नम", "ગુ and नम", "again ગુ"},
+			"Updates!C13: warning: 4 characters (ગુ नम, Gujarati and Devanagari)" + tail},
+		{"a long run shortened", []string{strings.Repeat("ગ", 30)}, "Updates!C13: warning: 30 characters (" + strings.Repeat("ગ", 23) + "…, Gujarati)" + tail},
+		{"every character covered", []string{"Zażółć ✓ مرحبا"}, ""},
+	}
+	m, err := loadMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cov := newCoverage(m)
+			for _, s := range tt.texts {
+				cov.check("Updates!C13", s)
+			}
+			var got []string
+			cov.report(func(s string) { got = append(got, s) })
+			var want []string
+			if tt.want != "" {
+				want = []string{tt.want}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("warnings %q, want %q", got, want)
+			}
+		})
+	}
+}
