@@ -96,6 +96,25 @@ func (d *Doc) Text(x, y float64, s string) {
 	}
 }
 
+// TextAs draws s as Text does, and gives it the replacement text actual
+// (/ActualText, ISO 32000-1 §14.9.4): what text extraction, copying and a
+// screen reader take the drawing for. It is for glyphs that stand for other
+// characters, such as U+FFFD drawn for a character no font has. The drawing
+// is a marked-content sequence of its own, /Span, nested in the one of what
+// MarkContent or MarkArtifact last named, outside any text object.
+func (d *Doc) TextAs(x, y float64, s, actual string) {
+	if s == "" || !d.drawing("TextAs", x, y) || !d.syncMark(true) {
+		return
+	}
+	d.closeText()
+	d.content = append(d.content, "/Span <</ActualText "...)
+	d.content = appendTextString(d.content, actual)
+	d.content = append(d.content, ">> BDC\n"...)
+	d.Text(x, y, s)
+	d.closeText()
+	d.content = append(d.content, "EMC\n"...)
+}
+
 // textObject is a text object left open, so that the lines drawn next in
 // the same marked-content sequence join it: "0 -10.37 Td" from one line to
 // the next is the same bytes each time, where each line's own position

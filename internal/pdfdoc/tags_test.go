@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/planreport/planreport/internal/testtool"
 )
 
 // taggedDocument is two pages: a heading, a table whose one cell flows
@@ -130,5 +132,38 @@ func TestMetadata(t *testing.T) {
 	d.Text(0, 10, "x")
 	if other := readObjects(t, write(t, d))[-1].value; other == xref {
 		t.Error("a different document has the same /ID")
+	}
+}
+
+// TestActualText checks that text drawn with TextAs reads back, in
+// pdftotext, as the replacement text it was given, inside the element it
+// is content of, while the glyphs drawn are those of the text drawn.
+func TestActualText(t *testing.T) {
+	d, f := a4(t)
+	d.AddPage()
+	p := d.NewElem(0, "P")
+	d.SetFont(f[0], 10)
+	d.MarkContent(p)
+	d.Text(10, 20, "Update in Gujarati:")
+	d.TextAs(60, 20, "\uFFFD\uFFFD", "ગુ (a)")
+	d.Text(80, 20, "end")
+	d.MarkArtifact(Footer)
+	d.TextAs(10, 280, "\uFFFD", "\uE000")
+	pdf := write(t, d)
+	objects := readObjects(t, pdf)
+	content := string(objects[objFixed+1].stream)
+	span := "/Span <</ActualText " + string(appendTextString(nil, "ગુ (a)")) + ">> BDC\nBT "
+	if !strings.Contains(content, "/P <</MCID 0>> BDC\n") || !strings.Contains(content, "ET\n"+span) ||
+		!strings.Contains(content, ") Tj\nET\nEMC\nBT ") || strings.Count(content, "BDC") != 4 || strings.Count(content, "EMC") != 4 {
+		t.Errorf("content %q: want the span, its own text object, inside the paragraph's sequence", content)
+	}
+	path := save(t, pdf)
+	qpdfCheck(t, path)
+	text := strings.Join(testtool.PDFPages(t, path, "-layout"), "")
+	if !regexp.MustCompile(`Update in Gujarati: +ગુ \(a\) +end`).MatchString(text) || !strings.Contains(text, "\uE000") {
+		t.Errorf("pdftotext reads %q, want the paragraph with ગુ (a), and U+E000 in the footer", text)
+	}
+	if strings.Contains(text, "\uFFFD") {
+		t.Errorf("pdftotext reads %q: the replacement glyphs, not their replacement text", text)
 	}
 }

@@ -53,13 +53,13 @@ type content struct {
 	g     geometry
 	r     *report.Report
 	rows  []*row
-	table *tag   // the table being laid out
-	where string // where the texts being set come from, for warnings
-	warn  func(where string, missing []rune)
+	table *tag      // the table being laid out
+	where string    // where the texts being set come from, for warnings
+	cov   *coverage // what gathers the characters no font has; nil for none
 }
 
-func newContent(m *metrics, g geometry, r *report.Report, warn func(string, []rune)) []*row {
-	c := &content{m: m, g: g, r: r, warn: warn}
+func newContent(m *metrics, g geometry, r *report.Report, cov *coverage) []*row {
+	c := &content{m: m, g: g, r: r, cov: cov}
 	c.titleBlock()
 	c.summary()
 	c.legend()
@@ -107,7 +107,7 @@ func (c *content) bodyRow(kind rowKind, widths []float64, header *row, rowHeader
 // writer returns a writer for cell i of r, whose text is content of the
 // cell's element.
 func (c *content) writer(r *row, i int) *cellWriter {
-	w := &cellWriter{m: c.m, c: &r.cells[i], width: r.widths[i] - 2*r.padX, where: c.where, warn: c.warn}
+	w := &cellWriter{m: c.m, c: &r.cells[i], width: r.widths[i] - 2*r.padX, where: c.where, cov: c.cov}
 	if r.tag != nil {
 		w.tag = r.tag.cells[i]
 	}
@@ -384,12 +384,11 @@ func (c *content) maintenance() {
 	}
 }
 
-// at is where a text of action no comes from, for a warning: its cell and
-// the action ("Updates!C12 (action 1.1)"), or the action alone when the
-// cell is not known.
+// at is where a text of action no comes from, for a warning: its cell
+// ("Updates!C12"), or the action ("action 1.1") when the cell is not known.
 func at(cell, no string) string {
 	if cell == "" {
 		return "action " + no
 	}
-	return cell + " (action " + no + ")"
+	return cell
 }

@@ -46,13 +46,19 @@ type readBack struct {
 		Pages   []int     `json:"pages"` // the pages its marked content is on
 		Text    string    `json:"text"`  // its text and its kids', a line apart
 	} `json:"elements"`
-	UntaggedText int         `json:"untagged_text"`
-	ArtifactText int         `json:"artifact_text"`
-	ContentText  int         `json:"content_text"`
-	MCIDProblems []string    `json:"mcid_problems"`
-	TextOnFill   [][2]string `json:"text_on_fill"`
-	Fills        []string    `json:"fills"`
-	Fonts        []struct {
+	UntaggedText int      `json:"untagged_text"`
+	ArtifactText int      `json:"artifact_text"`
+	ContentText  int      `json:"content_text"`
+	MCIDProblems []string `json:"mcid_problems"`
+	// Replaced are the marked-content sequences with a replacement text
+	// (/ActualText): it, and the text their glyphs draw.
+	Replaced []struct {
+		Actual string `json:"actual"`
+		Drawn  string `json:"drawn"`
+	} `json:"replaced"`
+	TextOnFill [][2]string `json:"text_on_fill"`
+	Fills      []string    `json:"fills"`
+	Fonts      []struct {
 		Name      string `json:"name"`
 		Embedded  bool   `json:"embedded"`
 		ToUnicode bool   `json:"to_unicode"`

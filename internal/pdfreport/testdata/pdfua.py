@@ -133,6 +133,8 @@ def main(path):
     cmaps = {}  # the fonts' ToUnicode CMaps, by object
     mcid_text = {}  # (page, MCID): its text
     page_texts = []
+    actual = []  # for each marked-content sequence open, its replacement text and the text it draws, or None
+    replaced = []  # each sequence with a replacement text: {"actual": it, "drawn": the text drawn}
     for n, page in enumerate(pdf.pages):
         stack = []
         texts = {}  # what the text is: its text on this page
@@ -147,6 +149,13 @@ def main(path):
                 text = "\n" + text
             last_y[key] = y
             into[key] = into.get(key, "") + text
+
+        def span_first(span):
+            """Whether span draws its first text: it is then listed."""
+            if span["drawn"]:
+                return False
+            replaced.append(span)
+            return True
 
         def walk(stream, colour, forms, fonts):
             """Walks a content stream, and each form it shows, as part of
@@ -195,12 +204,20 @@ def main(path):
                             seen.add(mcid)
                         if "/Type" in props:
                             kind = str(props.Type)[1:] + "/" + str(props.get("/Subtype", "/"))[1:]
+                    props = operands[1] if op == "BDC" and isinstance(operands[1], pikepdf.Dictionary) else {}
+                    actual.append({"actual": str(props["/ActualText"]), "drawn": ""} if "/ActualText" in props else None)
                     stack.append((tag, mcid, kind))
                 elif op == "EMC":
                     stack.pop()
+                    actual.pop()
                 elif op in ("Tj", "TJ", "'", '"'):
                     shown = operands[-1] if op != "TJ" else [x for x in operands[0] if isinstance(x, pikepdf.String)]
                     text = "".join(decode(font.get("cmap", {}), bytes(x)) for x in (shown if op == "TJ" else [shown]))
+                    spans = [a for a in actual if a is not None]
+                    if spans:  # the replacement text stands for what the sequence draws
+                        span, first = spans[-1], span_first(spans[-1])
+                        span["drawn"] += text
+                        text = span["actual"] if first else ""
                     artifacts = [k for t, _, k in stack if t == "/Artifact"]
                     mcids = [m for _, m, _ in stack if m is not None]
                     if artifacts:
@@ -241,7 +258,7 @@ def main(path):
         e["text"] = text_of_elem(i)
     out.update({"page_texts": page_texts})
     out.update({"untagged_text": counts["untagged"], "artifact_text": counts["artifact"], "content_text": counts["content"],
-                "mcid_problems": mcid_problems,
+                "mcid_problems": mcid_problems, "replaced": replaced,
                 "text_on_fill": sorted(pairs), "fills": sorted(fills),
                 "fonts": [{"name": n, "embedded": e, "to_unicode": u} for n, e, u in sorted(fonts)],
                 "page_tabs": sorted({str(p.get("/Tabs")) for p in pdf.pages})})
