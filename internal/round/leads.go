@@ -101,8 +101,9 @@ func FileName(stem string, point time.Time, lead string) string {
 }
 
 // Slug is a name as a file name's part: its letters and digits in lower
-// case, every run of other characters one hyphen, none at either end;
-// "lead" when that leaves nothing.
+// case, every run of other characters one hyphen, none at either end, cut
+// at a hyphen to at most maxSlug characters, so that a long lead's form
+// keeps a path Windows accepts; "lead" when that leaves nothing.
 func Slug(name string) string {
 	var b strings.Builder
 	hyphen := false
@@ -120,5 +121,16 @@ func Slug(name string) string {
 	if b.Len() == 0 {
 		return "lead"
 	}
-	return b.String()
+	slug := []rune(b.String())
+	if len(slug) <= maxSlug {
+		return string(slug)
+	}
+	cut := string(slug[:maxSlug])
+	if i := strings.LastIndexByte(cut, '-'); i > 0 && slug[maxSlug] != '-' {
+		cut = cut[:i]
+	}
+	return cut
 }
+
+// maxSlug is the most characters Slug keeps.
+const maxSlug = 40

@@ -120,6 +120,9 @@ func TestFileName(t *testing.T) {
 		{"Service Manager (Children & Families)", "plan_2020-07-31_service-manager-children-families.xlsx"},
 		{"Élodie Müller", "plan_2020-07-31_élodie-müller.xlsx"},
 		{"—", "plan_2020-07-31_lead.xlsx"},
+		{"Head of Service Perth and Kinross Council Children, Young People and Families Service",
+			"plan_2020-07-31_head-of-service-perth-and-kinross.xlsx"},
+		{"Lead Nurse (Named Person Service) Women Children", "plan_2020-07-31_lead-nurse-named-person-service-women.xlsx"},
 	}
 	for _, tt := range tests {
 		if got := FileName("plan", yearTwo, tt.lead); got != tt.want {
