@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/planreport/planreport/internal/atomicfile"
 	"github.com/planreport/planreport/internal/config"
@@ -159,11 +160,17 @@ func (rj roundJob) run(ctx context.Context, p *plan.Plan, stdout, stderr io.Writ
 	}
 	opt := rj.form
 	opt.ReturnBy = rj.returnBy
+	// The forms are written side by side: most of the time of each is
+	// waiting for the disk to keep it (atomicfile syncs every file).
+	var g errgroup.Group
+	g.SetLimit(8)
 	for _, l := range letters {
-		err := atomicfile.Write(l.form, func(w io.Writer) error { return round.WriteForm(w, p, point.Date, l.lead, opt) })
-		if err != nil {
-			return failed(err)
-		}
+		g.Go(func() error {
+			return atomicfile.Write(l.form, func(w io.Writer) error { return round.WriteForm(w, p, point.Date, l.lead, opt) })
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return failed(err)
 	}
 	if !rj.drafts && !rj.send {
 		printRound(stdout, letters, nil, rj.chase)
