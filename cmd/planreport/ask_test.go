@@ -19,6 +19,7 @@ import (
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/round"
 	"github.com/planreport/planreport/internal/sample"
+	"github.com/planreport/planreport/internal/send"
 	"github.com/planreport/planreport/internal/testtool"
 )
 
@@ -319,6 +320,40 @@ func TestAskCommand(t *testing.T) {
 		r := planreport(t, tt.args...)
 		if r.code != tt.code || !strings.Contains(r.stderr, tt.stderr) {
 			t.Errorf("%q: exit %d, stderr %q; want %d and %q", tt.args, r.code, r.stderr, tt.code, tt.stderr)
+		}
+	}
+}
+
+// TestAskSendsOnce sends the forms through mailpit: a second ask sends
+// nothing, and chase reminds each late lead once a day.
+func TestAskSendsOnce(t *testing.T) {
+	m := testtool.StartMailpit(t)
+	p := roundPlan()
+	out := t.TempDir()
+	server := send.Server{Host: "127.0.0.1", Port: m.SMTPPort, Security: "none", Timeout: 5 * time.Second}
+	for range 2 {
+		if _, err := runRoundJob(t, p, roundJob{out: out, send: true, server: server}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	leads := round.Leads(p, yearTwoPoint.Date)
+	for _, l := range leads[:len(leads)-1] {
+		if got := len(m.Inbox(t)[p.LeadEmails[l][0]]); got != 1 {
+			t.Errorf("%s got %d messages after two runs of ask, want 1", l, got)
+		}
+	}
+	// Nobody returned a form: chase twice on one day, then on the next.
+	for _, day := range []time.Time{plan.Date(2020, time.July, 20), plan.Date(2020, time.July, 20), plan.Date(2020, time.July, 21)} {
+		var buf strings.Builder
+		rj := roundJob{workbook: filepath.Join(out, "plan.xlsx"), out: out, send: true, chase: true, server: server,
+			from: "coordinator@example.org", today: day}
+		if err := rj.run(context.Background(), p, &buf, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, l := range leads[:len(leads)-1] {
+		if got := len(m.Inbox(t)[p.LeadEmails[l][0]]); got != 3 {
+			t.Errorf("%s got %d messages, want the form and a reminder on each of two days", l, got)
 		}
 	}
 }
