@@ -149,3 +149,32 @@ func TestPlanID(t *testing.T) {
 		t.Error("two plans of different titles share an ID")
 	}
 }
+
+// TestReturnedCoLead: a co-led update returned by one lead is not the
+// other's return.
+func TestReturnedCoLead(t *testing.T) {
+	point := yearTwo
+	p := &plan.Plan{Title: "Plan", Reports: []plan.ReportPoint{{Date: point, Name: "Year 2"}}, Leads: []string{"A", "B", "C"},
+		Actions: []plan.Action{
+			{No: "1.1", Leads: []string{"A", "B"}},
+			{No: "1.2", Leads: []string{"A"}},
+			{No: "1.3", Leads: []string{"C"}, Completed: yearOne},
+		},
+		Updates: []plan.Update{
+			{Action: "1.1", Date: point, Text: "x", ReturnedBy: "A"},
+			{Action: "1.2", Date: point, Text: "y", ReturnedBy: "A"},
+			{Action: "1.3", Date: yearOne, Text: "done"},
+		},
+	}
+	if got := Late(p, point); !slices.Equal(got, []string{"B"}) {
+		t.Errorf("Late = %q, want [B]: A returned the shared update, not B", got)
+	}
+	p.Updates[0].ReturnedBy = "A; B"
+	if got := Late(p, point); len(got) != 0 {
+		t.Errorf("Late = %q after both returned", got)
+	}
+	p.Updates[1].ReturnedBy = ""
+	if got := Late(p, point); !slices.Equal(got, []string{"A"}) {
+		t.Errorf("Late = %q, want [A]: A's own 1.2 not returned", got)
+	}
+}
