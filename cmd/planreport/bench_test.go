@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/sample"
 	"github.com/planreport/planreport/internal/testtool"
 )
@@ -71,5 +72,45 @@ func BenchmarkLibreOfficeSample(b *testing.B) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, sampleBase+".pdf")); err != nil {
 		b.Fatalf("LibreOffice wrote no PDF: %v", err)
+	}
+}
+
+// largeRound is sample.Large(n) with its actions spread over leads leads,
+// every fifth co-led with the next lead, and an address for each lead.
+func largeRound(n, leads int) *plan.Plan {
+	p := sample.Large(n)
+	p.Leads = nil
+	p.LeadEmails = map[string][]string{}
+	for i := range leads {
+		name := "Strategic Lead " + strconv.Itoa(i+1) + ", Test Council Service"
+		p.Leads = append(p.Leads, name)
+		p.LeadEmails[name] = []string{"lead" + strconv.Itoa(i+1) + "@example.org"}
+	}
+	for i := range p.Actions {
+		p.Actions[i].Leads = []string{p.Leads[i%leads]}
+		if i%5 == 0 {
+			p.Actions[i].Leads = append(p.Actions[i].Leads, p.Leads[(i+1)%leads])
+		}
+	}
+	return p
+}
+
+// BenchmarkAsk1000: ask for a plan of 1,000 actions and 100 leads, every
+// form written, as a whole process; target under 2 s (issue 20).
+func BenchmarkAsk1000(b *testing.B) {
+	bin := buildBinary(b)
+	dir := b.TempDir()
+	wb := writePlan(b, dir, "large.xlsx", largeRound(1000, 100))
+	var out string
+	for n := 0; b.Loop(); n++ {
+		out = filepath.Join(dir, strconv.Itoa(n))
+		cmd := exec.Command(bin, "ask", wb, "--by", "2021-03-20", "--out", out)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v\n%s", err, msg)
+		}
+	}
+	forms, _ := filepath.Glob(filepath.Join(out, "*.xlsx"))
+	if len(forms) != 100 {
+		b.Fatalf("%d forms in %s, want 100", len(forms), out)
 	}
 }

@@ -86,6 +86,8 @@ program), then PLANREPORT_* environment variables, then flags.`,
 		newImportCommand(),
 		newSendCommand(),
 		newRollCommand(),
+		newAskCommand(),
+		newChaseCommand(),
 		newConfigCommand(),
 	)
 	addVersion(root)
