@@ -37,17 +37,18 @@ func TestOpensInLibreOffice(t *testing.T) {
 		{"written", map[string][]string{
 			"Plan":    {"Title,CPC Improvement Plan 2018 – 2020", "First Published,03/10/2018"},
 			"Reports": {"Date,Report", "31/07/2019,Year 1 Progress / Update Report"},
-			"Updates": {"1.1,31/07/2019,Measures mapped; workshop planned for September 2019.,G"},
+			"Updates": {"1.1,31/07/2019,Measures mapped; workshop planned for September 2019.,G,,"},
 			"Actions": {`2.1,2,Extend the reach of the Mind Of My Own App.,"Chair of the CPC Practice Improvement Working Group` +
 				"\n" + `Lead Nurse, Child Protection, NHS Tayside",By 31 March 2019 Ongoing 2019 / 2020,31/03/2019,03/10/2018,`},
 		}},
 		{"empty", map[string][]string{
 			"Plan":    {"Title,New Plan", "First Published,03/10/2018"},
-			"Updates": {"Action,Report Date,Progress / Update,RAG"},
+			"Updates": {"Action,Report Date,Progress / Update,RAG,Returned By,Returned On"},
+			"Leads":   {"Lead,Email"},
 		}},
 		{"rolled", map[string][]string{
 			"Reports": {"31/07/2020,Year 2 Progress / Update Report"},
-			"Updates": {"1.1,31/07/2020,Measures mapped; workshop planned for September 2019.,G", "10.2,31/07/2020,Being monitored.,R"},
+			"Updates": {"1.1,31/07/2020,Measures mapped; workshop planned for September 2019.,G,,", "10.2,31/07/2020,Being monitored.,R,,"},
 		}},
 	}
 	args := []string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
