@@ -99,8 +99,8 @@ func Merge(src, dst string, date time.Time, returned []Returned, opt MergeOption
 	if err := m.check(returned); err != nil {
 		return MergeResult{}, err
 	}
-	res := MergeResult{Warnings: wb.Problems}
-	merged := b
+	var res MergeResult
+	merged, problems := b, wb.Problems
 	if len(returned) > 0 {
 		var changed bool
 		merged, res.Written, changed, err = m.merge(b, returned)
@@ -114,13 +114,13 @@ func Merge(src, dst string, date time.Time, returned []Returned, opt MergeOption
 			if err != nil {
 				return MergeResult{}, err
 			}
-			if after.Problems.HasErrors() {
-				return MergeResult{}, &InvalidError{Name: src, Problems: after.Problems, doing: mergeDoing, after: true}
-			}
-			res.Warnings = after.Problems
+			problems = after.Problems
 		}
 	}
-	res.Dst = dst
+	if problems.HasErrors() {
+		return MergeResult{}, &InvalidError{Name: src, Problems: problems, doing: mergeDoing, after: true}
+	}
+	res.Dst, res.Warnings = dst, problems
 	if same, err := holds(dst, merged); err != nil || same {
 		return res, err
 	}

@@ -388,6 +388,8 @@ func TestMergeRefuses(t *testing.T) {
 			"Actions!H2: action 1.1 is marked completed on 01/01/2018, before it was added on 03/10/2018"},
 		{"an error the workbook had", edit(t, rolled, func(f *excelize.File) { setCell(t, f, "Updates", "D3", "Purple") }), year2,
 			[]Returned{ok}, workbook.ErrInvalid, "Updates!D3: \"Purple\" is not a RAG value"},
+		{"an error the workbook had, nothing returned", edit(t, rolled, func(f *excelize.File) { setCell(t, f, "Updates", "D3", "Purple") }), year2,
+			nil, workbook.ErrInvalid, "Updates!D3: \"Purple\" is not a RAG value"},
 		{"a missing row not returned", edit(t, rolled, func(f *excelize.File) { must(t, f.RemoveRow("Updates", 7)) }), year2,
 			[]Returned{ok}, workbook.ErrInvalid, "action 2.1 is open but has no update for the report of 31/07/2020"},
 		{"a missing column", edit(t, rolled, func(f *excelize.File) { must(t, f.RemoveCol("Updates", "C")) }), year2,
