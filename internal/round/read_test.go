@@ -24,7 +24,7 @@ func TestReadForm(t *testing.T) {
 	p := plantest.Plan()
 	tf := buildTestForm(t, p, plantest.Year1, chair)
 	b := tf.fill(t, map[string]map[string]any{
-		"1.1": {"Update": "Workshop held.\nMeasures agreed.", "RAG": "Amber"},
+		"1.1":  {"Update": "Workshop held.\nMeasures agreed.", "RAG": "Amber"},
 		"10.2": {"Completed": plan.Date(2019, time.June, 30)},
 	})
 	f, problems, err := ParseForm(b, "chair.xlsx", testMod, ReadOptions{})
