@@ -86,6 +86,7 @@ program), then PLANREPORT_* environment variables, then flags.`,
 		newImportCommand(),
 		newSendCommand(),
 		newRollCommand(),
+		newCollectCommand(),
 		newConfigCommand(),
 	)
 	addVersion(root)
