@@ -290,3 +290,21 @@ wb.save(sys.argv[2])
 		t.Errorf("the reminder is not to the working group's chair:\n%.400s", eml)
 	}
 }
+
+// TestCollectFolder: a folder named as FORM stands for the forms in it,
+// but Excel's lock files.
+func TestCollectFolder(t *testing.T) {
+	dir := inTempDir(t)
+	p := plantest.Plan()
+	wb := writePlan(t, dir, "plan.xlsx", p)
+	forms := filepath.Join(dir, "forms")
+	plantest.Must(t, os.Mkdir(forms, 0o755))
+	collectForm(t, forms, p, "Independent Chair of the CPC", map[string]string{"1.1": "Workshop held."})
+	collectForm(t, forms, p, "Lead Nurse, Child Protection, NHS Tayside", map[string]string{"2.1": "Nurses trained."})
+	plantest.Must(t, os.WriteFile(filepath.Join(forms, "~$Lead.xlsx"), []byte("lock"), 0o644))
+	r := planreport(t, "collect", wb, forms, "--dry-run")
+	if r.code != 0 || !strings.Contains(r.stdout, `1.1 (Independent Chair of the CPC): "Workshop held."`) ||
+		!strings.Contains(r.stdout, `2.1 (Lead Nurse, Child Protection, NHS Tayside): "Nurses trained."`) {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+}
