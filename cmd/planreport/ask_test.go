@@ -281,9 +281,10 @@ func TestChasePicksTheLate(t *testing.T) {
 	}
 }
 
-// TestAskCommand runs ask on the sample workbook: no lead has an address
-// there, so every form is written and every lead listed to forward by
-// hand, and the workbook is left alone.
+// TestAskCommand runs ask on a workbook whose Leads sheet gives every lead
+// but one an address: every form is written, a draft beside each form of
+// a lead with an address, the one without listed to forward by hand, and
+// the workbook is left alone.
 func TestAskCommand(t *testing.T) {
 	dir := inTempDir(t)
 	wb := writePlan(t, dir, "plan.xlsx", roundPlan())
@@ -301,8 +302,23 @@ func TestAskCommand(t *testing.T) {
 			xlsx = append(xlsx, f)
 		}
 	}
-	if len(xlsx) != len(leads) || strings.Count(r.stdout, "forward the form by hand") != len(leads) {
-		t.Errorf("%d forms for %d leads; stdout:\n%s", len(xlsx), len(leads), r.stdout)
+	var eml []string
+	for _, f := range files(t, forms) {
+		if strings.HasSuffix(f, ".eml") {
+			eml = append(eml, f)
+		}
+	}
+	withAddress := 0
+	for _, l := range leads {
+		if len(roundPlan().LeadEmails[l]) > 0 {
+			withAddress++
+		}
+	}
+	if withAddress == 0 || withAddress == len(leads) {
+		t.Fatalf("%d of %d leads have an address; the test wants some with and some without", withAddress, len(leads))
+	}
+	if len(xlsx) != len(leads) || len(eml) != withAddress || strings.Count(r.stdout, "forward the form by hand") != len(leads)-withAddress {
+		t.Errorf("%d forms and %d drafts for %d leads, %d with an address; stdout:\n%s", len(xlsx), len(eml), len(leads), withAddress, r.stdout)
 	}
 	if after, _ := os.ReadFile(wb); string(after) != string(before) {
 		t.Error("ask changed the workbook")

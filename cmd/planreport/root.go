@@ -88,6 +88,7 @@ program), then PLANREPORT_* environment variables, then flags.`,
 		newRollCommand(),
 		newAskCommand(),
 		newChaseCommand(),
+		newCollectCommand(),
 		newConfigCommand(),
 	)
 	addVersion(root)
