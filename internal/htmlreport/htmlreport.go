@@ -85,7 +85,7 @@ func newPage(r *report.Report) *pageData {
 		NoTasks:          report.NoTasks,
 		SummaryColumns:   report.SummaryColumns,
 		ExceptionColumns: report.ExceptionColumns,
-		ActionColumns:    r.ActionHeadings(),
+		ActionColumns:    cleanAll(r.ActionHeadings()),
 		Themes:           themeViews(r),
 	}
 	if r.TrendMarks() {
