@@ -344,8 +344,7 @@ func pdfTables(t *testing.T, pdf []byte) []textTable {
 		t.Fatalf("pdfua.py: %v", err)
 	}
 	els := s.Elements
-	var text func(i int) string
-	text = func(i int) string {
+	text := func(i int) string {
 		e := els[i]
 		if e.Alt != nil && *e.Alt != "" {
 			return *e.Alt
