@@ -993,8 +993,8 @@ func htmlItems(cell *html.Node) []string {
 			}
 		}
 		walk(cell)
-		if len(items) > 0 {
-			return items
+		if len(items) > 0 && (a == atom.Li || collapseSpace(strings.Join(items, " ")) == collapseSpace(nodeText(cell))) {
+			return items // a cell's list items, or paragraphs that hold all its text
 		}
 	}
 	return []string{nodeText(cell)}

@@ -157,7 +157,7 @@ func chartXML(r *report.Report, labels []string, counts [][]int) []byte {
 	b.WriteString(`<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`)
 	b.WriteString(chartText("404040", false))
 	b.WriteString(`<c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`)
-	writeValueAxis(&b, r.Chart.Scale())
+	writeValueAxis(&b, r.Chart.Axis())
 	b.WriteString(`</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>`)
 	b.WriteString(chartText("404040", false))
 	b.WriteString(`</c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`)
@@ -197,10 +197,10 @@ func labelFormat(s report.Segment) string {
 	return "0;;;"
 }
 
-// writeValueAxis writes the one value axis of every bar: from 0 to max,
-// labelled report.ChartAxis.
-func writeValueAxis(b *bytes.Buffer, max int) {
-	m := strconv.Itoa(max)
+// writeValueAxis writes the one value axis of every bar, the report's:
+// from 0 to its Max, a gridline every Step, labelled report.ChartAxis.
+func writeValueAxis(b *bytes.Buffer, axis report.Axis) {
+	m := strconv.Itoa(axis.Max)
 	b.WriteString(`<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:max val="` + m + `"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>`)
 	b.WriteString(`<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>`)
 	b.WriteString(`<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900" b="0"><a:solidFill><a:srgbClr val="404040"/></a:solidFill><a:latin typeface="Arial"/><a:cs typeface="Arial"/></a:defRPr></a:pPr><a:r><a:t>`)
@@ -209,19 +209,7 @@ func writeValueAxis(b *bytes.Buffer, max int) {
 	b.WriteString(`<c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`)
 	b.WriteString(chartText("404040", false))
 	b.WriteString(`<c:crossAx val="1001"/><c:crosses val="max"/><c:crossBetween val="between"/>`)
-	b.WriteString(`<c:majorUnit val="` + strconv.Itoa(step(max)) + `"/></c:valAx>`)
-}
-
-// step is the interval between the value axis's gridlines: 1, 2 or 5
-// times a power of ten, giving at most ten intervals up to max.
-func step(max int) int {
-	for unit := 1; ; unit *= 10 {
-		for _, s := range []int{unit, 2 * unit, 5 * unit} {
-			if max <= 10*s {
-				return s
-			}
-		}
-	}
+	b.WriteString(`<c:majorUnit val="` + strconv.Itoa(axis.Step) + `"/></c:valAx>`)
 }
 
 // chartText is the text properties of a part of the chart: Arial 9 pt in

@@ -130,7 +130,7 @@ func judge(t *testing.T, r *report.Report, file string, res browserResult) {
 			strconv.Itoa(s.Completed)+"\t"+strconv.Itoa(s.Added)+"\t"+strconv.Itoa(s.Ongoing))
 	}
 	for _, a := range actions(r) {
-		want = append(want, a.No+"\t"+a.Text, a.Timescale)
+		want = append(want, a.Label(), a.Timescale)
 		want = append(want, a.Leads...)
 		want = append(want, a.Points...)
 	}

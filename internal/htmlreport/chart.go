@@ -78,8 +78,9 @@ func newChart(r *report.Report) *chart {
 	for _, row := range ch.Rows {
 		labels, counts = append(labels, row.Label), append(counts, row.Counts)
 	}
-	full := ch.Scale()
-	if full == 0 {
+	axis := ch.Axis()
+	full := axis.Max
+	if ch.Scale() == 0 {
 		return &chart{Empty: report.NoChart}
 	}
 	c := &chart{Width: chartWidth, PlotLeft: plotLeft, PlotRight: plotRight, AxisLabel: AxisLabel,
@@ -92,7 +93,7 @@ func newChart(r *report.Report) *chart {
 	c.TickY = c.AxisY + 16
 	c.AxisLabelY = c.TickY + 20
 	c.Height = c.AxisLabelY + 8
-	c.ticks(full)
+	c.ticks(axis)
 	c.Alt = ch.Description()
 	return c
 }
@@ -107,23 +108,10 @@ func (c *chart) key(segments []report.Segment) {
 	}
 }
 
-// ticks marks the axis at a round step, from 0 to at most full.
-func (c *chart) ticks(full int) {
-	step := niceStep(full)
-	for n := 0; n <= full; n += step {
-		c.Ticks = append(c.Ticks, tick{X: px(scale(n, full)), Label: n})
-	}
-}
-
-// niceStep is the smallest of 1, 2, 5, 10, 20, 50 … that marks full in at
-// most ten steps.
-func niceStep(full int) int {
-	for base := 1; ; base *= 10 {
-		for _, m := range []int{1, 2, 5} {
-			if full/(base*m) <= 10 {
-				return base * m
-			}
-		}
+// ticks marks the report's axis at each of its labels, from 0 to its end.
+func (c *chart) ticks(axis report.Axis) {
+	for _, n := range axis.Labels() {
+		c.Ticks = append(c.Ticks, tick{X: px(scale(n, axis.Max)), Label: n})
 	}
 }
 

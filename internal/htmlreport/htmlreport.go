@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/planreport/planreport/internal/rag"
@@ -34,6 +33,7 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"short": report.ShortDate,
 	"long":  report.LongDate,
 	"class": colourClass,
+	"rag":   legendCell,
 }).Parse(pageHTML))
 
 // Render writes r as a web page to w.
@@ -55,11 +55,15 @@ type pageData struct {
 	Lang             string // the report's language; en-GB when it has none
 	Creator          string
 	CSS              template.CSS // a rule per RAG colour used
-	LegendTitle      string
-	ActionsHeading   string
+	DocumentTitle    string
+	Headings         headings
+	LegendColumns    []string
+	MaintenanceCols  []string
 	TrendNote        string // empty unless a trend mark is shown
 	Chart            *chart // nil when the chart is off
 	NoExceptions     string
+	NoActions        string
+	NoTasks          string
 	SummaryColumns   []string
 	ExceptionColumns []string
 	ActionColumns    []string
@@ -68,16 +72,20 @@ type pageData struct {
 
 func newPage(r *report.Report) *pageData {
 	p := &pageData{
-		R:                r,
-		Lang:             cmp.Or(r.Language, "en-GB"),
-		Creator:          report.Creator,
-		CSS:              colourCSS(r),
-		LegendTitle:      legendTitle(r.Legend),
-		ActionsHeading:   report.ActionsHeading,
+		R:             r,
+		Lang:          cmp.Or(r.Language, "en-GB"),
+		Creator:       report.Creator,
+		CSS:           colourCSS(r),
+		DocumentTitle: r.DocumentTitle(),
+		Headings: headings{Summary: report.SummaryHeading, Legend: r.LegendTitle(), Chart: report.ChartHeading,
+			Exceptions: report.ExceptionsHeading, Actions: report.ActionsHeading},
+		LegendColumns:    report.LegendColumns,
 		NoExceptions:     report.NoExceptions,
+		NoActions:        report.NoActions,
+		NoTasks:          report.NoTasks,
 		SummaryColumns:   report.SummaryColumns,
 		ExceptionColumns: report.ExceptionColumns,
-		ActionColumns:    append(slices.Clone(report.ActionColumns), report.Clean(r.Heading()), "RAG"),
+		ActionColumns:    cleanAll(r.ActionHeadings()),
 		Themes:           themeViews(r),
 	}
 	if r.TrendMarks() {
@@ -88,19 +96,16 @@ func newPage(r *report.Report) *pageData {
 	}
 	if r.Maintenance.Title == "" {
 		r2 := *r
-		r2.Maintenance.Title = "Ongoing / Maintenance Actions / Tasks"
+		r2.Maintenance.Title = report.DefaultMaintenanceTitle
 		p.R = &r2
 	}
+	p.MaintenanceCols = p.R.Maintenance.Columns()
 	return p
 }
 
-// legendTitle is the legend's heading: "RAG Legend – Red Amber Green".
-func legendTitle(values []rag.Value) string {
-	names := make([]string, len(values))
-	for i, v := range values {
-		names[i] = v.Name
-	}
-	return strings.TrimSpace("RAG Legend – " + strings.Join(names, " "))
+// headings are the sections' headings, as the report model words them.
+type headings struct {
+	Summary, Legend, Chart, Exceptions, Actions string
 }
 
 // ExceptionRows are the body rows of the exceptions table.

@@ -337,11 +337,11 @@ func TestTrendMarks(t *testing.T) {
 			if col < 0 || len(cells) <= col {
 				continue // not a table with a RAG column, or a theme's or outcome's row
 			}
-			w, ok := want[strings.TrimSpace(text(cells[0]))]
+			no := rowAction(cells)
+			w, ok := want[no]
 			if !ok {
 				continue // the legend's
 			}
-			no := strings.TrimSpace(text(cells[0]))
 			found[no]++
 			cell := strings.TrimSpace(text(cells[col]))
 			var got []string

@@ -128,7 +128,7 @@ func draw(r *report.Report, opt Options) (*pdfdoc.Doc, error) {
 // newDocument starts a document with the report's properties.
 func newDocument(g geometry, m *metrics, r *report.Report) *pdfdoc.Doc {
 	return pdfdoc.New(g.width, g.height, pdfdoc.Info{
-		Title:    m.printable(r.Title),
+		Title:    m.printable(r.DocumentTitle()),
 		Author:   m.printable(r.Organisation),
 		Subject:  m.printable(r.Subject()),
 		Creator:  report.Creator,

@@ -84,7 +84,7 @@ func TestSampleText(t *testing.T) {
 			if tt.sections.Exceptions {
 				var nos []string
 				for _, e := range r.Exceptions {
-					nos = append(nos, e.Action.No+" "+e.Action.Text)
+					nos = append(nos, e.Action.Label())
 				}
 				at = inOrder(t, text, at, nos)
 			}
