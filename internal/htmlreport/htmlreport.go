@@ -17,6 +17,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
@@ -55,6 +57,7 @@ type pageData struct {
 	Lang             string // the report's language; en-GB when it has none
 	Creator          string
 	CSS              template.CSS // a rule per RAG colour used
+	PhoneCSS         template.CSS // the labels of a table's cells set one under another
 	LegendTitle      string
 	ActionsHeading   string
 	TrendNote        string // empty unless a trend mark is shown
@@ -80,6 +83,7 @@ func newPage(r *report.Report) *pageData {
 		ActionColumns:    append(slices.Clone(report.ActionColumns), report.Clean(r.Heading()), "RAG"),
 		Themes:           themeViews(r),
 	}
+	p.PhoneCSS = phoneCSS(p)
 	if r.TrendMarks() {
 		p.TrendNote = report.TrendNote
 	}
@@ -137,4 +141,44 @@ func colourCSS(r *report.Report) template.CSS {
 		}
 	}
 	return template.CSS(b.String())
+}
+
+// phoneCSS labels each cell of the summary, exceptions and action tables
+// with its column's heading, for a narrow screen, where the tables' rows
+// are set as blocks of fields one under another and their header rows are
+// out of sight: "No", "Action / Task", …, each above its cell. The labels
+// are generated content, which screen readers read too. A reason with no
+// action, after its empty cell, is labelled as the reasons are.
+func phoneCSS(p *pageData) template.CSS {
+	var b strings.Builder
+	label := func(table string, columns []string) {
+		for i, c := range columns {
+			fmt.Fprintf(&b, ".%s>tbody>tr>:nth-child(%d)::before{content:%s}\n", table, i+1, cssString(c))
+		}
+	}
+	label("summary", p.SummaryColumns)
+	label("actions", p.ActionColumns)
+	label("exceptions", p.ExceptionColumns)
+	fmt.Fprintf(&b, ".exceptions>tbody>tr>td[colspan]+td::before{content:%s}\n",
+		cssString(p.ExceptionColumns[len(p.ExceptionColumns)-1]))
+	return template.CSS(b.String())
+}
+
+// cssString is s as a CSS string, every character but a letter, digit or
+// space escaped, so that no text can end the string or the style sheet.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, c := range s {
+		switch {
+		case c == ' ' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			b.WriteRune(c)
+		case c == 0 || c > unicode.MaxRune || c == utf8.RuneError:
+			b.WriteString(`\fffd `)
+		default:
+			fmt.Fprintf(&b, `\%x `, c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
