@@ -83,7 +83,6 @@ func newPage(r *report.Report) *pageData {
 		ActionColumns:    append(slices.Clone(report.ActionColumns), report.Clean(r.Heading()), "RAG"),
 		Themes:           themeViews(r),
 	}
-	p.PhoneCSS = phoneCSS(p)
 	if r.TrendMarks() {
 		p.TrendNote = report.TrendNote
 	}
@@ -95,6 +94,7 @@ func newPage(r *report.Report) *pageData {
 		r2.Maintenance.Title = "Ongoing / Maintenance Actions / Tasks"
 		p.R = &r2
 	}
+	p.PhoneCSS = phoneCSS(p)
 	return p
 }
 
@@ -143,7 +143,8 @@ func colourCSS(r *report.Report) template.CSS {
 	return template.CSS(b.String())
 }
 
-// phoneCSS labels each cell of the summary, exceptions and action tables
+// phoneCSS labels each cell of the summary, exceptions, action and
+// maintenance tables
 // with its column's heading, for a narrow screen, where the tables' rows
 // are set as blocks of fields one under another and their header rows are
 // out of sight: "No", "Action / Task", …, each above its cell. The labels
@@ -159,6 +160,7 @@ func phoneCSS(p *pageData) template.CSS {
 	label("summary", p.SummaryColumns)
 	label("actions", p.ActionColumns)
 	label("exceptions", p.ExceptionColumns)
+	label("maintenance", []string{"No", report.Clean(p.R.Maintenance.TaskColumn), "Timescale"})
 	fmt.Fprintf(&b, ".exceptions>tbody>tr>td[colspan]+td::before{content:%s}\n",
 		cssString(p.ExceptionColumns[len(p.ExceptionColumns)-1]))
 	return template.CSS(b.String())
