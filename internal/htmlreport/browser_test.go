@@ -60,7 +60,7 @@ type browserPage struct {
 // viewport, no text of the chart cut at its edge, and every action and
 // figure in the page's text. The seed's and the 120-action plan's pages
 // printed as the browser prints them take at most 1.3 times the pages of
-// their PDF.
+// their PDF, and no printed page ends with a heading.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped in -short mode: starts chromium")
@@ -187,16 +187,34 @@ func judge(t *testing.T, p browserPage, file string, res browserResult) {
 }
 
 // judgePrint checks that the page, printed by the browser to printed,
-// takes at most 1.3 times the pages of r's PDF.
+// takes at most 1.3 times the pages of r's PDF, and that no page but the
+// last ends with the actions' heading, a theme or an outcome.
 func judgePrint(t *testing.T, r *report.Report, printed string) {
 	var pdf bytes.Buffer
 	if err := pdfreport.Render(&pdf, r, pdfreport.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	want := len(testtool.PDFPages(t, testtool.TempFile(t, "report.pdf", pdf.Bytes())))
-	got := len(testtool.PDFPages(t, printed))
-	t.Logf("printed: %d pages; the PDF: %d", got, want)
-	if float64(got) > 1.3*float64(want) {
-		t.Errorf("the printed page takes %d pages, more than 1.3 times the PDF's %d", got, want)
+	pages := testtool.PDFPages(t, printed, "-layout")
+	t.Logf("printed: %d pages; the PDF: %d", len(pages), want)
+	if float64(len(pages)) > 1.3*float64(want) {
+		t.Errorf("the printed page takes %d pages, more than 1.3 times the PDF's %d", len(pages), want)
+	}
+	// No page ends with a heading: each is kept with what follows it.
+	headings := []string{report.ActionsHeading}
+	for _, th := range r.Themes {
+		headings = append(headings, th.Name)
+		for i := range th.Outcomes {
+			headings = append(headings, th.Outcomes[i].Label())
+		}
+	}
+	for i, page := range pages[:len(pages)-1] {
+		lines := strings.Split(strings.TrimSpace(page), "\n")
+		last := strings.Join(strings.Fields(lines[len(lines)-1]), " ")
+		for _, h := range headings {
+			if h = strings.Join(strings.Fields(h), " "); last == h || len(last) > 20 && strings.HasSuffix(h, last) {
+				t.Errorf("printed page %d ends with the heading %q", i+1, h)
+			}
+		}
 	}
 }

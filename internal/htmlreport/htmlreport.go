@@ -4,9 +4,11 @@
 // outcomes; tables with captions or headings and scoped header cells;
 // update points as lists), with its style inline and "RAG at a glance" as
 // inline SVG with a text alternative. The page makes no request outside
-// itself and needs no script. Wide tables scroll inside their own box, so
-// that the page reads at 320 CSS pixels; a print style sheet sets it on A4
-// landscape.
+// itself and needs no script. Below 40 em (a phone) each row of the
+// summary, exceptions, action and maintenance tables is set as a block of
+// fields, each labelled with its column's heading (phoneCSS), so that the
+// page reads at 320 CSS pixels without scrolling sideways; a print style
+// sheet sets it on A4 landscape at the PDF's margins and type sizes.
 package htmlreport
 
 import (
