@@ -4,9 +4,11 @@
 // outcomes; tables with captions or headings and scoped header cells;
 // update points as lists), with its style inline and "RAG at a glance" as
 // inline SVG with a text alternative. The page makes no request outside
-// itself and needs no script. Wide tables scroll inside their own box, so
-// that the page reads at 320 CSS pixels; a print style sheet sets it on A4
-// landscape.
+// itself and needs no script. Below 40 em (a phone) each row of the
+// summary, exceptions, action and maintenance tables is set as a block of
+// fields, each labelled with its column's heading (phoneCSS), so that the
+// page reads at 320 CSS pixels without scrolling sideways; a print style
+// sheet sets it on A4 landscape at the PDF's margins and type sizes.
 package htmlreport
 
 import (
@@ -16,6 +18,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
@@ -59,8 +63,9 @@ type pageData struct {
 	Headings         headings
 	LegendColumns    []string
 	MaintenanceCols  []string
-	TrendNote        string // empty unless a trend mark is shown
-	Chart            *chart // nil when the chart is off
+	PhoneCSS         template.CSS // the labels of a table's cells set one under another
+	TrendNote        string       // empty unless a trend mark is shown
+	Chart            *chart       // nil when the chart is off
 	NoExceptions     string
 	NoActions        string
 	NoTasks          string
@@ -100,6 +105,7 @@ func newPage(r *report.Report) *pageData {
 		p.R = &r2
 	}
 	p.MaintenanceCols = p.R.Maintenance.Columns()
+	p.PhoneCSS = phoneCSS(p)
 	return p
 }
 
@@ -142,4 +148,46 @@ func colourCSS(r *report.Report) template.CSS {
 		}
 	}
 	return template.CSS(b.String())
+}
+
+// phoneCSS labels each cell of the summary, exceptions, action and
+// maintenance tables
+// with its column's heading, for a narrow screen, where the tables' rows
+// are set as blocks of fields one under another and their header rows are
+// out of sight: "No", "Action / Task", …, each above its cell. The labels
+// are generated content, which screen readers read too. A reason with no
+// action, after its empty cell, is labelled as the reasons are.
+func phoneCSS(p *pageData) template.CSS {
+	var b strings.Builder
+	label := func(table string, columns []string) {
+		for i, c := range columns {
+			fmt.Fprintf(&b, ".%s>tbody>tr>:nth-child(%d)::before{content:%s}\n", table, i+1, cssString(c))
+		}
+	}
+	label("summary", p.SummaryColumns)
+	label("actions", p.ActionColumns)
+	label("exceptions", p.ExceptionColumns)
+	label("maintenance", p.MaintenanceCols)
+	fmt.Fprintf(&b, ".exceptions>tbody>tr>td[colspan]+td::before{content:%s}\n",
+		cssString(p.ExceptionColumns[len(p.ExceptionColumns)-1]))
+	return template.CSS(b.String())
+}
+
+// cssString is s as a CSS string, every character but a letter, digit or
+// space escaped, so that no text can end the string or the style sheet.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, c := range s {
+		switch {
+		case c == ' ' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			b.WriteRune(c)
+		case c == 0 || c > unicode.MaxRune || c == utf8.RuneError:
+			b.WriteString(`\fffd `)
+		default:
+			fmt.Fprintf(&b, `\%x `, c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
