@@ -1,9 +1,6 @@
 package pdfreport
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/planreport/planreport/internal/pdfdoc"
 	"github.com/planreport/planreport/internal/rag"
 )
@@ -114,7 +111,7 @@ func (d *drawer) rule(x1, y1, x2, y2 float64, c rag.Colour, width float64) {
 // with its baseline placed so that the line of height f.lineHeight()
 // starting at top holds it. Each character is set in the font that has
 // it, a run of characters at a time; a run of characters no font has is
-// drawn as as many U+FFFD, with the characters as its replacement text,
+// drawn as as many U+FFFD that read as the characters (pdfdoc's TextAs),
 // so that copying, extracting and a screen reader get them.
 func (d *drawer) text(x, top float64, s string, f font, t *tag) {
 	if s == "" {
@@ -138,7 +135,7 @@ func (d *drawer) text(x, top float64, s string, f font, t *tag) {
 }
 
 // run sets text in font i of the metrics; text no font has (!has) as
-// U+FFFD, one for each character, standing for the text.
+// U+FFFD, one for each character, reading as the text.
 func (d *drawer) run(x, base float64, s string, f font, i int, has bool) {
 	font := d.m.fonts[max(i, 0)]
 	id, ok := d.fonts[font]
@@ -151,7 +148,7 @@ func (d *drawer) run(x, base float64, s string, f font, i int, has bool) {
 		d.doc.Text(x, base, s)
 		return
 	}
-	d.doc.TextAs(x, base, strings.Repeat(string(replacement), utf8.RuneCountInString(s)), s)
+	d.doc.TextAs(x, base, s, replacement)
 }
 
 // textWidth is the width of printable text s set in f.

@@ -51,10 +51,13 @@ type readBack struct {
 	ContentText  int      `json:"content_text"`
 	MCIDProblems []string `json:"mcid_problems"`
 	// Replaced are the marked-content sequences with a replacement text
-	// (/ActualText): it, and the text their glyphs draw.
+	// (/ActualText): it, the text their character codes read as
+	// (ToUnicode), and what the eye sees: the text of the glyphs they draw,
+	// as ToUnicode gives it for each glyph's own code.
 	Replaced []struct {
 		Actual string `json:"actual"`
 		Drawn  string `json:"drawn"`
+		Seen   string `json:"seen"`
 	} `json:"replaced"`
 	TextOnFill [][2]string `json:"text_on_fill"`
 	Fills      []string    `json:"fills"`
