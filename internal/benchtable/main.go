@@ -77,6 +77,8 @@ var rows = []row{
 		[]figure{sec("htmlreport.BenchmarkRenderSample"), sec("htmlreport.BenchmarkRender10000")}, slash(1)},
 	{"the PDF's size: sample / 10,000 actions (`main.BenchmarkProcess*`, PDF-MB)", "at most 1.3 × the untagged 75 KB / 10.1 MB",
 		[]figure{pdfSize("planreport.BenchmarkProcessSample"), pdfSize("planreport.BenchmarkProcess10000")}, slash(1)},
+	{"the update round, 1,000 actions and 100 leads: ask / collect, whole process (`main.BenchmarkAsk1000`, `main.BenchmarkCollect1000`)", "under 2 s each",
+		[]figure{sec("planreport.BenchmarkAsk1000"), sec("planreport.BenchmarkCollect1000")}, slash(1)},
 	{"LibreOffice turning the sample's .docx into PDF (`main.BenchmarkLibreOfficeSample`)", "comparison",
 		[]figure{sec("planreport.BenchmarkLibreOfficeSample")}, nil},
 }
