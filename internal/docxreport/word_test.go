@@ -627,7 +627,7 @@ func cellText(tc *node) string {
 func TestCompletedActions(t *testing.T) {
 	r := sample.RolledReport(allSections)
 	doc := parseXML(t, parts(t, renderDOCX(t, r, Options{}))[documentPart])
-	rows := map[string][]*node{} // the cells of each action row, by number
+	rows := map[string][]*node{}                     // the cells of each action row, by number
 	for _, tr := range doc.all("tbl")[4].all("tr") { // summary, legend, history, exceptions, actions
 		if cells := tr.all("tc"); len(cells) == 6 {
 			no, _, _ := strings.Cut(cells[1].text(), ":")
