@@ -33,7 +33,11 @@ const (
 const AxisLabel = report.ChartAxis
 
 type chart struct {
-	Empty                 string // the sentence printed instead when there is no action
+	Empty string // the sentence printed instead when there is no action
+	// LabelID is the id of the element naming the chart's scrolling region;
+	// Title, when set, is that element's text, written hidden with the
+	// chart. AltID is the id of the text alternative.
+	LabelID, Title, AltID string
 	Width, Height         int
 	PlotLeft, PlotRight   int
 	PlotTop, AxisY, TickY int
@@ -78,22 +82,30 @@ func newChart(r *report.Report) *chart {
 	for _, row := range ch.Rows {
 		labels, counts = append(labels, row.Label), append(counts, row.Counts)
 	}
-	full := ch.Scale()
-	if full == 0 {
+	if ch.Scale() == 0 {
 		return &chart{Empty: report.NoChart}
 	}
+	c := drawChart(ch.Segments, labels, counts, true, ch.Scale(), ch.Description())
+	c.LabelID, c.AltID = "chart", "chart-alt"
+	return c
+}
+
+// drawChart lays out a chart of the bars labelled labels, of counts by
+// segment, on one axis from 0 to full; the first bar in bold when
+// strongFirst. alt is its text alternative.
+func drawChart(segments []report.Segment, labels []string, counts [][]int, strongFirst bool, full int, alt string) *chart {
 	c := &chart{Width: chartWidth, PlotLeft: plotLeft, PlotRight: plotRight, AxisLabel: AxisLabel,
 		PlotTop: keyHeight, AxisMid: (plotLeft + plotRight) / 2}
-	c.key(ch.Segments)
+	c.key(segments)
 	for i := range labels {
-		c.Bars = append(c.Bars, newBar(labels[i], i == 0, keyHeight+i*rowHeight, ch.Segments, counts[i], full))
+		c.Bars = append(c.Bars, newBar(labels[i], strongFirst && i == 0, keyHeight+i*rowHeight, segments, counts[i], full))
 	}
 	c.AxisY = keyHeight + len(labels)*rowHeight + 4
 	c.TickY = c.AxisY + 16
 	c.AxisLabelY = c.TickY + 20
 	c.Height = c.AxisLabelY + 8
 	c.ticks(full)
-	c.Alt = ch.Description()
+	c.Alt = alt
 	return c
 }
 

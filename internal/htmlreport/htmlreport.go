@@ -57,8 +57,9 @@ type pageData struct {
 	CSS              template.CSS // a rule per RAG colour used
 	LegendTitle      string
 	ActionsHeading   string
-	TrendNote        string // empty unless a trend mark is shown
-	Chart            *chart // nil when the chart is off
+	TrendNote        string       // empty unless a trend mark is shown
+	Chart            *chart       // nil when the chart is off
+	History          *historyView // nil when "RAG over time" is off
 	NoExceptions     string
 	SummaryColumns   []string
 	ExceptionColumns []string
@@ -85,6 +86,9 @@ func newPage(r *report.Report) *pageData {
 	}
 	if r.Sections.Chart {
 		p.Chart = newChart(r)
+	}
+	if r.Sections.History {
+		p.History = newHistory(r)
 	}
 	if r.Maintenance.Title == "" {
 		r2 := *r
