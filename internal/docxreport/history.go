@@ -50,18 +50,21 @@ func (c *content) historyBlock(b xmlWriter, pg page) {
 			mins[2+j] = max(mins[2+j], minWidth(true, strconv.Itoa(n)))
 		}
 	}
+	// Every paragraph is kept with the next, so that the table stands on
+	// one page with its heading and the chart below it where they fit.
+	const keep = `<w:keepNext/>`
 	t := startTable(b, c.style.table, pg, shares, mins, report.HistoryHeading)
 	t.row(true, true)
 	for i, col := range cols {
-		t.textCell(i, c.style.tableHeading, numberAlign(i), "", col)
+		t.textCell(i, c.style.tableHeading, keep+numberAlign(i), "", col)
 	}
 	t.endRow()
 	for i, p := range h.Points {
 		t.row(false, true)
-		t.textCell(0, c.style.tableText, "", "", report.ShortDate(p.Date))
-		t.textCell(1, c.style.tableText, "", "", p.Name)
+		t.textCell(0, c.style.tableText, keep, "", report.ShortDate(p.Date))
+		t.textCell(1, c.style.tableText, keep, "", p.Name)
 		for j, n := range figures(h, i) {
-			t.textCell(2+j, c.style.tableText, numberAlign(2+j), "", strconv.Itoa(n))
+			t.textCell(2+j, c.style.tableText, keep+numberAlign(2+j), "", strconv.Itoa(n))
 		}
 		t.endRow()
 	}
