@@ -22,10 +22,12 @@ test:
 	$(GO) tool staticcheck ./...
 	$(GO) tool gotest -count=1 ./...
 
-## bench: every benchmark, then the README's Speed table made from them
-# (internal/benchtable names the processor, the Go version and the date)
+## bench: every benchmark (BENCHCOUNT runs each), then the README's Speed
+# table made from them (internal/benchtable: the fastest run of each; it
+# names the processor, the Go version and the date)
+BENCHCOUNT ?= 2
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./... | tee bench.out
+	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) ./... | tee bench.out
 	$(GO) run ./internal/benchtable < bench.out
 
 ## fuzz: a short run of every fuzz test (FUZZTIME each)

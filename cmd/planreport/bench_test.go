@@ -4,9 +4,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
+	"github.com/planreport/planreport/internal/plan"
+	"github.com/planreport/planreport/internal/round"
 	"github.com/planreport/planreport/internal/sample"
 	"github.com/planreport/planreport/internal/testtool"
 )
@@ -71,5 +76,94 @@ func BenchmarkLibreOfficeSample(b *testing.B) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, sampleBase+".pdf")); err != nil {
 		b.Fatalf("LibreOffice wrote no PDF: %v", err)
+	}
+}
+
+// largeRound is sample.Large(n) with its actions spread over leads leads,
+// every fifth co-led with the next lead, and an address for each lead.
+func largeRound(n, leads int) *plan.Plan {
+	p := sample.Large(n)
+	p.Leads = nil
+	p.LeadEmails = map[string][]string{}
+	for i := range leads {
+		name := "Strategic Lead " + strconv.Itoa(i+1) + ", Test Council Service"
+		p.Leads = append(p.Leads, name)
+		p.LeadEmails[name] = []string{"lead" + strconv.Itoa(i+1) + "@example.org"}
+	}
+	for i := range p.Actions {
+		p.Actions[i].Leads = []string{p.Leads[i%leads]}
+		if i%5 == 0 {
+			p.Actions[i].Leads = append(p.Actions[i].Leads, p.Leads[(i+1)%leads])
+		}
+	}
+	return p
+}
+
+// BenchmarkAsk1000: ask for a plan of 1,000 actions and 100 leads, every
+// form written, as a whole process; target under 2 s (issue 20).
+func BenchmarkAsk1000(b *testing.B) {
+	bin := buildBinary(b)
+	dir := b.TempDir()
+	wb := writePlan(b, dir, "large.xlsx", largeRound(1000, 100))
+	var out string
+	for n := 0; b.Loop(); n++ {
+		out = filepath.Join(dir, strconv.Itoa(n))
+		cmd := exec.Command(bin, "ask", wb, "--by", "2021-03-20", "--out", out)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v\n%s", err, msg)
+		}
+	}
+	forms, _ := filepath.Glob(filepath.Join(out, "*.xlsx"))
+	if len(forms) != 100 {
+		b.Fatalf("%d forms in %s, want 100", len(forms), out)
+	}
+}
+
+// BenchmarkCollect1000: collect the 100 forms ask wrote for a plan of
+// 1,000 actions and 100 leads, each lead's updates changed, into a new
+// workbook, as a whole process (read every form, check, merge, write);
+// target under 2 s (issue 20).
+func BenchmarkCollect1000(b *testing.B) {
+	bin := buildBinary(b)
+	dir := b.TempDir()
+	wb := writePlan(b, dir, "large.xlsx", largeRound(1000, 100))
+	forms := filepath.Join(dir, "forms")
+	if msg, err := exec.Command(bin, "ask", wb, "--by", "2021-03-20", "--out", forms).CombinedOutput(); err != nil {
+		b.Fatalf("ask: %v\n%s", err, msg)
+	}
+	paths, _ := filepath.Glob(filepath.Join(forms, "*.xlsx"))
+	for _, path := range paths { // each lead rewrites every update
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows, err := f.GetRows(round.FormSheet)
+		if err != nil {
+			b.Fatal(err)
+		}
+		col := -1
+		for r, row := range rows {
+			if col < 0 {
+				col = slices.Index(row, "Update")
+				continue
+			}
+			if len(row) > 0 && row[0] != "" {
+				cell, _ := excelize.CoordinatesToCellName(col+1, r+1)
+				if err := f.SetCellValue(round.FormSheet, cell, "Returned for "+row[0]+".\nNext steps agreed."); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		if err := f.Save(); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+	}
+	for n := 0; b.Loop(); n++ {
+		out := filepath.Join(dir, "collected-"+strconv.Itoa(n)+".xlsx")
+		cmd := exec.Command(bin, "collect", wb, forms, "--out", out)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v\n%s", err, msg)
+		}
 	}
 }

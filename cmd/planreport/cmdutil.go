@@ -93,8 +93,11 @@ func printProblems(w io.Writer, prefix string, problems workbook.Problems) {
 	}
 }
 
-func problemCount(path string, problems workbook.Problems) string {
-	errs, warns := 0, 0
+// problemCount is the line that ends a workbook's problems: how many
+// errors and warnings, with more warnings besides the problems (the PDF's,
+// of characters no font has).
+func problemCount(path string, problems workbook.Problems, more int) string {
+	errs, warns := 0, more
 	for _, p := range problems {
 		if p.Severity == workbook.Error {
 			errs++
@@ -109,7 +112,7 @@ func problemCount(path string, problems workbook.Problems) string {
 // would not use: the count, what was not done, and, when there are only
 // warnings, that the strict setting is why.
 func refusal(path string, problems workbook.Problems, notDone string) string {
-	s := problemCount(path, problems) + "; " + notDone
+	s := problemCount(path, problems, 0) + "; " + notDone
 	if !problems.HasErrors() {
 		s += ": strict is on (--strict or the strict setting), so warnings stop it as errors do"
 	}
@@ -154,7 +157,7 @@ func reportOutcome(cmd *cobra.Command, prefix string, job generate.Job, res gene
 	noteIfOpen(stderr, path)
 	printProblems(stderr, prefix, res.Problems)
 	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, prefix+"warning: "+w)
+		fmt.Fprintln(stderr, prefix+w)
 	}
 	if errors.Is(err, workbook.ErrInvalid) {
 		fmt.Fprintln(stderr, refusal(path, res.Problems, "no report written"))

@@ -552,19 +552,24 @@ func TestWorkbookOpenInExcel(t *testing.T) {
 	}
 }
 
-// TestUnprintableCharacter checks that a character no font has is printed
-// as a warning naming where it is, that the report is still written, and
-// that a fallback font that has it (fonts.fallback) prints it instead.
+// TestUnprintableCharacter checks that characters no font has are
+// warned of in one line for their cell, in validate's form, by generate and
+// by validate alike; that the report is still written; and that a fallback
+// font that has them (fonts.fallback) prints them instead.
 func TestUnprintableCharacter(t *testing.T) {
 	dir := inTempDir(t)
 	p := sample.Plan()
 	p.Updates[len(p.Updates)-1].Text += "; नमस्ते"
 	path := writePlan(t, dir, "plan.xlsx", p)
-	no := p.Updates[len(p.Updates)-1].Action
 	cell := "Updates!C" + strconv.Itoa(len(p.Updates)+1) // the header is row 1
+	want := cell + ": warning: 4 characters (नमस्ते, Devanagari) are in no font planreport has; they print as \uFFFD (fonts.fallback adds one)\n"
 	r := planreport(t, "generate", path, "--format", "pdf", "--out", dir)
-	if r.code != 0 || !strings.Contains(r.stderr, "warning: "+cell+" (action "+no+"): 'न' (U+0928) is in no font") || !strings.HasSuffix(strings.TrimSpace(r.stdout), ".pdf") {
-		t.Errorf("exit %d, stdout %q, stderr %q; want 0, the PDF, and a warning naming %s, action %s and U+0928", r.code, r.stdout, r.stderr, cell, no)
+	if r.code != 0 || strings.Count(r.stderr, want) != 1 || strings.Count(r.stderr, "no font") != 1 || !strings.HasSuffix(strings.TrimSpace(r.stdout), ".pdf") {
+		t.Errorf("generate: exit %d, stdout %q, stderr %q; want 0, the PDF, and one warning line %q", r.code, r.stdout, r.stderr, want)
+	}
+	r = planreport(t, "validate", path)
+	if r.code != 0 || strings.Count(r.stdout, want) != 1 || strings.Count(r.stdout, "no font") != 1 || !strings.Contains(r.stderr, "0 errors, 4 warnings") {
+		t.Errorf("validate: exit %d, stdout %q, stderr %q; want 0, the warning line %q and 4 warnings counted", r.code, r.stdout, r.stderr, want)
 	}
 	const lohit = "/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf"
 	if _, err := os.Stat(lohit); err != nil {
@@ -572,7 +577,11 @@ func TestUnprintableCharacter(t *testing.T) {
 	}
 	t.Setenv("PLANREPORT_FONTS_FALLBACK", lohit)
 	r = planreport(t, "generate", path, "--format", "pdf", "--out", dir)
-	if r.code != 0 || strings.Contains(r.stderr, "U+0928") {
+	if r.code != 0 || strings.Contains(r.stderr, "no font") {
 		t.Errorf("with a fallback font: exit %d, stderr %q; want 0 and no warning", r.code, r.stderr)
+	}
+	r = planreport(t, "validate", path)
+	if r.code != 0 || strings.Contains(r.stdout, "no font") || !strings.Contains(r.stderr, "0 errors, 3 warnings") {
+		t.Errorf("validate with a fallback font: exit %d, stdout %q, stderr %q; want 0 and no warning of fonts", r.code, r.stdout, r.stderr)
 	}
 }

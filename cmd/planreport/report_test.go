@@ -32,8 +32,9 @@ func section(t *testing.T, text, heading, end string) string {
 	return rest
 }
 
-// rowNumbers are the action numbers that start the rows of a table.
-var rowNumbers = regexp.MustCompile(`(?m)^\s{0,3}(\d+\.\d+)\s{2,}`)
+// rowNumbers are the action numbers that start the text of the rows of a
+// table, after the outcome's number on an outcome's first row: "2   2.1: …".
+var rowNumbers = regexp.MustCompile(`(?m)^\s{0,3}(?:\d+)?\s+(\d+\.\d+): `)
 
 func numbers(text string) []string {
 	var nos []string

@@ -60,7 +60,7 @@ func runRoll(cmd *cobra.Command, args []string) error {
 	var invalid *planbook.InvalidError
 	if errors.As(err, &invalid) {
 		printProblems(cmd.ErrOrStderr(), "", invalid.Problems)
-		fmt.Fprintln(cmd.ErrOrStderr(), problemCount(src, invalid.Problems)+"; nothing rolled forward")
+		fmt.Fprintln(cmd.ErrOrStderr(), problemCount(src, invalid.Problems, 0)+"; nothing rolled forward")
 		return failed(errSilent)
 	}
 	if errors.Is(err, planbook.ErrExists) {

@@ -86,6 +86,9 @@ program), then PLANREPORT_* environment variables, then flags.`,
 		newImportCommand(),
 		newSendCommand(),
 		newRollCommand(),
+		newAskCommand(),
+		newChaseCommand(),
+		newCollectCommand(),
 		newConfigCommand(),
 	)
 	addVersion(root)

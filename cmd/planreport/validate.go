@@ -13,8 +13,9 @@ func newValidateCommand() *cobra.Command {
 		Use:   "validate [WORKBOOK]",
 		Short: "Check the workbook and name every wrong cell",
 		Long: `validate reads the whole workbook and prints each problem on its own line as
-Sheet!Cell: message, errors first, then warnings. It exits 0 when there are no
-errors (warnings allowed) and 1 when the workbook has errors.`,
+Sheet!Cell: message, errors first, then warnings, the last those of
+characters the PDF's fonts do not have. It exits 0 when there are no errors
+(warnings allowed) and 1 when the workbook has errors.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			job, err := newJob(cmd, args)
@@ -22,12 +23,25 @@ errors (warnings allowed) and 1 when the workbook has errors.`,
 				return err
 			}
 			noteIfOpen(cmd.ErrOrStderr(), job.Workbook)
-			_, problems, err := generate.Read(cmd.Context(), job)
+			p, problems, err := generate.Read(cmd.Context(), job)
 			if err != nil {
 				return jobFailed(err)
 			}
+			// What the PDF would warn of: characters no font has.
+			var fontWarnings []string
+			if !problems.HasErrors() {
+				if err := readRenderFiles(&job); err != nil {
+					return err
+				}
+				if fontWarnings, err = generate.FontWarnings(p, job); err != nil {
+					return jobFailed(err)
+				}
+			}
 			printProblems(cmd.OutOrStdout(), "", problems)
-			fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, problems))
+			for _, w := range fontWarnings {
+				fmt.Fprintln(cmd.OutOrStdout(), w)
+			}
+			fmt.Fprintln(cmd.ErrOrStderr(), problemCount(job.Workbook, problems, len(fontWarnings)))
 			if problems.HasErrors() {
 				return failed(errSilent)
 			}

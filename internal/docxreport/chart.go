@@ -16,8 +16,11 @@ import (
 // outcome, and one for all actions, with a series per segment of the
 // report's chart (each RAG value, in that value's colour; completed
 // actions, their counts marked "✓"; open actions given no RAG), on one
-// value axis from 0 to the overall total (report.Chart.Scale). The chart is its own part, word/charts/chartN.xml,
-// with the numbers cached in it and its data in an embedded workbook
+// value axis (report.Chart.Axis): from 0 to a multiple of its gridline
+// step at or past the longest bar, labelled at each gridline. "RAG over
+// time" is a second chart drawn the same way, on its own axis. The chart
+// is its own part, word/charts/chartN.xml, with the numbers cached in it
+// and its data in an embedded workbook
 // (word/embeddings/Microsoft_Excel_WorksheetN.xlsx), whose cells the
 // chart's formulas name, so that Word's "Edit Data" opens it.
 
@@ -60,12 +63,12 @@ type chartParts struct {
 type chartSpec struct {
 	title    string // the drawing's name and the data's title
 	segments []report.Segment
-	labels   []string // the bars, top to bottom
-	counts   [][]int  // each bar's counts, by segment
-	scale    int      // the value axis's end
-	descr    string   // the text alternative
-	relID    string   // its relationship's id from the document
-	docPrID  int      // the drawing's id, above those Word gives
+	labels   []string    // the bars, top to bottom
+	counts   [][]int     // each bar's counts, by segment
+	axis     report.Axis // the value axis: its end and gridline step
+	descr    string      // the text alternative
+	relID    string      // its relationship's id from the document
+	docPrID  int         // the drawing's id, above those Word gives
 }
 
 // mainChart is "RAG at a glance": the bar of all actions, then each
@@ -73,7 +76,7 @@ type chartSpec struct {
 func mainChart(r *report.Report) chartSpec {
 	labels, counts := categories(r.Chart)
 	return chartSpec{title: "RAG at a glance", segments: r.Chart.Segments, labels: labels, counts: counts,
-		scale: r.Chart.Scale(), descr: r.Chart.Description(), relID: chartRelID, docPrID: chartDocPrID}
+		axis: r.Chart.Axis(), descr: r.Chart.Description(), relID: chartRelID, docPrID: chartDocPrID}
 }
 
 func (c *chartParts) parts() []*addedPart { return []*addedPart{&c.chart, &c.rels, &c.workbook} }
@@ -181,7 +184,7 @@ func chartXML(spec chartSpec) []byte {
 	b.WriteString(`<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`)
 	b.WriteString(chartText("404040", false))
 	b.WriteString(`<c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`)
-	writeValueAxis(&b, spec.scale)
+	writeValueAxis(&b, spec.axis)
 	b.WriteString(`</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>`)
 	b.WriteString(chartText("404040", false))
 	b.WriteString(`</c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`)
@@ -221,10 +224,10 @@ func labelFormat(s report.Segment) string {
 	return "0;;;"
 }
 
-// writeValueAxis writes the one value axis of every bar: from 0 to max,
-// labelled report.ChartAxis.
-func writeValueAxis(b *bytes.Buffer, max int) {
-	m := strconv.Itoa(max)
+// writeValueAxis writes the one value axis of every bar, the report's:
+// from 0 to its Max, a gridline every Step, labelled report.ChartAxis.
+func writeValueAxis(b *bytes.Buffer, axis report.Axis) {
+	m := strconv.Itoa(axis.Max)
 	b.WriteString(`<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:max val="` + m + `"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>`)
 	b.WriteString(`<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>`)
 	b.WriteString(`<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900" b="0"><a:solidFill><a:srgbClr val="404040"/></a:solidFill><a:latin typeface="Arial"/><a:cs typeface="Arial"/></a:defRPr></a:pPr><a:r><a:t>`)
@@ -233,19 +236,7 @@ func writeValueAxis(b *bytes.Buffer, max int) {
 	b.WriteString(`<c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`)
 	b.WriteString(chartText("404040", false))
 	b.WriteString(`<c:crossAx val="1001"/><c:crosses val="max"/><c:crossBetween val="between"/>`)
-	b.WriteString(`<c:majorUnit val="` + strconv.Itoa(step(max)) + `"/></c:valAx>`)
-}
-
-// step is the interval between the value axis's gridlines: 1, 2 or 5
-// times a power of ten, giving at most ten intervals up to max.
-func step(max int) int {
-	for unit := 1; ; unit *= 10 {
-		for _, s := range []int{unit, 2 * unit, 5 * unit} {
-			if max <= 10*s {
-				return s
-			}
-		}
-	}
+	b.WriteString(`<c:majorUnit val="` + strconv.Itoa(axis.Step) + `"/></c:valAx>`)
 }
 
 // chartText is the text properties of a part of the chart: Arial 9 pt in

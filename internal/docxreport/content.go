@@ -2,7 +2,6 @@ package docxreport
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
@@ -89,7 +88,7 @@ func (c *content) required() []string {
 }
 
 func (c *content) summary(b xmlWriter, pg page) {
-	para(b, c.style.heading1, "", "", "Summary")
+	para(b, c.style.heading1, "", "", report.SummaryHeading)
 	mins := headingMins(report.SummaryColumns)
 	for _, s := range c.r.Summary {
 		mins[0] = max(mins[0], minWidth(true, report.ShortDate(s.Date)))
@@ -97,7 +96,7 @@ func (c *content) summary(b xmlWriter, pg page) {
 			mins[2+i] = max(mins[2+i], minWidth(true, strconv.Itoa(n)))
 		}
 	}
-	t := startTable(b, c.style.table, pg, summaryShares, mins, "Summary")
+	t := startTable(b, c.style.table, pg, summaryShares, mins, report.SummaryHeading)
 	t.row(true, true)
 	for i, h := range report.SummaryColumns {
 		t.textCell(i, c.style.tableHeading, numberAlign(i), "", h)
@@ -125,11 +124,7 @@ func numberAlign(col int) string {
 }
 
 func (c *content) legend(b xmlWriter, pg page) {
-	names := make([]string, len(c.r.Legend))
-	for i, v := range c.r.Legend {
-		names[i] = v.Name
-	}
-	heading := "RAG Legend – " + strings.Join(names, " ")
+	heading := c.r.LegendTitle()
 	para(b, c.style.heading1, "", "", heading)
 	mins := headingMins(report.LegendColumns)
 	for _, v := range c.r.Legend {
@@ -179,21 +174,16 @@ func (c *content) fill(colour rag.Colour) string {
 }
 
 // ragLabel is what a RAG cell prints: the status in the words a screen
-// reader says ("Green, better", "Completed"), as Word has no alternative
-// text for a cell and would read a letter and a mark as "G, black
-// up-pointing triangle"; nothing when no RAG was given, as in the PDF.
-func ragLabel(s report.Status) string {
-	if _, ok := s.Fill(); !ok {
-		return ""
-	}
-	return s.Words()
-}
+// reader says ("Green, better", "Completed", "No RAG given"), as Word has
+// no alternative text for a cell and would read a letter and a mark as
+// "G, black up-pointing triangle".
+func ragLabel(s report.Status) string { return s.Words() }
 
 // statusLabel is what action a's RAG cell prints.
 func (c *content) statusLabel(a *report.Action) string { return ragLabel(c.r.Status(a)) }
 
 func (c *content) exceptions(b xmlWriter, pg page) {
-	para(b, c.style.heading1, "", "", "Exceptions")
+	para(b, c.style.heading1, "", "", report.ExceptionsHeading)
 	if len(c.r.Exceptions) == 0 {
 		para(b, c.style.tableText, "", "", report.NoExceptions)
 		return
@@ -205,19 +195,19 @@ func (c *content) exceptions(b xmlWriter, pg page) {
 			mins[4] = max(mins[4], minWidth(false, c.statusLabel(a)))
 		}
 	}
-	t := startTable(b, c.style.table, pg, exceptionShares, mins, "Exceptions")
+	t := startTable(b, c.style.table, pg, exceptionShares, mins, report.ExceptionsHeading)
 	t.headingRow(c.style.tableHeading, report.ExceptionColumns)
+	var prev *report.Action
 	for _, e := range c.r.Exceptions {
 		a := e.Action
 		if a == nil {
 			continue
 		}
-		t.row(false, t.fits([]string{a.No}, []string{a.Text}, a.Leads, []string{a.Timescale}, []string{c.statusLabel(a)}, e.Reasons))
-		t.textCell(0, c.style.tableText, "", "", a.No)
-		t.textCell(1, c.style.tableText, "", "", a.Text)
-		c.linesCell(t, 2, a.Leads)
-		t.textCell(3, c.style.tableText, "", "", a.Timescale)
-		c.ragCell(t, 4, c.r.Status(a))
+		row := c.r.Row(a, prev)
+		prev = a
+		t.row(false, t.fits([]string{row.No}, []string{row.Text, row.Completed}, row.Leads, []string{row.Timescale}, []string{ragLabel(row.Status)}, e.Reasons))
+		c.actionCells(t, row)
+		c.ragCell(t, 4, row.Status)
 		c.linesCell(t, 5, e.Reasons)
 		t.endRow()
 	}
@@ -244,7 +234,7 @@ func (c *content) lines(b xmlWriter, styleID string, lines []string) {
 
 func (c *content) actions(b xmlWriter, pg page) {
 	para(b, c.style.heading1, "", "", report.ActionsHeading)
-	headings := append(append([]string(nil), report.ActionColumns...), c.r.Heading(), "RAG")
+	headings := c.r.ActionHeadings()
 	mins := headingMins(headings)
 	for _, theme := range c.r.Themes {
 		for _, o := range theme.Outcomes {
@@ -257,16 +247,21 @@ func (c *content) actions(b xmlWriter, pg page) {
 	t := startTable(b, c.style.table, pg, actionShares, mins, "Actions / tasks by theme and outcome")
 	t.headingRow(c.style.tableHeading, headings)
 	span := len(actionShares)
+	if len(c.r.Themes) == 0 {
+		t.row(false, true)
+		t.cell(0, span, "")
+		para(t.b, c.style.tableText, "", "", report.NoActions)
+		t.endCell()
+		t.endRow()
+	}
 	for _, theme := range c.r.Themes {
 		c.bandRow(t, span, themeFill, c.style.heading1, theme.Name)
 		for _, o := range theme.Outcomes {
 			c.bandRow(t, span, outcomeFill, c.style.heading2, o.Label())
+			var prev *report.Action
 			for i := range o.Actions {
-				no := ""
-				if i == 0 {
-					no = o.Number
-				}
-				c.actionRow(t, no, &o.Actions[i])
+				c.actionRow(t, c.r.Row(&o.Actions[i], prev), &o.Actions[i])
+				prev = &o.Actions[i]
 			}
 		}
 	}
@@ -283,29 +278,35 @@ func (c *content) bandRow(t table, span int, fill, styleID, text string) {
 	t.endRow()
 }
 
-func (c *content) actionRow(t table, no string, a *report.Action) {
-	// (a.No and a.Text stand for a.Label(), with room to spare.)
-	t.row(false, t.fits([]string{no}, []string{a.No, a.Text}, a.Leads, []string{a.Timescale, "Completed 30 September 2000"}, a.Points, []string{c.statusLabel(a)}))
-	t.textCell(0, c.style.tableText, "", "", no)
-	t.textCell(1, c.style.tableText, "", "", a.Label())
-	c.linesCell(t, 2, a.Leads)
-	t.cell(3, 1, "")
-	para(t.b, c.style.tableText, "", "", a.Timescale)
-	if a.Completed() {
-		para(t.b, c.style.tableText, "", rPrBold, a.CompletedLine())
-	}
-	t.endCell()
+func (c *content) actionRow(t table, row report.Row, a *report.Action) {
+	t.row(false, t.fits([]string{row.No}, []string{row.Text, row.Completed}, row.Leads, []string{row.Timescale}, a.Points, []string{ragLabel(row.Status)}))
+	c.actionCells(t, row)
 	t.cell(4, 1, "")
 	c.lines(t.b, c.style.listBullet, a.Points)
 	t.endCell()
-	c.ragCell(t, 5, c.r.Status(a))
+	c.ragCell(t, 5, row.Status)
 	t.endRow()
+}
+
+// actionCells writes the cells both the action table and the exceptions
+// begin with, as the model's Row says: No, the text with the completed
+// line under it, the leads and the timescale.
+func (c *content) actionCells(t table, row report.Row) {
+	t.textCell(0, c.style.tableText, "", "", row.No)
+	t.cell(1, 1, "")
+	para(t.b, c.style.tableText, "", "", row.Text)
+	if row.Completed != "" {
+		para(t.b, c.style.tableText, "", rPrBold, row.Completed)
+	}
+	t.endCell()
+	c.linesCell(t, 2, row.Leads)
+	t.textCell(3, c.style.tableText, "", "", row.Timescale)
 }
 
 func (c *content) maintenance(b xmlWriter, pg page) {
 	m := c.r.Maintenance
 	para(b, c.style.heading1, "", "", m.Title)
-	headings := []string{"No", m.TaskColumn, "Timescale"}
+	headings := m.Columns()
 	mins := headingMins(headings)
 	for _, task := range m.Tasks {
 		mins[0] = max(mins[0], minWidth(true, task.No))
@@ -317,6 +318,13 @@ func (c *content) maintenance(b xmlWriter, pg page) {
 		t.textCell(0, c.style.tableText, "", "", task.No)
 		t.textCell(1, c.style.tableText, "", "", task.Text)
 		t.textCell(2, c.style.tableText, "", "", task.Timescale)
+		t.endRow()
+	}
+	if len(m.Tasks) == 0 {
+		t.row(false, true)
+		t.cell(0, len(maintenanceShares), "")
+		para(t.b, c.style.tableText, "", "", report.NoTasks)
+		t.endCell()
 		t.endRow()
 	}
 	t.end()

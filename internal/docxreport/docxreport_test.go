@@ -83,7 +83,7 @@ func TestCoreProperties(t *testing.T) {
 	r.Language = "cy-GB"
 	core := string(parts(t, renderDOCX(t, r, Options{}))["docProps/core.xml"])
 	for _, want := range []string{
-		"<dc:title>CPC Improvement Plan 2018 – 2020</dc:title>",
+		"<dc:title>CPC Improvement Plan 2018 – 2020 – Year 1 Progress / Update Report @ 31 July 2019</dc:title>",
 		"<dc:subject>CPC Improvement Plan 2018 – 2020 – Year 1 Progress / Update Report @ 31 July 2019</dc:subject>",
 		"<dc:creator>Perth and Kinross Child Protection Committee</dc:creator>",
 		"<dc:language>cy-GB</dc:language>",

@@ -18,7 +18,7 @@ const (
 // oldest first, drawn as "RAG at a glance" is.
 func historyChart(r *report.Report) chartSpec {
 	h := r.History
-	spec := chartSpec{title: report.HistoryHeading, segments: h.Chart.Segments, scale: h.Chart.Scale(),
+	spec := chartSpec{title: report.HistoryHeading, segments: h.Chart.Segments, axis: h.Chart.Axis(),
 		descr: h.Description(), relID: historyRelID, docPrID: historyDocPrID}
 	for _, row := range h.Chart.Rows {
 		spec.labels = append(spec.labels, row.Label)

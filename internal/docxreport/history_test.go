@@ -86,6 +86,17 @@ func TestHistory(t *testing.T) {
 			t.Errorf("series %s caches %v, want %v", h.Chart.Segments[s].Name, cached, want)
 		}
 	}
+	// Its value axis is the history's own (report.Chart.Axis): for the
+	// sample's 17 actions, 0 to 18 with a gridline and label every 2.
+	axis := h.Chart.Axis()
+	if axis != (report.Axis{Max: 18, Step: 2}) {
+		t.Errorf("the sample's history axis is %+v, want 0 to 18 every 2", axis)
+	}
+	if axes := chart.all("valAx"); len(axes) != 1 || axes[0].first("max").attr("val") != strconv.Itoa(axis.Max) ||
+		axes[0].first("majorUnit").attr("val") != strconv.Itoa(axis.Step) || axes[0].first("majorGridlines") == nil ||
+		!strings.Contains(string(got["word/charts/chart2.xml"]), "<a:t>"+report.ChartAxis+"</a:t>") {
+		t.Errorf("the history chart has not one value axis from 0 to %d, gridlined every %d and labelled %q", axis.Max, axis.Step, report.ChartAxis)
+	}
 	if rels := string(got["word/_rels/document.xml.rels"]); !strings.Contains(rels, `Id="`+historyRelID+`"`) || !strings.Contains(rels, `Target="charts/chart2.xml"`) {
 		t.Errorf("the document's relationships do not lead to the history chart:\n%s", rels)
 	}

@@ -230,7 +230,7 @@ func coreXML(r *report.Report) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.WriteString(`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
-	for _, p := range [][2]string{{"dc:title", r.Title}, {"dc:subject", r.Subject()}, {"dc:creator", creator}, {"cp:lastModifiedBy", report.Creator}, {"dc:language", language(r)}} {
+	for _, p := range [][2]string{{"dc:title", r.DocumentTitle()}, {"dc:subject", r.Subject()}, {"dc:creator", creator}, {"cp:lastModifiedBy", report.Creator}, {"dc:language", language(r)}} {
 		b.WriteString("<" + p[0] + ">")
 		escape(&b, p[1])
 		b.WriteString("</" + p[0] + ">")

@@ -296,9 +296,11 @@ func TestChartData(t *testing.T) {
 func checkChartData(t *testing.T, r *report.Report) {
 	got := parts(t, renderDOCX(t, r, Options{}))
 	chart := parseXML(t, got["word/charts/chart1.xml"])
-	if axes := chart.all("valAx"); len(axes) != 1 || axes[0].first("max").attr("val") != strconv.Itoa(r.Chart.Scale()) ||
+	axis := r.Chart.Axis()
+	if axes := chart.all("valAx"); len(axes) != 1 || axes[0].first("max").attr("val") != strconv.Itoa(axis.Max) ||
+		axes[0].first("majorUnit").attr("val") != strconv.Itoa(axis.Step) || axis.Max < r.Chart.Scale() ||
 		axes[0].first("min").attr("val") != "0" || !strings.Contains(string(got["word/charts/chart1.xml"]), "<a:t>"+report.ChartAxis+"</a:t>") {
-		t.Errorf("the chart has not one value axis from 0 to %d labelled %q", r.Chart.Scale(), report.ChartAxis)
+		t.Errorf("the chart has not one value axis from 0 to %d every %d labelled %q", axis.Max, axis.Step, report.ChartAxis)
 	}
 	rels := string(got["word/charts/_rels/chart1.xml.rels"])
 	id := chart.first("externalData").attr("id")
@@ -520,8 +522,8 @@ func TestAccessibility(t *testing.T) {
 		}
 	})
 	t.Run("document title", func(t *testing.T) {
-		if title := parseXML(t, got[corePart]).first("title"); title == nil || title.Text != r.Title {
-			t.Errorf("dc:title is not the plan's title")
+		if title := parseXML(t, got[corePart]).first("title"); title == nil || title.Text != r.Title+" – "+r.Heading() {
+			t.Errorf("dc:title is not the plan's title and the report point")
 		}
 	})
 	t.Run("language", func(t *testing.T) {
@@ -571,7 +573,7 @@ func TestTrendMarks(t *testing.T) {
 		"1.5": {"Amber, worse", 2},
 		"2.1": {"Green, new", 1},
 		"2.2": {"Amber", 2},
-		"2.3": {"", 1},
+		"2.3": {"No RAG given", 1},
 	}
 	doc := parseXML(t, parts(t, renderDOCX(t, sample.MovingReport(allSections), Options{}))[documentPart])
 	found := map[string]int{}

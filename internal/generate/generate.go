@@ -54,7 +54,8 @@ type Result struct {
 	Plan     *plan.Plan     // the plan read; nil when it could not be
 	Report   *report.Report // the report model; nil when there is none
 	Files    []string       // the paths written, in the order of Config.Formats
-	// Warnings are the renderers': a character no font has, with where it is.
+	// Warnings are the renderers', each a line as validate prints a
+	// problem: characters no font has, one line for each cell.
 	Warnings []string
 }
 
@@ -130,6 +131,25 @@ func load(ctx context.Context, job Job) (Result, error) {
 	}
 	res.Report, err = model(p, job.AsOf, job.Config, modified)
 	return res, err
+}
+
+// FontWarnings are the warnings the PDF would give for plan p, read for
+// job, without rendering it: the characters no font has, one line for each
+// cell, as Result.Warnings has them. There are none when the job writes no
+// PDF.
+func FontWarnings(p *plan.Plan, job Job) ([]string, error) {
+	if p == nil || !slices.Contains(job.Config.Formats, "pdf") {
+		return nil, nil
+	}
+	r, err := model(p, job.AsOf, job.Config, job.Modified)
+	if err != nil {
+		return nil, err
+	}
+	w, err := pdfreport.FontWarnings(r, job.Fonts)
+	if err != nil {
+		return nil, classify(err)
+	}
+	return w, nil
 }
 
 // model builds the report model of plan p at asOf (zero: the latest point).

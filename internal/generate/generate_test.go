@@ -203,7 +203,7 @@ func TestSameChartEverywhere(t *testing.T) {
 	}
 	page := string(read(2))
 	if !strings.Contains(page, ">"+html.EscapeString(desc)+"<") || !strings.Contains(page, html.EscapeString(res.Report.ChartNote())) {
-		t.Errorf("the web page lacks the chart's description or its note on one scale from 0 to %d", ch.Scale())
+		t.Errorf("the web page lacks the chart's description or its note on one scale from 0 to %d", ch.Axis().Max)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(read(1)), int64(len(read(1))))
 	if err != nil {
@@ -222,8 +222,10 @@ func TestSameChartEverywhere(t *testing.T) {
 	}
 	var escaped bytes.Buffer
 	xml.EscapeText(&escaped, []byte(desc))
-	if !bytes.Contains(doc, []byte(`descr="`+escaped.String()+`"`)) || !bytes.Contains(chart, []byte(`<c:max val="`+strconv.Itoa(ch.Scale())+`"/>`)) {
-		t.Errorf("the Word report's chart lacks the description, or its axis does not end at %d", ch.Scale())
+	axis := ch.Axis()
+	if !bytes.Contains(doc, []byte(`descr="`+escaped.String()+`"`)) || !bytes.Contains(chart, []byte(`<c:max val="`+strconv.Itoa(axis.Max)+`"/>`)) ||
+		!bytes.Contains(chart, []byte(`<c:majorUnit val="`+strconv.Itoa(axis.Step)+`"/>`)) {
+		t.Errorf("the Word report's chart lacks the description, or its axis does not end at %d every %d", axis.Max, axis.Step)
 	}
 	testtool.Need(t, "pdftotext")
 	text := strings.Join(strings.Fields(strings.Join(testtool.PDFPages(t, res.Files[0]), " ")), " ")

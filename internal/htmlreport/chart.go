@@ -8,9 +8,9 @@ import (
 )
 
 // "RAG at a glance" is drawn as inline SVG: a key, then one horizontal
-// bar for all actions and one per outcome, all on ONE axis scaled to the
-// largest bar (the overall total) and labelled "Number of actions", as in
-// the PDF and Word reports. A bar has a segment per kind of action the
+// bar for all actions and one per outcome, all on ONE axis
+// (report.Chart.Axis) marked at each of its steps and labelled "Number of
+// actions / tasks", as in the PDF and Word reports. A bar has a segment per kind of action the
 // report model counts (each RAG value, completed, no RAG given). Each
 // segment is outlined and set apart from the next by a white gap, so
 // segments are told apart by more than their colour, and carries its mark
@@ -33,11 +33,8 @@ const (
 const AxisLabel = report.ChartAxis
 
 type chart struct {
-	Empty string // the sentence printed instead when there is no action
-	// LabelID is the id of the element naming the chart's scrolling region;
-	// Title, when set, is that element's text, written hidden with the
-	// chart. AltID is the id of the text alternative.
-	LabelID, Title, AltID string
+	Empty                 string // the sentence printed instead when there is no action
+	AltID                 string // the id of the text alternative
 	Width, Height         int
 	PlotLeft, PlotRight   int
 	PlotTop, AxisY, TickY int
@@ -85,26 +82,26 @@ func newChart(r *report.Report) *chart {
 	if ch.Scale() == 0 {
 		return &chart{Empty: report.NoChart}
 	}
-	c := drawChart(ch.Segments, labels, counts, true, ch.Scale(), ch.Description())
-	c.LabelID, c.AltID = "chart", "chart-alt"
+	c := drawChart(ch.Segments, labels, counts, true, ch.Axis(), ch.Description())
+	c.AltID = "chart-alt"
 	return c
 }
 
 // drawChart lays out a chart of the bars labelled labels, of counts by
-// segment, on one axis from 0 to full; the first bar in bold when
-// strongFirst. alt is its text alternative.
-func drawChart(segments []report.Segment, labels []string, counts [][]int, strongFirst bool, full int, alt string) *chart {
+// segment, on one axis, marked and labelled at each of its steps; the
+// first bar in bold when strongFirst. alt is its text alternative.
+func drawChart(segments []report.Segment, labels []string, counts [][]int, strongFirst bool, axis report.Axis, alt string) *chart {
 	c := &chart{Width: chartWidth, PlotLeft: plotLeft, PlotRight: plotRight, AxisLabel: AxisLabel,
 		PlotTop: keyHeight, AxisMid: (plotLeft + plotRight) / 2}
 	c.key(segments)
 	for i := range labels {
-		c.Bars = append(c.Bars, newBar(labels[i], strongFirst && i == 0, keyHeight+i*rowHeight, segments, counts[i], full))
+		c.Bars = append(c.Bars, newBar(labels[i], strongFirst && i == 0, keyHeight+i*rowHeight, segments, counts[i], axis.Max))
 	}
 	c.AxisY = keyHeight + len(labels)*rowHeight + 4
 	c.TickY = c.AxisY + 16
 	c.AxisLabelY = c.TickY + 20
 	c.Height = c.AxisLabelY + 8
-	c.ticks(full)
+	c.ticks(axis)
 	c.Alt = alt
 	return c
 }
@@ -119,23 +116,10 @@ func (c *chart) key(segments []report.Segment) {
 	}
 }
 
-// ticks marks the axis at a round step, from 0 to at most full.
-func (c *chart) ticks(full int) {
-	step := niceStep(full)
-	for n := 0; n <= full; n += step {
-		c.Ticks = append(c.Ticks, tick{X: px(scale(n, full)), Label: n})
-	}
-}
-
-// niceStep is the smallest of 1, 2, 5, 10, 20, 50 … that marks full in at
-// most ten steps.
-func niceStep(full int) int {
-	for base := 1; ; base *= 10 {
-		for _, m := range []int{1, 2, 5} {
-			if full/(base*m) <= 10 {
-				return base * m
-			}
-		}
+// ticks marks the report's axis at each of its labels, from 0 to its end.
+func (c *chart) ticks(axis report.Axis) {
+	for _, n := range axis.Labels() {
+		c.Ticks = append(c.Ticks, tick{X: px(scale(n, axis.Max)), Label: n})
 	}
 }
 

@@ -108,3 +108,17 @@ func actions(r *report.Report) []*report.Action {
 	}
 	return out
 }
+
+// rowAction is the number of the action on a row of the action or
+// exceptions table, which leads the text of its second cell ("1.1: …"); ""
+// for another row.
+func rowAction(cells []*html.Node) string {
+	if len(cells) < 2 {
+		return ""
+	}
+	no, _, ok := strings.Cut(strings.TrimSpace(text(cells[1])), ":")
+	if !ok || strings.ContainsAny(no, " ") {
+		return ""
+	}
+	return no
+}

@@ -12,7 +12,6 @@ import (
 // headed by its date, then the same figures drawn as "RAG at a glance" is,
 // a bar per report point.
 type historyView struct {
-	Heading string
 	Note    string
 	Columns []string
 	Rows    []historyRow
@@ -27,7 +26,7 @@ type historyRow struct {
 
 func newHistory(r *report.Report) *historyView {
 	h := r.History
-	v := &historyView{Heading: report.HistoryHeading, Note: h.Note(), Columns: h.Columns()}
+	v := &historyView{Note: h.Note(), Columns: h.Columns()}
 	if h.Chart.Scale() == 0 {
 		v.Chart = &chart{Empty: report.NoHistory}
 		return v
@@ -39,7 +38,7 @@ func newHistory(r *report.Report) *historyView {
 		v.Rows = append(v.Rows, historyRow{Date: h.Points[i].Date, Name: h.Points[i].Name,
 			Figures: append(slices.Clone(row.Counts), h.Total(i))})
 	}
-	v.Chart = drawChart(h.Chart.Segments, labels, counts, false, h.Chart.Scale(), h.Description())
-	v.Chart.LabelID, v.Chart.Title, v.Chart.AltID = "history-chart", report.HistoryHeading+": chart", "history-alt"
+	v.Chart = drawChart(h.Chart.Segments, labels, counts, false, h.Chart.Axis(), h.Description())
+	v.Chart.AltID = "history-alt"
 	return v
 }

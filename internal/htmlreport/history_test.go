@@ -80,6 +80,40 @@ func TestHistory(t *testing.T) {
 			t.Errorf("the history chart has no bar labelled %s", label)
 		}
 	}
+	// The chart is drawn to the history's own axis (report.Chart.Axis):
+	// for the sample's 17 actions, a gridline and label every 2 to 18.
+	if axis := h.Chart.Axis(); axis != (report.Axis{Max: 18, Step: 2}) {
+		t.Errorf("the sample's history axis is %+v, want 0 to 18 every 2", axis)
+	}
+	var ticks []string
+	for _, l := range elements(svgs[0], "line") {
+		if stroke, _ := attr(l, "stroke"); stroke == "#d9d9d9" {
+			if next := l.NextSibling; next != nil && next.Type == html.ElementNode && next.Data == "text" {
+				ticks = append(ticks, text(next))
+			}
+		}
+	}
+	if got := strings.Join(ticks, " "); got != "0 2 4 6 8 10 12 14 16 18" {
+		t.Errorf("the history chart's gridlines are labelled %q, want 0 to 18 every 2", got)
+	}
+
+	// On a phone its rows are blocks of fields, each labelled with its
+	// column's heading, as the other tables' are.
+	page := string(render(t, r))
+	start := strings.Index(page, "@media screen and (max-width:40em){")
+	end := strings.Index(page, "@media print{")
+	if start < 0 || end < start {
+		t.Fatal("the page has no phone style sheet before its print one")
+	}
+	phone := page[start:end]
+	if block, _, _ := strings.Cut(phone[strings.Index(phone, "{")+1:], "{"); !strings.Contains(block, ".history") {
+		t.Errorf("the phone style sheet does not set the history table's rows as blocks:\n%s", block)
+	}
+	for i, c := range h.Columns() {
+		if rule := ".history>tbody>tr>:nth-child(" + strconv.Itoa(i+1) + ")::before{content:" + cssString(c) + "}"; !strings.Contains(phone, rule) {
+			t.Errorf("the phone style sheet lacks %s", rule)
+		}
+	}
 
 	r.Sections.History = false
 	if page := string(render(t, r)); strings.Contains(page, report.HistoryHeading) {

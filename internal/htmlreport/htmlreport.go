@@ -4,9 +4,12 @@
 // outcomes; tables with captions or headings and scoped header cells;
 // update points as lists), with its style inline and "RAG at a glance" as
 // inline SVG with a text alternative. The page makes no request outside
-// itself and needs no script. Wide tables scroll inside their own box, so
-// that the page reads at 320 CSS pixels; a print style sheet sets it on A4
-// landscape.
+// itself and needs no script. Below 40 em (a phone) each row of the
+// summary, RAG over time, exceptions, action and maintenance tables is set
+// as a block of fields, each labelled with its column's heading
+// (phoneCSS), so that the page reads at 320 CSS pixels without scrolling
+// sideways; a print style sheet sets it on A4 landscape at the PDF's
+// margins and type sizes.
 package htmlreport
 
 import (
@@ -15,8 +18,9 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
@@ -34,6 +38,7 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"short": report.ShortDate,
 	"long":  report.LongDate,
 	"class": colourClass,
+	"rag":   legendCell,
 }).Parse(pageHTML))
 
 // Render writes r as a web page to w.
@@ -55,12 +60,17 @@ type pageData struct {
 	Lang             string // the report's language; en-GB when it has none
 	Creator          string
 	CSS              template.CSS // a rule per RAG colour used
-	LegendTitle      string
-	ActionsHeading   string
+	DocumentTitle    string
+	Headings         headings
+	LegendColumns    []string
+	MaintenanceCols  []string
+	PhoneCSS         template.CSS // the labels of a table's cells set one under another
 	TrendNote        string       // empty unless a trend mark is shown
 	Chart            *chart       // nil when the chart is off
 	History          *historyView // nil when "RAG over time" is off
 	NoExceptions     string
+	NoActions        string
+	NoTasks          string
 	SummaryColumns   []string
 	ExceptionColumns []string
 	ActionColumns    []string
@@ -69,16 +79,20 @@ type pageData struct {
 
 func newPage(r *report.Report) *pageData {
 	p := &pageData{
-		R:                r,
-		Lang:             cmp.Or(r.Language, "en-GB"),
-		Creator:          report.Creator,
-		CSS:              colourCSS(r),
-		LegendTitle:      legendTitle(r.Legend),
-		ActionsHeading:   report.ActionsHeading,
+		R:             r,
+		Lang:          cmp.Or(r.Language, "en-GB"),
+		Creator:       report.Creator,
+		CSS:           colourCSS(r),
+		DocumentTitle: r.DocumentTitle(),
+		Headings: headings{Summary: report.SummaryHeading, Legend: r.LegendTitle(), Chart: report.ChartHeading,
+			History: report.HistoryHeading, Exceptions: report.ExceptionsHeading, Actions: report.ActionsHeading},
+		LegendColumns:    report.LegendColumns,
 		NoExceptions:     report.NoExceptions,
+		NoActions:        report.NoActions,
+		NoTasks:          report.NoTasks,
 		SummaryColumns:   report.SummaryColumns,
 		ExceptionColumns: report.ExceptionColumns,
-		ActionColumns:    append(slices.Clone(report.ActionColumns), report.Clean(r.Heading()), "RAG"),
+		ActionColumns:    cleanAll(r.ActionHeadings()),
 		Themes:           themeViews(r),
 	}
 	if r.TrendMarks() {
@@ -92,19 +106,17 @@ func newPage(r *report.Report) *pageData {
 	}
 	if r.Maintenance.Title == "" {
 		r2 := *r
-		r2.Maintenance.Title = "Ongoing / Maintenance Actions / Tasks"
+		r2.Maintenance.Title = report.DefaultMaintenanceTitle
 		p.R = &r2
 	}
+	p.MaintenanceCols = p.R.Maintenance.Columns()
+	p.PhoneCSS = phoneCSS(p)
 	return p
 }
 
-// legendTitle is the legend's heading: "RAG Legend – Red Amber Green".
-func legendTitle(values []rag.Value) string {
-	names := make([]string, len(values))
-	for i, v := range values {
-		names[i] = v.Name
-	}
-	return strings.TrimSpace("RAG Legend – " + strings.Join(names, " "))
+// headings are the sections' headings, as the report model words them.
+type headings struct {
+	Summary, Legend, Chart, History, Exceptions, Actions string
 }
 
 // ExceptionRows are the body rows of the exceptions table.
@@ -141,4 +153,49 @@ func colourCSS(r *report.Report) template.CSS {
 		}
 	}
 	return template.CSS(b.String())
+}
+
+// phoneCSS labels each cell of the summary, RAG over time, exceptions,
+// action and maintenance tables with its column's heading, for a narrow
+// screen, where the tables' rows are set as blocks of fields one under
+// another and their header rows are out of sight: "No", "Action / Task",
+// …, each above its cell. The labels are generated content, which screen
+// readers read too. A reason with no action, after its empty cell, is
+// labelled as the reasons are.
+func phoneCSS(p *pageData) template.CSS {
+	var b strings.Builder
+	label := func(table string, columns []string) {
+		for i, c := range columns {
+			fmt.Fprintf(&b, ".%s>tbody>tr>:nth-child(%d)::before{content:%s}\n", table, i+1, cssString(c))
+		}
+	}
+	label("summary", p.SummaryColumns)
+	if p.History != nil {
+		label("history", cleanAll(p.History.Columns))
+	}
+	label("actions", p.ActionColumns)
+	label("exceptions", p.ExceptionColumns)
+	label("maintenance", p.MaintenanceCols)
+	fmt.Fprintf(&b, ".exceptions>tbody>tr>td[colspan]+td::before{content:%s}\n",
+		cssString(p.ExceptionColumns[len(p.ExceptionColumns)-1]))
+	return template.CSS(b.String())
+}
+
+// cssString is s as a CSS string, every character but a letter, digit or
+// space escaped, so that no text can end the string or the style sheet.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, c := range s {
+		switch {
+		case c == ' ' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			b.WriteRune(c)
+		case c == 0 || c > unicode.MaxRune || c == utf8.RuneError:
+			b.WriteString(`\fffd `)
+		default:
+			fmt.Fprintf(&b, `\%x `, c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

@@ -1,12 +1,12 @@
 package htmlreport
 
 import (
-	"cmp"
 	"html"
 	"html/template"
 	"strconv"
 	"strings"
 
+	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
 )
 
@@ -31,9 +31,10 @@ type outcomeView struct {
 	o     *report.Outcome
 }
 
-// actionRow is one action as the tables print it.
+// actionRow is one action as the tables print it: the model's Row, and
+// the update's points.
 type actionRow struct {
-	No, Text, Timescale string
+	No, Text, Timescale string // No: the outcome's number on its first row; Text: "1.1: …"
 	Leads, Points       []string
 	Completed           string // "Completed 17 January 2019"; empty while open
 	RAG                 ragCell
@@ -66,8 +67,10 @@ func themeViews(r *report.Report) []themeView {
 func (v outcomeView) Rows() template.HTML {
 	var b strings.Builder
 	b.Grow(2048 * len(v.o.Actions))
+	var prev *report.Action
 	for k := range v.o.Actions {
-		newActionRow(v.r, &v.o.Actions[k]).write(&b)
+		newActionRow(v.r, &v.o.Actions[k], prev).write(&b)
+		prev = &v.o.Actions[k]
 	}
 	return template.HTML(b.String())
 }
@@ -75,6 +78,7 @@ func (v outcomeView) Rows() template.HTML {
 // exceptionRows are the body rows of the exceptions table.
 func exceptionRows(r *report.Report) template.HTML {
 	var b strings.Builder
+	var prev *report.Action
 	for _, e := range r.Exceptions {
 		if e.Action == nil {
 			b.WriteString(`<tr><td colspan="5"></td><td>`)
@@ -82,14 +86,18 @@ func exceptionRows(r *report.Report) template.HTML {
 			b.WriteString("</td></tr>\n")
 			continue
 		}
-		newActionRow(r, e.Action).writeException(&b, cleanAll(e.Reasons))
+		newActionRow(r, e.Action, prev).writeException(&b, cleanAll(e.Reasons))
+		prev = e.Action
 	}
 	return template.HTML(b.String())
 }
 
-func newActionRow(r *report.Report, a *report.Action) actionRow {
-	return actionRow{No: report.Clean(a.No), Text: report.Clean(a.Text), Timescale: report.Clean(a.Timescale),
-		Leads: cleanAll(a.Leads), Points: cleanAll(a.Points), Completed: a.CompletedLine(), RAG: newRAGCell(r.Status(a))}
+// newActionRow is action a as a table row, prev the action on the row
+// above it in the same table (nil for none).
+func newActionRow(r *report.Report, a, prev *report.Action) actionRow {
+	row := r.Row(a, prev)
+	return actionRow{No: report.Clean(row.No), Text: report.Clean(row.Text), Timescale: report.Clean(row.Timescale),
+		Leads: cleanAll(row.Leads), Points: cleanAll(a.Points), Completed: row.Completed, RAG: newRAGCell(row.Status)}
 }
 
 func newRAGCell(s report.Status) ragCell {
@@ -102,6 +110,8 @@ func newRAGCell(s report.Status) ragCell {
 		c.Shown = report.CompletedStatus
 	case s.RAG != nil:
 		c.Shown, c.Mark = report.Clean(s.RAG.Code), s.Trend.Symbol()
+	default:
+		c.Shown = c.Said // "No RAG given", seen and said
 	}
 	return c
 }
@@ -145,12 +155,18 @@ func (a actionRow) writeException(b *strings.Builder, reasons []string) {
 	b.WriteString("</td></tr>\n")
 }
 
-// writeFirst writes the cells both tables begin with: number, text,
-// leads, timescale.
+// writeFirst writes the cells both tables begin with: No (the outcome's
+// number on its first row, else empty; a data cell, as an empty row header
+// would head nothing), the text with the completed line under it, leads,
+// timescale.
 func (a actionRow) writeFirst(b *strings.Builder) {
-	b.WriteString(`<th scope="row">`)
-	b.WriteString(esc(a.No))
-	b.WriteString("</th><td>")
+	b.WriteString(`<td class="no">`)
+	if a.No != "" {
+		b.WriteString("<strong>")
+		b.WriteString(esc(a.No))
+		b.WriteString("</strong>")
+	}
+	b.WriteString("</td><td>")
 	b.WriteString(esc(a.Text))
 	if a.Completed != "" {
 		b.WriteString(`<p class="completed">`)
@@ -179,12 +195,16 @@ func writeList(b *strings.Builder, ul string, texts []string) {
 	b.WriteString("</ul>")
 }
 
-// write writes the RAG cell: what is seen (the value's code and trend
-// mark, "Completed", or "–" when no RAG is given), hidden from screen
-// readers when it is not words, which instead read the status in words,
-// hidden from the eye; its class gives the fill and the text colour.
-func (c ragCell) write(b *strings.Builder) {
-	b.WriteString(`<td class="rag`)
+// write writes the RAG cell as a data cell.
+func (c ragCell) write(b *strings.Builder) { c.writeAs(b, "td", "") }
+
+// writeAs writes the RAG cell as element el (td, or th with attrs): what
+// is seen (the value's code and trend mark, or the words "Completed" or
+// "No RAG given"), hidden from screen readers when it is not those words,
+// which instead read the status in words (report.Status.Words), hidden
+// from the eye; its class gives the fill and the text colour.
+func (c ragCell) writeAs(b *strings.Builder, el, attrs string) {
+	b.WriteString("<" + el + attrs + ` class="rag`)
 	if c.Class != "" {
 		b.WriteString(" ")
 		b.WriteString(c.Class)
@@ -192,11 +212,11 @@ func (c ragCell) write(b *strings.Builder) {
 	b.WriteString(`">`)
 	if c.Shown == c.Said {
 		b.WriteString(esc(c.Shown))
-		b.WriteString("</td>")
+		b.WriteString("</" + el + ">")
 		return
 	}
 	b.WriteString(`<span aria-hidden="true">`)
-	b.WriteString(esc(cmp.Or(c.Shown, "–")))
+	b.WriteString(esc(c.Shown))
 	b.WriteString("</span>")
 	if c.Mark != "" {
 		b.WriteString(`<span class="mark" aria-hidden="true">`)
@@ -205,7 +225,15 @@ func (c ragCell) write(b *strings.Builder) {
 	}
 	b.WriteString(`<span class="vh">`)
 	b.WriteString(esc(c.Said))
-	b.WriteString("</span></td>")
+	b.WriteString("</span></" + el + ">")
+}
+
+// legendCell is the RAG cell of the legend's row for value v, the row's
+// header: its code seen, its name said, as in every RAG cell.
+func legendCell(v rag.Value) template.HTML {
+	var b strings.Builder
+	newRAGCell(report.Status{RAG: &v}).writeAs(&b, "th", ` scope="row"`)
+	return template.HTML(b.String())
 }
 
 // esc escapes s for the text of an element.

@@ -380,8 +380,9 @@ func findActionColumns(header []docCell) (actionColumns, string, bool) {
 	return cols, heading, cols.no >= 0 && cols.action >= 0 && (cols.update >= 0 || cols.rag >= 0)
 }
 
-// completedLine matches the line of a Timescale cell saying when the
-// action was completed: "Completed 17 January 2019".
+// completedLine matches the line saying when the action was completed:
+// "Completed 17 January 2019", under the action's text in planreport's
+// reports, in the Timescale cell in those of earlier versions.
 var completedLine = regexp.MustCompile(`(?i)^completed:?\s+(.+)$`)
 
 // actionRow reads a row of an action.
@@ -394,7 +395,8 @@ func (wr *wordReader) actionRow(row []docCell, cols actionColumns, place string)
 		}
 		return docCell{}
 	}
-	no, text := collapse(cell(cols.no).text()), schema.CleanText(cell(cols.action).text())
+	text, done := wr.timescale(cell(cols.action), place)
+	no := collapse(cell(cols.no).text())
 	if m := actionPrefix.FindStringSubmatch(text); m != nil {
 		no, text = m[1], text[len(m[0]):]
 	} else if !strings.Contains(no, ".") {
@@ -405,14 +407,17 @@ func (wr *wordReader) actionRow(row []docCell, cols actionColumns, place string)
 	}
 	a := plan.Action{No: no, Text: text}
 	a.Timescale, a.Completed = wr.timescale(cell(cols.timescale), place)
+	if a.Completed.IsZero() {
+		a.Completed = done
+	}
 	if !wr.addAction(a, cell(cols.leads).text(), place) || wr.point.Date.IsZero() {
 		return
 	}
 	wr.addUpdate(no, wr.point.Date, points(cell(cols.update)), place, wr.rag(cell(cols.rag), no, place), place)
 }
 
-// timescale reads a Timescale cell: its text, and the date of a
-// "Completed …" line.
+// timescale reads a Timescale or Action / Task cell: its text, and the
+// date of a "Completed …" line.
 func (wr *wordReader) timescale(c docCell, place string) (string, time.Time) {
 	var lines []string
 	var completed time.Time
@@ -463,8 +468,8 @@ func (wr *wordReader) rag(c docCell, no, place string) string {
 				return v.Code
 			}
 		}
-		if strings.EqualFold(text, report.CompletedStatus) {
-			return "" // a completed action: its Timescale cell says when
+		if strings.EqualFold(text, report.CompletedStatus) || strings.EqualFold(text, report.NoRAGGiven) {
+			return "" // a completed action, whose completed line says when; or none given
 		}
 	}
 	for _, v := range wr.opt.Scale.Values {

@@ -156,6 +156,29 @@ func TestWordReport(t *testing.T) {
 	}
 }
 
+// TestWordCompletedUnderText reads a report laid out as planreport now
+// writes it, a completed action's "Completed <date>" line under its text
+// rather than in its Timescale cell, as the same plan.
+func TestWordCompletedUnderText(t *testing.T) {
+	body := wordReport()
+	for _, r := range [][2]string{
+		{textCell("2.1: Extend the App."), cell(1, "", para("", run("2.1: Extend the App.")), para("", run("Completed 17 January 2019")))},
+		{cell(1, "", para("", run("By 31 October 2018")), para("", run("Completed 17 January 2019"))), textCell("By 31 October 2018")},
+	} {
+		if strings.Count(body, r[0]) != 1 {
+			t.Fatalf("the report has not one %s", r[0])
+		}
+		body = strings.Replace(body, r[0], r[1], 1)
+	}
+	p, _, err := File(writeDocx(t, body), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := wordReportPlan(); !reflect.DeepEqual(p, want) {
+		t.Errorf("plan:\n%+v\nwant:\n%+v", p, want)
+	}
+}
+
 // TestWordReportBadInput checks that a document that is no plan's report,
 // or cannot be read, gets one sentence.
 func TestWordReportBadInput(t *testing.T) {
@@ -513,6 +536,7 @@ func TestWordRAG(t *testing.T) {
 		{"Green, better", green, "G", false},
 		{"Amber, new", "", "A", false},
 		{"Completed", "0070C0", "", false},
+		{"No RAG given", "", "", false},
 		{"", green, "G", false},
 		{"Done", green, "G", true},
 		{"Purple", "", "Purple", false},

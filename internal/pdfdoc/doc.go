@@ -54,6 +54,18 @@ type docFont struct {
 	// drawn holds, by glyph id, 1 + the first rune drawn as the glyph; 0 for
 	// a glyph not drawn.
 	drawn []rune
+	// stands are the character codes past the font's glyphs that TextAs
+	// draws, in the order first drawn: code font.numGlyphs+i draws glyph
+	// stands[i].glyph and reads as stands[i].text (fontobj.go).
+	stands  []standIn
+	standAt map[standIn]uint16 // each stand-in's code
+}
+
+// standIn is a character code that draws one glyph and reads as another
+// rune: U+FFFD's glyph, say, for a character no font has.
+type standIn struct {
+	glyph uint16
+	text  rune
 }
 
 // state is the graphics state the content sets with operators.

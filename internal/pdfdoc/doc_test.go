@@ -190,6 +190,17 @@ func TestMisuse(t *testing.T) {
 			d.MarkArtifact(Footer)
 			d.Text(0, 0, "a \u0378")
 		}, "has no glyph for U+0378"},
+		{"replaced text outside any element or artifact", func(d *Doc) {
+			d.AddPage()
+			d.SetFont(d.AddFont(font), 9)
+			d.TextAs(0, 0, "x", '\uFFFD')
+		}, "Text: text drawn outside any structure element or artifact"},
+		{"a mark the font has no glyph for", func(d *Doc) {
+			d.AddPage()
+			d.SetFont(d.AddFont(font), 9)
+			d.MarkArtifact(Footer)
+			d.TextAs(0, 0, "x", '\u0378')
+		}, "TextAs: font GoRegular has no glyph for U+0378"},
 		{"content of the document element", func(d *Doc) { d.AddPage(); d.MarkContent(0) }, "MarkContent: content must belong to an element"},
 		{"an element that does not exist", func(d *Doc) { d.AddPage(); d.MarkContent(3) }, "MarkContent: structure element 3 does not exist"},
 		{"a child of an element that does not exist", func(d *Doc) { d.NewElem(5, "P") }, "NewElem: structure element 5 does not exist"},

@@ -63,11 +63,40 @@ func (d *Doc) point(x, y float64) {
 // last named. Each rune is drawn as the font's glyph; a rune the font has
 // no glyph for is a misuse. No kerning, no shaping.
 func (d *Doc) Text(x, y float64, s string) {
-	if s == "" || !d.drawing("Text", x, y) {
+	if s != "" && d.drawing("Text", x, y) {
+		d.showText("Text", x, y, s, -1)
+	}
+}
+
+// TextAs draws each rune of s as the current font's glyph for mark, such
+// as U+FFFD for a character no font has, where Text would draw its own
+// glyph: the eye sees the mark, and text extraction, copying and a screen
+// reader get s. Each distinct rune of s is a character code of its own
+// past the font's glyphs, which the font's CIDToGIDMap maps to mark's glyph
+// and its ToUnicode CMap to the rune (pdf.js reads only that). The drawing
+// also has s as its replacement text (/ActualText, ISO 32000-1 §14.9.4),
+// which pdftotext reads instead: it is a marked-content sequence
+// of its own, /Span, nested in the one of what MarkContent or MarkArtifact
+// last named, outside any text object. A mark the font has no glyph for is
+// a misuse. When the font's 65,536 codes are all taken, a rune is drawn as
+// mark's own code, and only the replacement text reads as it.
+func (d *Doc) TextAs(x, y float64, s string, mark rune) {
+	if s == "" || !d.drawing("TextAs", x, y) || !d.syncMark(true) {
 		return
 	}
+	d.closeText()
+	d.content = append(d.content, "/Span <</ActualText "...)
+	d.content = appendTextString(d.content, s)
+	d.content = append(d.content, ">> BDC\n"...)
+	d.showText("TextAs", x, y, s, mark)
+	d.closeText()
+	d.content = append(d.content, "EMC\n"...)
+}
+
+// showText draws s for Text (mark < 0) and TextAs (each rune as mark's glyph).
+func (d *Doc) showText(op string, x, y float64, s string, mark rune) {
 	if d.want.set&hasFont == 0 {
-		d.fail("Text", "no font set (call SetFont first)")
+		d.fail(op, "no font set (call SetFont first)")
 		return
 	}
 	if !d.syncMark(true) {
@@ -89,10 +118,14 @@ func (d *Doc) Text(x, y float64, s string) {
 	df := d.fonts[d.want.font-1]
 	d.content = append(d.content, " Td ("...)
 	var missing rune
-	d.content, missing = df.appendGlyphs(d.content, s)
+	if mark < 0 {
+		d.content, missing = df.appendGlyphs(d.content, s)
+	} else {
+		d.content, missing = df.appendStandIns(d.content, s, mark)
+	}
 	d.content = append(d.content, ") Tj\n"...)
 	if missing >= 0 {
-		d.fail("Text", fmt.Sprintf("font %s has no glyph for %U; PDF/A forbids drawing .notdef, so choose a font that has it", df.font.psName, missing))
+		d.fail(op, fmt.Sprintf("font %s has no glyph for %U; PDF/A forbids drawing .notdef, so choose a font that has it", df.font.psName, missing))
 	}
 }
 
@@ -132,6 +165,37 @@ func (df *docFont) appendGlyphs(b []byte, s string) ([]byte, rune) {
 		b = appendStringByte(appendStringByte(b, byte(g>>8)), byte(g))
 	}
 	return b, missing
+}
+
+// appendStandIns appends, for each rune of s, the code of the stand-in
+// that draws mark's glyph and reads as the rune, as appendGlyphs does,
+// making a code for each rune not drawn so before. It also returns mark
+// when the font has no glyph for it, -1 otherwise.
+func (df *docFont) appendStandIns(b []byte, s string, mark rune) ([]byte, rune) {
+	g := df.font.Glyph(mark)
+	if g == 0 {
+		return b, mark
+	}
+	if df.drawn[g] == 0 {
+		df.drawn[g] = mark + 1
+	}
+	if df.standAt == nil {
+		df.standAt = map[standIn]uint16{}
+	}
+	for _, r := range s {
+		key := standIn{g, r}
+		c, ok := df.standAt[key]
+		if !ok {
+			c = g // no code left: mark's own
+			if next := len(df.drawn) + len(df.stands); next <= 0xFFFF {
+				c = uint16(next)
+				df.stands = append(df.stands, key)
+			}
+			df.standAt[key] = c
+		}
+		b = appendStringByte(appendStringByte(b, byte(c>>8)), byte(c))
+	}
+	return b, -1
 }
 
 // appendStringByte appends c to a literal string: escaped when it is a

@@ -18,9 +18,19 @@ func (df *docFont) used() bool {
 	return false
 }
 
+// objects is how many objects the font is written as: five, and a sixth,
+// the CIDToGIDMap, when TextAs drew in it.
+func (df *docFont) objects() int {
+	if len(df.stands) > 0 {
+		return objectsPerFont + 1
+	}
+	return objectsPerFont
+}
+
 // writeFont writes a font drawn in, from object first on: the Type0 font,
 // its CIDFontType2 descendant, the font descriptor, the subset font
-// program and the ToUnicode CMap.
+// program, the ToUnicode CMap and, when TextAs drew in it, the CIDToGIDMap
+// (/Identity otherwise).
 func (d *Doc) writeFont(p *objWriter, df *docFont, packed fontStreams, first int) {
 	name := df.subsetTag() + "+" + df.font.psName
 	p.begin(first)
@@ -32,7 +42,13 @@ func (d *Doc) writeFont(p *objWriter, df *docFont, packed fontStreams, first int
 
 	p.begin(first + 1)
 	p.b = append(p.b, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /"+name+
-		" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /CIDToGIDMap /Identity /DW 0 /FontDescriptor "...)
+		" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /CIDToGIDMap "...)
+	if len(df.stands) > 0 {
+		p.ref(first + 5)
+	} else {
+		p.b = append(p.b, "/Identity"...)
+	}
+	p.b = append(p.b, " /DW 0 /FontDescriptor "...)
 	p.ref(first + 2)
 	p.b = append(p.b, " /W ["...)
 	p.b = df.appendWidths(p.b)
@@ -48,14 +64,22 @@ func (d *Doc) writeFont(p *objWriter, df *docFont, packed fontStreams, first int
 	p.begin(first + 4)
 	p.b = append(p.b, "<< /Filter /FlateDecode"...)
 	p.stream(packed.toUnicode)
+
+	if len(df.stands) > 0 {
+		p.begin(first + 5)
+		p.b = append(p.b, "<< /Filter /FlateDecode"...)
+		p.stream(packed.cidToGID)
+	}
 }
 
 // fontStreams are the compressed streams of a font drawn in: its font
-// program, with its size before compression, and its ToUnicode CMap.
+// program, with its size before compression, its ToUnicode CMap, and its
+// CIDToGIDMap (nil for /Identity).
 type fontStreams struct {
 	program     []byte
 	programSize int
 	toUnicode   []byte
+	cidToGID    []byte
 }
 
 // packFonts subsets and compresses the fonts drawn in, side by side.
@@ -77,7 +101,29 @@ func (df *docFont) pack() fontStreams {
 	s := fontStreams{programSize: len(program)}
 	deflate(program, func(b []byte) { s.program = bytes.Clone(b) })
 	deflate(df.toUnicode(), func(b []byte) { s.toUnicode = bytes.Clone(b) })
+	if len(df.stands) > 0 {
+		deflate(df.cidToGID(), func(b []byte) { s.cidToGID = bytes.Clone(b) })
+	}
 	return s
+}
+
+// cidToGID is the CIDToGIDMap of a font TextAs drew in: two bytes a
+// character code, the glyph it draws. A glyph drawn is its own code, as
+// with /Identity; a code past the glyphs draws its stand-in's glyph. The
+// codes of glyphs not drawn, which the content never shows, map to 0, so
+// that the map of a font of thousands of glyphs compresses to little.
+func (df *docFont) cidToGID() []byte {
+	b := make([]byte, 2*(len(df.drawn)+len(df.stands)))
+	for g, r := range df.drawn {
+		if r != 0 {
+			b[2*g], b[2*g+1] = byte(g>>8), byte(g)
+		}
+	}
+	for i, s := range df.stands {
+		at := 2 * (len(df.drawn) + i)
+		b[at], b[at+1] = byte(s.glyph>>8), byte(s.glyph)
+	}
+	return b
 }
 
 // writeDescriptor writes the font descriptor, object num, whose font
@@ -138,7 +184,8 @@ func (df *docFont) subsetTag() string {
 }
 
 // appendWidths appends the /W array's content: for each run of
-// consecutive glyphs drawn, the first id and the widths.
+// consecutive glyphs drawn, the first id and the widths; then the first
+// code past the glyphs and the widths of the glyphs the stand-ins draw.
 func (df *docFont) appendWidths(b []byte) []byte {
 	widths := df.font.widths
 	for g := 0; g < len(df.drawn); g++ {
@@ -154,6 +201,16 @@ func (df *docFont) appendWidths(b []byte) []byte {
 		b[len(b)-1] = ']'
 		b = append(b, ' ')
 	}
+	if len(df.stands) > 0 {
+		b = strconv.AppendInt(b, int64(len(df.drawn)), 10)
+		b = append(b, " ["...)
+		for _, s := range df.stands {
+			b = strconv.AppendInt(b, int64(widths[s.glyph]), 10)
+			b = append(b, ' ')
+		}
+		b[len(b)-1] = ']'
+		b = append(b, ' ')
+	}
 	return b[:len(b)-1] // a glyph is drawn: the font is written only then
 }
 
@@ -162,18 +219,20 @@ func (df *docFont) appendWidths(b []byte) []byte {
 const notdefText = '\uFFFD'
 
 // toUnicode is the ToUnicode CMap: each glyph drawn maps to the first rune
-// it was drawn for (ISO 32000-1 §9.10.3).
+// it was drawn for (ISO 32000-1 §9.10.3), and each code past the glyphs to
+// the rune its stand-in reads as.
 func (df *docFont) toUnicode() []byte {
 	b := []byte("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	var block []uint16 // glyphs of the current bfchar block
-	for g, r := range df.drawn {
-		if r != 0 {
-			block = append(block, uint16(g))
+	var block []uint16 // codes of the current bfchar block
+	codes := len(df.drawn) + len(df.stands)
+	for c := range codes {
+		if c >= len(df.drawn) || df.drawn[c] != 0 {
+			block = append(block, uint16(c))
 		}
-		if len(block) == 100 || (g == len(df.drawn)-1 && len(block) > 0) {
+		if len(block) == 100 || (c == codes-1 && len(block) > 0) {
 			b = df.appendBfchar(b, block)
 			block = block[:0]
 		}
@@ -182,15 +241,20 @@ func (df *docFont) toUnicode() []byte {
 }
 
 // appendBfchar appends a bfchar block (at most 100 entries, the limit).
-func (df *docFont) appendBfchar(b []byte, glyphs []uint16) []byte {
-	b = strconv.AppendInt(b, int64(len(glyphs)), 10)
+func (df *docFont) appendBfchar(b []byte, codes []uint16) []byte {
+	b = strconv.AppendInt(b, int64(len(codes)), 10)
 	b = append(b, " beginbfchar\n"...)
-	for _, g := range glyphs {
-		r := df.drawn[g] - 1
-		if g == 0 {
+	for _, c := range codes {
+		var r rune
+		switch {
+		case c == 0:
 			r = notdefText
+		case int(c) >= len(df.drawn):
+			r = df.stands[int(c)-len(df.drawn)].text
+		default:
+			r = df.drawn[c] - 1
 		}
-		b = append(appendHex16(append(b, '<'), g), "> <"...)
+		b = append(appendHex16(append(b, '<'), c), "> <"...)
 		b = append(appendUTF16(b, r), ">\n"...)
 	}
 	return append(b, "endbfchar\n"...)

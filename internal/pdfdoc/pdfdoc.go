@@ -34,7 +34,7 @@
 //  9. the outline root, when there are bookmarks;
 //
 // then each page (/StructParents, /Tabs /S) and its content stream
-// (/FlateDecode), each font's five objects, the forms, the outline entries
+// (/FlateDecode), each font's five objects (six with a CIDToGIDMap), the forms, the outline entries
 // (/Title, /Parent, /Prev, /Next, /First, /Last, /Count, /Dest [page /XYZ 0
 // top null]), the structure elements packed 200 to a compressed object stream,
 // those object streams, and the cross-reference stream.
@@ -73,6 +73,14 @@
 // glyphs drawn, a font descriptor, the font program (/FontFile2), and a
 // /ToUnicode CMap that maps each glyph to the rune it was first drawn for
 // (.notdef to U+FFFD), so that text extracts as drawn.
+//
+// TextAs draws a rune as another's glyph, U+FFFD's for a character no font
+// has, and keeps the rune as its text: each distinct rune so drawn is a
+// character code of its own past the font's glyph ids, which a
+// /CIDToGIDMap stream maps to the glyph drawn (the glyphs drawn to
+// themselves, as /Identity does, and the others to 0) and the ToUnicode
+// CMap to the rune; the run also has the runes as its /ActualText. A font
+// TextAs did not draw in keeps /CIDToGIDMap /Identity, and the same bytes.
 //
 // The font program is a subset that keeps glyph ids: glyf holds the
 // outlines of the glyphs drawn, .notdef and the components of composite

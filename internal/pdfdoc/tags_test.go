@@ -1,11 +1,16 @@
 package pdfdoc
 
 import (
+	"encoding/binary"
 	"encoding/xml"
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/planreport/planreport/internal/testtool"
 )
 
 // taggedDocument is two pages: a heading, a table whose one cell flows
@@ -130,5 +135,109 @@ func TestMetadata(t *testing.T) {
 	d.Text(0, 10, "x")
 	if other := readObjects(t, write(t, d))[-1].value; other == xref {
 		t.Error("a different document has the same /ID")
+	}
+}
+
+// TestActualText checks that text drawn with TextAs reads back, in
+// pdftotext, as the text it was given, once, inside the element it is
+// content of, while the glyph drawn is the mark's: each distinct rune is a
+// code of its own past the font's glyphs, which the CIDToGIDMap maps to
+// the mark's glyph and the ToUnicode CMap to the rune.
+func TestActualText(t *testing.T) {
+	d, f := a4(t)
+	d.AddPage()
+	p := d.NewElem(0, "P")
+	d.SetFont(f[0], 10)
+	d.MarkContent(p)
+	d.Text(10, 20, "Update in Gujarati:")
+	d.TextAs(60, 20, "ગુ (a)", '\uFFFD')
+	d.Text(90, 20, "end")
+	d.MarkArtifact(Footer)
+	d.TextAs(10, 280, "\uE000ગ", '\uFFFD')
+	pdf := write(t, d)
+	objects := readObjects(t, pdf)
+	content := string(objects[objFixed+1].stream)
+	span := "/Span <</ActualText " + string(appendTextString(nil, "ગુ (a)")) + ">> BDC\nBT "
+	if !strings.Contains(content, "/P <</MCID 0>> BDC\n") || !strings.Contains(content, "ET\n"+span) ||
+		!strings.Contains(content, ") Tj\nET\nEMC\nBT ") || strings.Count(content, "BDC") != 4 || strings.Count(content, "EMC") != 4 {
+		t.Errorf("content %q: want the span, its own text object, inside the paragraph's sequence", content)
+	}
+	// The codes past Go Regular's glyphs, one for each distinct rune in
+	// the order first drawn, each drawing U+FFFD's glyph with its width.
+	font := goFonts(t)[0]
+	n, mark := font.numGlyphs, font.Glyph('\uFFFD')
+	runes := []rune("ગુ (a)\uE000")
+	code := func(i int) []byte { return []byte{byte((n + i) >> 8), byte(n + i)} }
+	for _, s := range []string{"ગુ (a)", "\uE000ગ"} {
+		var want []byte
+		for _, r := range s {
+			for _, c := range code(slices.Index(runes, r)) {
+				want = appendStringByte(want, c)
+			}
+		}
+		if !strings.Contains(content, " Td ("+string(want)+") Tj\n") {
+			t.Errorf("content %q: want %q drawn as the codes %q", content, s, want)
+		}
+	}
+	fontObj := objFixed + 2
+	cidFont, toUnicode := objects[fontObj+1].value, string(objects[fontObj+4].stream)
+	wantW := fmt.Sprintf("%d [%s]", n, strings.TrimSpace(strings.Repeat(fmt.Sprintf("%d ", font.widths[mark]), len(runes))))
+	if !strings.Contains(cidFont, fmt.Sprintf("/CIDToGIDMap %d 0 R", fontObj+5)) || !strings.HasSuffix(cidFont, " "+wantW+"] >>") {
+		t.Errorf("CIDFontType2 %s: want the CIDToGIDMap object %d, and /W ending %s", cidFont, fontObj+5, wantW)
+	}
+	gids := objects[fontObj+5].stream
+	if len(gids) != 2*(n+len(runes)) {
+		t.Fatalf("CIDToGIDMap of %d bytes, want %d: two for each glyph and each code past them", len(gids), 2*(n+len(runes)))
+	}
+	drawn := map[int]bool{int(mark): true}
+	for _, r := range "Update in Gujarati:end" {
+		drawn[int(font.Glyph(r))] = true
+	}
+	for c := range n + len(runes) {
+		want := 0 // a glyph not drawn
+		switch {
+		case c >= n:
+			want = int(mark)
+		case drawn[c]:
+			want = c
+		}
+		if got := int(binary.BigEndian.Uint16(gids[2*c:])); got != want {
+			t.Errorf("CIDToGIDMap maps code %d to glyph %d, want %d", c, got, want)
+		}
+	}
+	for i, r := range runes {
+		entry := fmt.Sprintf("<%04X> <%s>\n", n+i, appendUTF16(nil, r))
+		if !strings.Contains(toUnicode, entry) {
+			t.Errorf("ToUnicode has no %q for %q:\n%s", entry, r, toUnicode)
+		}
+	}
+	if entry := fmt.Sprintf("<%04X> <FFFD>\n", mark); !strings.Contains(toUnicode, entry) {
+		t.Errorf("ToUnicode has no %q for the mark's own glyph:\n%s", entry, toUnicode)
+	}
+	path := save(t, pdf)
+	qpdfCheck(t, path)
+	text := strings.Join(testtool.PDFPages(t, path, "-layout"), "")
+	if !regexp.MustCompile(`Update in Gujarati: +ગુ \(a\) +end`).MatchString(text) || !strings.Contains(text, "\uE000") {
+		t.Errorf("pdftotext reads %q, want the paragraph with ગુ (a), and U+E000 in the footer", text)
+	}
+	if strings.Contains(text, "\uFFFD") {
+		t.Errorf("pdftotext reads %q: the replacement glyphs, not their replacement text", text)
+	}
+}
+
+// TestStandInsRunOut checks that when a font's 65,536 codes are taken, a
+// rune TextAs draws is drawn as the mark's own code, and the codes made
+// before keep theirs.
+func TestStandInsRunOut(t *testing.T) {
+	font := goFonts(t)[0]
+	df := &docFont{font: font, drawn: make([]rune, 0xFFFF-1)} // room for two codes
+	mark := font.Glyph('\uFFFD')
+	b, missing := df.appendStandIns(nil, "abcab", '\uFFFD')
+	want := []byte{0xFF, 0xFE, 0xFF, 0xFF, byte(mark >> 8), byte(mark), 0xFF, 0xFE, 0xFF, 0xFF}
+	if missing >= 0 || string(b) != string(want) {
+		t.Errorf("appendStandIns = %q, %U; want %q, -1", b, missing, want)
+	}
+	if len(df.stands) != 2 || df.drawn[mark] != '\uFFFD'+1 {
+		t.Errorf("stand-ins %v, the mark's glyph drawn as %U; want two, and U+FFFD", df.stands, df.drawn[mark]-1)
 	}
 }

@@ -26,7 +26,7 @@ const (
 )
 
 // layout numbers the objects of a document: the fixed ones, the outline
-// root, each page and its content, each font's five objects, each form,
+// root, each page and its content, each font's objects, each form,
 // each outline entry, each structure element, the object streams and the
 // cross-reference stream.
 type layout struct {
@@ -42,7 +42,8 @@ type layout struct {
 }
 
 // objectsPerFont are a font's objects: Type0, CIDFontType2, descriptor,
-// font file, ToUnicode CMap.
+// font file, ToUnicode CMap; and a CIDToGIDMap when TextAs drew in it
+// (objects).
 const objectsPerFont = 5
 
 // perObjStm is how many objects an object stream holds at most.
@@ -59,7 +60,7 @@ func (d *Doc) layout() layout {
 	for i, df := range d.fonts {
 		if df.used() {
 			l.fonts[i] = next
-			next += objectsPerFont
+			next += df.objects()
 		}
 	}
 	l.forms = next

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/planreport/planreport/internal/rag"
 	"github.com/planreport/planreport/internal/report"
 )
 
@@ -15,6 +16,10 @@ var (
 	chartHeadFont   = font{face: bold, size: 7.5, colour: white}
 	countFont       = font{face: bold, size: 6.5, colour: ink}
 )
+
+// gridLine is the colour of the chart's gridlines, at each step of its
+// axis.
+var gridLine = rag.Colour{R: 0xD9, G: 0xD9, B: 0xD9}
 
 const (
 	chartPadY      = 1.15 // a row's padding above and below its label
@@ -28,7 +33,8 @@ const (
 // segment per kind of action the report model counts (each RAG value,
 // completed, no RAG given), each as long as its count. Every bar, the
 // overall one and each outcome's, is drawn to one scale
-// (report.Chart.Scale), so that bars compare. Segments are outlined, a
+// (report.Chart.Axis), gridlined and labelled at each of its steps, so
+// that bars compare. Segments are outlined, a
 // white gap apart, and carry their count where it fits; right of each bar
 // its total and its figures by name ("17 (Amber 5, Green 10, Completed
 // 2)"), so that nothing is told by colour alone. (The web page and the
@@ -40,7 +46,7 @@ const (
 func (c *content) chart() {
 	ch := c.r.Chart
 	first := len(c.rows)
-	c.heading("RAG at a glance")
+	c.heading(report.ChartHeading)
 	if ch.Scale() == 0 {
 		c.block(0).text(report.NoChart, bodyFont, alignLeft)
 		return
@@ -52,7 +58,7 @@ func (c *content) chart() {
 	for _, row := range ch.Rows {
 		bars = append(bars, chartBar{row.Label, row.Counts, false})
 	}
-	c.figure(first, ch.Segments, ch.Overall, bars, ch.Scale(), ch.Description())
+	c.figure(first, ch.Segments, ch.Overall, bars, ch.Axis(), ch.Description())
 }
 
 // chartBar is one bar of a chart: its label, its counts by segment, and
@@ -63,11 +69,13 @@ type chartBar struct {
 	overall bool
 }
 
-// figure adds a chart's rows, from its key to its last bar, as a Figure
-// whose alternate description is alt; rows from first on (the section's
-// heading and note) are kept on one page with it where it fits. The key
-// gives each segment's count in key, or its name alone when key is nil.
-func (c *content) figure(first int, segments []report.Segment, key []int, bars []chartBar, scale int, alt string) {
+// figure adds a chart's rows, from its key to its axis's labels and name,
+// as a Figure whose alternate description is alt; every bar is drawn to
+// axis, gridlined and labelled at each of its steps. Rows from first on
+// (the section's heading and note) are kept on one page with it where it
+// fits. The key gives each segment's count in key, or its name alone when
+// key is nil.
+func (c *content) figure(first int, segments []report.Segment, key []int, bars []chartBar, axis report.Axis, alt string) {
 	fig := newTag("Figure", nil)
 	fig.extra().alt = alt
 	widths := c.columns(0.16, 0.84)
@@ -89,11 +97,16 @@ func (c *content) figure(first int, segments []report.Segment, key []int, bars [
 		if b.overall {
 			f = chartStrongFont
 		}
-		r := c.bar(widths, head, b.label, f, bar{segments, b.counts, scale, labels[i], reserve})
+		r := c.bar(widths, head, b.label, f, bar{segments, b.counts, axis, labels[i], reserve})
 		if b.overall {
 			r.fill = &zebraTint
 		}
 	}
+	foot := newRow(kindBody, widths, head)
+	foot.padY = chartPadY
+	foot.cells[1].height = 2 * chartLabelFont.lineHeight()
+	foot.cells[1].paint = axisLabels(axis, reserve)
+	c.add(foot)
 	for _, r := range c.rows[figFirst:] {
 		r.figure = fig
 	}
@@ -123,14 +136,31 @@ func sum(counts []int) int {
 	return n
 }
 
-// bar is what one row of the chart draws: counts of segments on a scale
-// of full actions, the label right of it, and the room kept for labels.
+// bar is what one row of the chart draws: counts of segments on the
+// report's axis, the label right of it, and the room kept for labels.
 type bar struct {
 	values  []report.Segment
 	counts  []int
-	full    int
+	axis    report.Axis
 	label   string
 	reserve float64
+}
+
+// axisLabels draws the axis under the bars: a label at each step of the
+// axis, and under them its name (report.ChartAxis).
+func axisLabels(axis report.Axis, reserve float64) painter {
+	return func(d *drawer, x, y, w, h float64) {
+		x += padX
+		span := w - 2*padX - reserve
+		top := y + chartPadY
+		for _, n := range axis.Labels() {
+			l := strconv.Itoa(n)
+			at := x + span*float64(n)/float64(axis.Max)
+			d.text(at-d.textWidth(l, chartLabelFont)/2, top, l, chartLabelFont, nil)
+		}
+		name := report.ChartAxis
+		d.text(x+(span-d.textWidth(name, chartStrongFont))/2, top+chartLabelFont.lineHeight(), name, chartStrongFont, nil)
+	}
 }
 
 // bar adds one row of the chart.
@@ -150,11 +180,15 @@ func (b bar) paint(m *metrics) painter {
 		span := w - 2*padX - b.reserve
 		top := y + (h-barHeight)/2
 		mid := y + h/2
+		for _, n := range b.axis.Labels() {
+			at := x + span*float64(n)/float64(b.axis.Max)
+			d.rule(at, y, at, y+h, gridLine, 0.25)
+		}
 		for i, n := range b.counts {
-			if n <= 0 || i >= len(b.values) || b.full <= 0 {
+			if n <= 0 || i >= len(b.values) || b.axis.Max <= 0 {
 				continue
 			}
-			sw := span*float64(n)/float64(b.full) - segmentGap
+			sw := span*float64(n)/float64(b.axis.Max) - segmentGap
 			v := b.values[i]
 			d.box(x, top, sw, barHeight, v.Colour)
 			d.outline(x, top, sw, barHeight, ink, segmentOutline)

@@ -53,13 +53,13 @@ type content struct {
 	g     geometry
 	r     *report.Report
 	rows  []*row
-	table *tag   // the table being laid out
-	where string // where the texts being set come from, for warnings
-	warn  func(where string, missing []rune)
+	table *tag      // the table being laid out
+	where string    // where the texts being set come from, for warnings
+	cov   *coverage // what gathers the characters no font has; nil for none
 }
 
-func newContent(m *metrics, g geometry, r *report.Report, warn func(string, []rune)) []*row {
-	c := &content{m: m, g: g, r: r, warn: warn}
+func newContent(m *metrics, g geometry, r *report.Report, cov *coverage) []*row {
+	c := &content{m: m, g: g, r: r, cov: cov}
 	c.titleBlock()
 	c.summary()
 	c.legend()
@@ -110,7 +110,7 @@ func (c *content) bodyRow(kind rowKind, widths []float64, header *row, rowHeader
 // writer returns a writer for cell i of r, whose text is content of the
 // cell's element.
 func (c *content) writer(r *row, i int) *cellWriter {
-	w := &cellWriter{m: c.m, c: &r.cells[i], width: r.widths[i] - 2*r.padX, where: c.where, warn: c.warn}
+	w := &cellWriter{m: c.m, c: &r.cells[i], width: r.widths[i] - 2*r.padX, where: c.where, cov: c.cov}
 	if r.tag != nil {
 		w.tag = r.tag.cells[i]
 	}
@@ -184,7 +184,7 @@ func titleRule(d *drawer, x, y, w, h float64) {
 
 func (c *content) summary() {
 	c.where = "a report point's name (Reports sheet)"
-	c.heading("Summary")
+	c.heading(report.SummaryHeading)
 	widths := c.columns(0.11, 0.29, 0.15, 0.15, 0.15, 0.15)
 	head := c.header(widths, report.SummaryColumns...)
 	for i, s := range c.r.Summary {
@@ -208,11 +208,7 @@ func zebra(r *row, i int) {
 
 func (c *content) legend() {
 	c.where = "the RAG scale"
-	names := make([]string, len(c.r.Legend))
-	for i, v := range c.r.Legend {
-		names[i] = v.Name
-	}
-	c.heading("RAG Legend – " + strings.Join(names, " "))
+	c.heading(c.r.LegendTitle())
 	widths := c.columns(0.06, 0.94)
 	head := c.header(widths, report.LegendColumns...)
 	for _, v := range c.r.Legend {
@@ -230,10 +226,11 @@ func (c *content) legend() {
 // value's code and trend mark, or the word "Completed", in the text colour
 // with the better contrast on the fill. The cell's alternate description
 // is the status in words (report.Status.Words), for a screen reader. A
-// cell with no RAG given is left empty.
+// cell with no RAG given says so in those words, unfilled.
 func (c *content) ragCell(r *row, i int, s report.Status) {
 	fill, ok := s.Fill()
 	if !ok {
+		c.writer(r, i).text(s.Words(), statusFont, alignCentre)
 		return
 	}
 	r.cells[i].fill = &fill
@@ -253,29 +250,24 @@ func (c *content) ragCell(r *row, i int, s report.Status) {
 }
 
 func (c *content) exceptions() {
-	c.heading("Exceptions")
+	c.heading(report.ExceptionsHeading)
 	if len(c.r.Exceptions) == 0 {
 		c.block(1).text(report.NoExceptions, bodyFont, alignLeft)
 		return
 	}
 	widths := c.columns(0.05, 0.34, 0.16, 0.12, 0.07, 0.26)
 	head := c.header(widths, report.ExceptionColumns...)
+	var prev *report.Action
 	for i, e := range c.r.Exceptions {
 		a := e.Action
-		c.where = at("", a.No)
 		r := c.bodyRow(kindBody, widths, head, false)
 		zebra(r, i)
-		c.writer(r, 0).text(a.No, strongFont, alignLeft)
-		c.where = at(a.Cells.Text, a.No)
-		c.writer(r, 1).text(a.Text, bodyFont, alignLeft)
-		c.where = at(a.Cells.Leads, a.No)
-		c.leads(r, 2, a.Leads)
-		c.where = at(a.Cells.Timescale, a.No)
-		c.writer(r, 3).text(a.Timescale, bodyFont, alignLeft)
+		c.actionCells(r, c.r.Row(a, prev), a)
 		c.ragCell(r, 4, c.r.Status(a))
 		c.writer(r, 5).text(strings.Join(e.Reasons, "\n"), bodyFont, alignLeft)
 		c.continued(r, a.No)
 		c.add(r)
+		prev = a
 	}
 }
 
@@ -286,11 +278,10 @@ func (c *content) leads(r *row, i int, leads []string) {
 
 func (c *content) actions() {
 	widths := c.columns(0.045, 0.24, 0.15, 0.11, 0.385, 0.07)
-	titles := append(append([]string{}, report.ActionColumns...), c.r.Heading(), "RAG")
 	c.heading(report.ActionsHeading)
-	head := c.header(widths, titles...)
+	head := c.header(widths, c.r.ActionHeadings()...)
 	if len(c.r.Themes) == 0 {
-		c.add(c.span(kindBody, head, "No actions / tasks at this report.", bodyFont, nil))
+		c.add(c.span(kindBody, head, report.NoActions, bodyFont, nil))
 	}
 	for _, t := range c.r.Themes {
 		c.where = "theme " + strconv.Quote(t.Name)
@@ -332,29 +323,42 @@ func (c *content) span(kind rowKind, head *row, text string, f font, fill *rag.C
 
 func (c *content) action(widths []float64, head *row, o *report.Outcome, i int) {
 	a := &o.Actions[i]
-	c.where = at("", a.No)
 	r := c.bodyRow(kindBody, widths, head, false)
 	zebra(r, i)
-	if i == 0 {
-		c.writer(r, 0).text(o.Number, strongFont, alignLeft)
+	var prev *report.Action
+	if i > 0 {
+		prev = &o.Actions[i-1]
 	}
-	c.where = at(a.Cells.Text, a.No)
-	w := c.writer(r, 1)
-	w.text(a.Label(), bodyFont, alignLeft)
+	c.actionCells(r, c.r.Row(a, prev), a)
 	if a.Completed() {
 		r.fill = &doneTint
-		w.space(1)
-		w.text(a.CompletedLine(), doneFont, alignLeft)
 	}
-	c.where = at(a.Cells.Leads, a.No)
-	c.leads(r, 2, a.Leads)
-	c.where = at(a.Cells.Timescale, a.No)
-	c.writer(r, 3).text(a.Timescale, bodyFont, alignLeft)
 	c.where = at(a.UpdateCell, a.No)
 	c.writer(r, 4).bullets(a.Points, bodyFont)
 	c.ragCell(r, 5, c.r.Status(a))
 	c.continued(r, a.No)
 	c.add(r)
+}
+
+// actionCells sets the cells both the action table and the exceptions
+// begin with, as the model's Row says: No, the text with the completed
+// line under it, the leads and the timescale.
+func (c *content) actionCells(r *row, row report.Row, a *report.Action) {
+	c.where = at("", a.No)
+	if row.No != "" {
+		c.writer(r, 0).text(row.No, strongFont, alignLeft)
+	}
+	c.where = at(a.Cells.Text, a.No)
+	w := c.writer(r, 1)
+	w.text(row.Text, bodyFont, alignLeft)
+	if row.Completed != "" {
+		w.space(1)
+		w.text(row.Completed, doneFont, alignLeft)
+	}
+	c.where = at(a.Cells.Leads, a.No)
+	c.leads(r, 2, row.Leads)
+	c.where = at(a.Cells.Timescale, a.No)
+	c.writer(r, 3).text(row.Timescale, bodyFont, alignLeft)
 }
 
 // continued measures what the first cell of r says on each page the row
@@ -371,7 +375,7 @@ func (c *content) maintenance() {
 	mt := c.r.Maintenance
 	c.heading(mt.Title)
 	widths := c.columns(0.05, 0.8, 0.15)
-	head := c.header(widths, "No", mt.TaskColumn, "Timescale")
+	head := c.header(widths, mt.Columns()...)
 	for i, t := range mt.Tasks {
 		c.where = "maintenance task " + t.No
 		r := c.bodyRow(kindBody, widths, head, false)
@@ -383,16 +387,15 @@ func (c *content) maintenance() {
 		c.add(r)
 	}
 	if len(mt.Tasks) == 0 {
-		c.add(c.span(kindBody, head, "None.", bodyFont, nil))
+		c.add(c.span(kindBody, head, report.NoTasks, bodyFont, nil))
 	}
 }
 
-// at is where a text of action no comes from, for a warning: its cell and
-// the action ("Updates!C12 (action 1.1)"), or the action alone when the
-// cell is not known.
+// at is where a text of action no comes from, for a warning: its cell
+// ("Updates!C12"), or the action ("action 1.1") when the cell is not known.
 func at(cell, no string) string {
 	if cell == "" {
 		return "action " + no
 	}
-	return cell + " (action " + no + ")"
+	return cell
 }

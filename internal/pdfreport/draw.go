@@ -109,8 +109,10 @@ func (d *drawer) rule(x1, y1, x2, y2 float64, c rag.Colour, width float64) {
 
 // text sets a printable text, as content of t (an artifact for a nil t),
 // with its baseline placed so that the line of height f.lineHeight()
-// starting at top holds it. Each character is set in the first font of
-// the style's chain that has it, a run of characters at a time.
+// starting at top holds it. Each character is set in the font that has
+// it, a run of characters at a time; a run of characters no font has is
+// drawn as as many U+FFFD that read as the characters (pdfdoc's TextAs),
+// so that copying, extracting and a screen reader get them.
 func (d *drawer) text(x, top float64, s string, f font, t *tag) {
 	if s == "" {
 		return
@@ -118,30 +120,35 @@ func (d *drawer) text(x, top float64, s string, f font, t *tag) {
 	d.mark(t)
 	d.setFill(f.colour)
 	base := top + f.lineHeight()/2 + 0.34*f.size*ptToMM
-	start, current, width := 0, -1, 0
+	start, current, has, width := 0, -1, true, 0
 	for i, r := range s {
-		fi, w, _ := d.m.font(f.face, r)
-		if fi != current && i > start {
-			d.run(x, base, s[start:i], f, current)
+		fi, w, ok := d.m.font(f.face, r)
+		if (fi != current || ok != has) && i > start {
+			d.run(x, base, s[start:i], f, current, has)
 			x += float64(width) * f.size * ptToMM / 1000
 			start, width = i, 0
 		}
-		current = fi
+		current, has = fi, ok
 		width += w
 	}
-	d.run(x, base, s[start:], f, current)
+	d.run(x, base, s[start:], f, current, has)
 }
 
-// run sets text in font i of f's style chain.
-func (d *drawer) run(x, base float64, s string, f font, i int) {
-	font := d.m.chains[f.face][max(i, 0)]
+// run sets text in font i of the metrics; text no font has (!has) as
+// U+FFFD, one for each character, reading as the text.
+func (d *drawer) run(x, base float64, s string, f font, i int, has bool) {
+	font := d.m.fonts[max(i, 0)]
 	id, ok := d.fonts[font]
 	if !ok {
 		id = d.doc.AddFont(font)
 		d.fonts[font] = id
 	}
 	d.doc.SetFont(id, f.size)
-	d.doc.Text(x, base, s)
+	if has {
+		d.doc.Text(x, base, s)
+		return
+	}
+	d.doc.TextAs(x, base, s, replacement)
 }
 
 // textWidth is the width of printable text s set in f.

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -55,13 +56,18 @@ var (
 const replacement = '\uFFFD'
 
 // metrics holds the parsed fonts and, for every character of the Basic
-// Multilingual Plane and every style, which font of the style's chain sets
-// it and its advance width there (in thousandths of the font size). Text is
-// reduced to what the fonts cover before it is measured or drawn.
+// Multilingual Plane and every style, which font sets it and its advance
+// width there (in thousandths of the font size). Text is reduced to what
+// the fonts can draw before it is measured or drawn; a character no font
+// has is kept, measured as U+FFFD, and drawn as U+FFFD with the character
+// as its replacement text (drawer.text).
 type metrics struct {
-	chains [styles][]*pdfdoc.Font // each style's fonts, the body face first
-	pick   [styles][0x10000]uint8 // 1 + the index in the chain of the font that sets r; 0 for none
-	widths [styles][0x10000]uint16
+	fonts  []*pdfdoc.Font          // every font, each once
+	chains [styles][]int           // each style's fonts, indexes into fonts, the body face first
+	pick   [styles][0x10000]uint8  // 1 + the index in fonts of the font that sets r; 0 for none
+	widths [styles][0x10000]uint16 // r's advance there; U+FFFD's for a character no font has
+	body   [styles]uint8           // the pick of each style's body face
+	repl   [styles]int             // the font each style sets U+FFFD in
 }
 
 var (
@@ -162,56 +168,91 @@ func newMetrics(ff FontFiles) (*metrics, error) {
 		if err != nil {
 			return nil, fmt.Errorf("the built-in DejaVu Sans %s font cannot be used: %w", styleNames[st], err)
 		}
-		m.chains[st] = append([]*pdfdoc.Font{f, dejaVu}, fallback...)
+		for _, f := range append([]*pdfdoc.Font{f, dejaVu}, fallback...) {
+			i := slices.Index(m.fonts, f)
+			if i < 0 {
+				i = len(m.fonts)
+				m.fonts = append(m.fonts, f)
+			}
+			m.chains[st] = append(m.chains[st], i)
+		}
+		m.body[st] = uint8(m.chains[st][0] + 1)
+	}
+	for st := range styles {
 		m.fill(st)
 	}
 	return m, nil
 }
 
-// fill builds style st's table: for each character of the BMP, the first
-// font of the chain that has it.
-func (m *metrics) fill(st style) {
-	for r := range 0x10000 {
-		for i, f := range m.chains[st] {
-			if f.Glyph(rune(r)) != 0 {
-				m.pick[st][r] = uint8(i + 1)
-				m.widths[st][r] = uint16(f.Width(rune(r)))
-				break
+// searchOrder is the order in which style st looks for a character: its
+// own chain, then the other styles' chains, regular first, so that a
+// character one face lacks and another face of the family has is set in
+// that face rather than printed as U+FFFD.
+var searchOrder = [styles][styles]style{
+	regular: {regular, bold, italic},
+	bold:    {bold, regular, italic},
+	italic:  {italic, regular, bold},
+}
+
+// find returns the index in fonts of the first font style st's search
+// order sets r in; ok is false when no font has r.
+func (m *metrics) find(st style, r rune) (i int, ok bool) {
+	for _, other := range searchOrder[st] {
+		for _, i := range m.chains[other] {
+			if m.fonts[i].Glyph(r) != 0 {
+				return i, true
 			}
 		}
 	}
+	return -1, false
 }
 
-// font returns the index in style st's chain of the font that sets r, and
-// r's advance width there; ok is false when no font has r.
+// fill builds style st's table: for each character of the BMP, the first
+// font of the search order that has it, and its width there; for one no
+// font has, U+FFFD's width.
+func (m *metrics) fill(st style) {
+	m.repl[st], _ = m.find(st, replacement) // DejaVu Sans has it
+	replWidth := uint16(m.fonts[m.repl[st]].Width(replacement))
+	for r := range 0x10000 {
+		if i, ok := m.find(st, rune(r)); ok {
+			m.pick[st][r] = uint8(i + 1)
+			m.widths[st][r] = uint16(m.fonts[i].Width(rune(r)))
+		} else {
+			m.widths[st][r] = replWidth
+		}
+	}
+}
+
+// font returns the index in fonts of the font that sets r in style st, and
+// r's advance width there; ok is false when no font has r, which is then
+// drawn as U+FFFD, in font i and with its width.
 func (m *metrics) font(st style, r rune) (i, width int, ok bool) {
 	if r >= 0 && r < 0x10000 {
 		p := m.pick[st][r]
-		return int(p) - 1, int(m.widths[st][r]), p != 0
-	}
-	for i, f := range m.chains[st] {
-		if f.Glyph(r) != 0 {
-			return i, f.Width(r), true
+		if p == 0 {
+			return m.repl[st], int(m.widths[st][r]), false
 		}
+		return int(p) - 1, int(m.widths[st][r]), true
 	}
-	return -1, 0, false
+	if i, ok := m.find(st, r); ok {
+		return i, m.fonts[i].Width(r), true
+	}
+	return m.repl[st], m.fonts[m.repl[st]].Width(replacement), false
 }
 
-// covered reports whether every style can set r.
+// covered reports whether a font has r. Each style has the same
+// characters, some in another style's face.
 func (m *metrics) covered(r rune) bool {
-	for st := range styles {
-		if _, _, ok := m.font(st, r); !ok {
-			return false
-		}
-	}
-	return true
+	_, _, ok := m.font(regular, r)
+	return ok
 }
 
 // printable reduces a text to what the fonts can draw: it is composed (NFC,
 // so "e" and a combining acute become "é"), tabs become spaces, invisible
 // format characters (zero-width spaces and joiners, direction marks,
-// variation selectors) are dropped, and any other character no font has
-// becomes U+FFFD.
+// variation selectors) are dropped, and control characters and bytes that
+// are not UTF-8 become U+FFFD. A character no font has is kept: it is
+// measured and drawn as U+FFFD, and read back as itself.
 func (m *metrics) printable(s string) string {
 	if m.allCovered(s) && norm.NFC.IsNormalString(s) {
 		return s
@@ -227,31 +268,13 @@ func (m *metrics) printable(s string) string {
 			b.WriteByte('\n')
 		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r):
 			// invisible: dropped
-		case r != utf8.RuneError && m.covered(r) && !unicode.IsControl(r):
-			b.WriteRune(r)
-		default:
+		case unicode.IsControl(r) || r == utf8.RuneError: // or a byte that is not UTF-8
 			b.WriteRune(replacement)
+		default:
+			b.WriteRune(r)
 		}
 	}
 	return b.String()
-}
-
-// missing lists the characters of s that no font has, each once, which
-// printable replaces with U+FFFD.
-func (m *metrics) missing(s string) []rune {
-	if m.allCovered(s) {
-		return nil
-	}
-	var out []rune
-	for _, r := range norm.NFC.String(s) {
-		switch {
-		case r == '\t' || r == '\n' || r == utf8.RuneError || unicode.IsControl(r):
-		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r):
-		case !m.covered(r) && !strings.ContainsRune(string(out), r):
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // allCovered reports whether every character of s can be drawn as it is in
@@ -261,7 +284,7 @@ func (m *metrics) allCovered(s string) bool {
 		if r == '\n' {
 			continue
 		}
-		if r == '\t' || r >= 0x10000 || m.pick[regular][r] != 1 || m.pick[bold][r] != 1 || m.pick[italic][r] != 1 {
+		if r == '\t' || r >= 0x10000 || m.pick[regular][r] != m.body[regular] || m.pick[bold][r] != m.body[bold] || m.pick[italic][r] != m.body[italic] {
 			return false
 		}
 	}

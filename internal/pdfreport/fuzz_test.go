@@ -3,6 +3,7 @@ package pdfreport
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -35,8 +36,22 @@ func FuzzPrintable(f *testing.F) {
 			t.Fatalf("printable(%q) = %q, not valid UTF-8", s, out)
 		}
 		for _, r := range out {
-			if r != '\n' && !m.covered(r) {
-				t.Fatalf("printable(%q) = %q, which holds %U, not covered by the fonts", s, out, r)
+			if r == '\n' {
+				continue
+			}
+			if unicode.IsControl(r) {
+				t.Fatalf("printable(%q) = %q, which holds the control character %U", s, out, r)
+			}
+			for _, st := range []style{regular, bold, italic} {
+				// What is drawn is a glyph of the font chosen: r's own, or U+FFFD.
+				i, _, ok := m.font(st, r)
+				g := r
+				if !ok {
+					g = replacement
+				}
+				if m.fonts[i].Glyph(g) == 0 {
+					t.Fatalf("printable(%q) = %q: %U in %s is drawn as %U, which font %d has no glyph for", s, out, r, styleNames[st], g, i)
+				}
 			}
 		}
 		// A narrow column: from a thousandth of the font size, so that

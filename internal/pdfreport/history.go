@@ -48,6 +48,6 @@ func (c *content) history() {
 		bars[i] = chartBar{label: row.Label, counts: row.Counts}
 	}
 	chartAt := len(c.rows)
-	c.figure(first, h.Chart.Segments, nil, bars, h.Chart.Scale(), h.Description())
+	c.figure(first, h.Chart.Segments, nil, bars, h.Chart.Axis(), h.Description())
 	c.rows[chartAt].spaceAt = 3 // the chart's key apart from the table
 }

@@ -164,10 +164,10 @@ func (r *row) height() float64 {
 type cellWriter struct {
 	m     *metrics
 	c     *cell
-	width float64 // the content width, in millimetres
-	tag   *tag    // what the text set is content of
-	where string  // where the text comes from, for warnings: "action 1.1"
-	warn  func(where string, missing []rune)
+	width float64   // the content width, in millimetres
+	tag   *tag      // what the text set is content of
+	where string    // where the text comes from, for warnings: "Updates!C12"
+	cov   *coverage // what gathers the characters no font has; nil for none
 }
 
 // as makes the text set next content of a new element of type typ, below
@@ -210,9 +210,7 @@ func (w *cellWriter) set(s string, f font, a alignment, indent float64, bullet, 
 	avail := w.width - indent
 	units := int(avail * 1000 / (f.size * ptToMM))
 	lh := f.lineHeight()
-	if missing := w.m.missing(s); missing != nil && w.warn != nil {
-		w.warn(w.where, missing)
-	}
+	w.cov.check(w.where, s)
 	lines := w.m.wrap(f.face, w.m.printable(s), units)
 	for i, text := range lines {
 		l := line{text: text, x: indent, y: w.c.height, width: avail, font: f, align: a, tag: t, more: i < len(lines)-1}

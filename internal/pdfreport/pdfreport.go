@@ -52,8 +52,12 @@ type Options struct {
 	// landscape. The configuration knows the paper sizes by name.
 	Width, Height float64
 	Fonts         FontFiles // the fonts to set the report in; Liberation Sans and DejaVu Sans by default
-	// Warn, when set, is told of each character that no font has, once for
-	// each place it is in: it prints as U+FFFD.
+	// Warn, when set, is told of the characters no font has, one line for
+	// each place (a workbook's cell) whose text has any, in the form
+	// validate prints a problem: "Updates!C13: warning: 4 characters
+	// (ગુજરાતી, Gujarati) are in no font …". They print as U+FFFD, and
+	// read back (copied, extracted, spoken) as themselves. FontWarnings
+	// gives the same lines without rendering.
 	Warn func(message string)
 }
 
@@ -107,7 +111,12 @@ func draw(r *report.Report, opt Options) (*pdfdoc.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages := paginate(g, newContent(m, g, r, warner(opt.Warn)))
+	var cov *coverage
+	if opt.Warn != nil {
+		cov = newCoverage(m)
+	}
+	pages := paginate(g, newContent(m, g, r, cov))
+	cov.report(opt.Warn)
 	d := &drawer{doc: newDocument(g, m, r), m: m, g: g, fonts: map[*pdfdoc.Font]pdfdoc.FontID{}, forms: map[formKey]pdfdoc.FormID{}}
 	for n, items := range pages {
 		d.page(r, n+1, len(pages), items)
@@ -116,27 +125,10 @@ func draw(r *report.Report, opt Options) (*pdfdoc.Doc, error) {
 	return d.doc, nil
 }
 
-// warner tells warn of each character no font has, once for each place.
-func warner(warn func(string)) func(where string, missing []rune) {
-	if warn == nil {
-		return nil
-	}
-	told := map[string]bool{}
-	return func(where string, missing []rune) {
-		for _, r := range missing {
-			msg := fmt.Sprintf("%s: %q (%U) is in no font planreport has, and prints as \uFFFD; add a font that has it (fonts.fallback)", where, r, r)
-			if !told[msg] {
-				told[msg] = true
-				warn(msg)
-			}
-		}
-	}
-}
-
 // newDocument starts a document with the report's properties.
 func newDocument(g geometry, m *metrics, r *report.Report) *pdfdoc.Doc {
 	return pdfdoc.New(g.width, g.height, pdfdoc.Info{
-		Title:    m.printable(r.Title),
+		Title:    m.printable(r.DocumentTitle()),
 		Author:   m.printable(r.Organisation),
 		Subject:  m.printable(r.Subject()),
 		Creator:  report.Creator,

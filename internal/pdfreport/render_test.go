@@ -86,6 +86,9 @@ func TestSampleText(t *testing.T) {
 				inOrder(t, text, strings.Index(text, report.HistoryHeading), []string{
 					"03/10/2018 Publication Date 0 0 0 0 17 17",
 					"31/07/2019 Year 1 Progress / Update Report 0 5 10 2 0 17",
+					// then the chart, on its own axis: 0 to 18 every 2
+					"31/07/2019 5 10 2 17 (Amber 5, Green 10, Completed 2)",
+					"0 2 4 6 8 10 12 14 16 18", report.ChartAxis,
 				})
 			}
 			checkOptional(t, text, r, "Trend beside each RAG", r.TrendMarks())
@@ -93,7 +96,7 @@ func TestSampleText(t *testing.T) {
 			if tt.sections.Exceptions {
 				var nos []string
 				for _, e := range r.Exceptions {
-					nos = append(nos, e.Action.No+" "+e.Action.Text)
+					nos = append(nos, e.Action.Label())
 				}
 				at = inOrder(t, text, at, nos)
 			}

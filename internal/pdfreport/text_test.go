@@ -1,6 +1,7 @@
 package pdfreport
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -8,21 +9,25 @@ import (
 	"github.com/planreport/planreport/internal/report"
 )
 
+// TestPrintable checks what a text becomes before it is measured and
+// drawn (printable), and what the eye sees of it (shown): a character no
+// font has is kept, to be read back as itself, and drawn as U+FFFD.
 func TestPrintable(t *testing.T) {
 	tests := []struct {
-		name, in, want string
+		name, in, want, shown string // shown: "" for want
 	}{
-		{"typographic characters kept", "– ’ “ ” • £ é à ò € … ▲ ▼", "– ’ “ ” • £ é à ò € … ▲ ▼"},
-		{"line breaks kept, tabs become spaces", "a\tb\nc", "a b\nc"},
-		{"combining accent composed", "cafe\u0301", "café"},
-		{"uncomposable mark kept", "q\u0301", "q\u0301"},
-		{"zero-width and direction marks dropped", "a\u200bb\u200dc\u200ed\ufeffe", "abcde"},
-		{"emoji no font has replaced, one DejaVu has kept, variation selector dropped", "ok 👍 😀 ❤\ufe0f", "ok \uFFFD 😀 ❤"},
-		{"right-to-left script kept", "שלום", "שלום"},
-		{"a script no font has replaced", "नमस्ते", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"},
-		{"symbols from DejaVu Sans kept", "✓ ✗ ‑", "✓ ✗ ‑"},
-		{"invalid UTF-8 replaced", "a\xffb", "a\uFFFDb"},
-		{"control character replaced", "a\x07b", "a\uFFFDb"},
+		{"typographic characters kept", "– ’ “ ” • £ é à ò € … ▲ ▼", "– ’ “ ” • £ é à ò € … ▲ ▼", ""},
+		{"line breaks kept, tabs become spaces", "a\tb\nc", "a b\nc", ""},
+		{"combining accent composed", "cafe\u0301", "café", ""},
+		{"uncomposable mark kept", "q\u0301", "q\u0301", ""},
+		{"zero-width and direction marks dropped", "a\u200bb\u200dc\u200ed\ufeffe", "abcde", ""},
+		{"emoji no font has shown as U+FFFD, one DejaVu has kept, variation selector dropped", "ok 👍 😀 ❤\ufe0f", "ok 👍 😀 ❤", "ok \uFFFD 😀 ❤"},
+		{"right-to-left script kept", "שלום", "שלום", ""},
+		{"a script no font has shown as U+FFFD", "नमस्ते", "नमस्ते", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"},
+		{"a private-use character shown as U+FFFD", "a\uE000b", "a\uE000b", "a\uFFFDb"},
+		{"symbols from DejaVu Sans kept", "✓ ✗ ‑", "✓ ✗ ‑", ""},
+		{"invalid UTF-8 replaced", "a\xffb", "a\uFFFDb", ""},
+		{"control character replaced", "a\x07b", "a\uFFFDb", ""},
 	}
 	m, err := loadMetrics()
 	if err != nil {
@@ -30,11 +35,26 @@ func TestPrintable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := m.printable(tt.in); got != tt.want {
+			got := m.printable(tt.in)
+			if got != tt.want {
 				t.Errorf("printable(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if want := cmp.Or(tt.shown, tt.want); shown(m, regular, got) != want {
+				t.Errorf("printable(%q) shows as %q, want %q", tt.in, shown(m, regular, got), want)
 			}
 		})
 	}
+}
+
+// shown is what the eye sees of printable text s set in style st: U+FFFD
+// for each character no font has.
+func shown(m *metrics, st style, s string) string {
+	return strings.Map(func(r rune) rune {
+		if _, _, ok := m.font(st, r); !ok && r != '\n' {
+			return replacement
+		}
+		return r
+	}, s)
 }
 
 func TestWrap(t *testing.T) {

@@ -7,4 +7,6 @@
 // (init, import and the sample use it). Roll adds the next report point to
 // the coordinator's own workbook, edited with excelize so that its
 // formatting is kept, and puts the result in place with internal/atomicfile.
+// Merge writes the updates the leads returned on their update forms into
+// that workbook the same way.
 package planbook

@@ -2,6 +2,7 @@ package planbook
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -43,16 +44,26 @@ type RollOptions struct {
 // InvalidError is Roll's error for a workbook that does not pass
 // workbook.Read's checks. It wraps workbook.ErrInvalid; Problems holds every
 // problem found, each with its sheet and cell, errors first.
+//
+// Merge returns one too, for a workbook with errors and for one its
+// merge would give errors.
 type InvalidError struct {
 	Name     string
 	Problems workbook.Problems
+
+	doing string // what the errors stop; "rolling it forward" when ""
+	after bool   // the errors are those left after doing it
 }
 
 // Error says how many errors the workbook has and lists them, one to a
 // line as "Sheet!Cell: message".
 func (e *InvalidError) Error() string {
 	errs := e.Problems.Errors()
-	return fmt.Sprintf("%s has %d error(s); correct them before rolling it forward:\n%v", e.Name, len(errs), errs)
+	doing := cmp.Or(e.doing, "rolling it forward")
+	if e.after {
+		return fmt.Sprintf("%s would leave %s with %d error(s), so nothing was written:\n%v", doing, e.Name, len(errs), errs)
+	}
+	return fmt.Sprintf("%s has %d error(s); correct them before %s:\n%v", e.Name, len(errs), doing, errs)
 }
 
 // Unwrap returns workbook.ErrInvalid.
@@ -444,10 +455,15 @@ func existsError(path string) error {
 // there when it may be replaced, linked, which fails if a file has
 // appeared there since, when not), with the workbook's permissions.
 func (out output) write(f *excelize.File) error {
-	err := atomicfile.WriteWith(out.path, atomicfile.Options{Mode: out.mode, NoReplace: !out.replace}, func(w io.Writer) error {
+	return out.writeWith(func(w io.Writer) error {
 		_, err := f.WriteTo(w)
 		return err
 	})
+}
+
+// writeWith writes the output with what write writes, as write says.
+func (out output) writeWith(write func(io.Writer) error) error {
+	err := atomicfile.WriteWith(out.path, atomicfile.Options{Mode: out.mode, NoReplace: !out.replace}, write)
 	if errors.Is(err, fs.ErrExist) {
 		return existsError(out.path)
 	}

@@ -208,7 +208,7 @@ func (wr *writer) columnStyle(order, col int) int {
 	switch {
 	case order == schema.SheetReports && col == schema.ReportDate,
 		order == schema.SheetActions && col >= schema.ActionDue,
-		order == schema.SheetUpdates && col == schema.UpdateDate:
+		order == schema.SheetUpdates && (col == schema.UpdateDate || col == schema.UpdateReturnedOn):
 		return wr.date
 	case order == schema.SheetUpdates && col == schema.UpdateRAG:
 		return wr.rag
@@ -246,7 +246,7 @@ func outcomeRows(p *plan.Plan) [][]any {
 func leadRows(p *plan.Plan) [][]any {
 	rows := make([][]any, len(p.Leads))
 	for i, l := range p.Leads {
-		rows[i] = []any{l}
+		rows[i] = []any{l, strings.Join(p.LeadEmails[l], "; ")}
 	}
 	return rows
 }
@@ -263,7 +263,7 @@ func actionRows(p *plan.Plan) [][]any {
 func updateRows(p *plan.Plan) [][]any {
 	rows := make([][]any, len(p.Updates))
 	for i, u := range p.Updates {
-		rows[i] = []any{u.Action, day(u.Date), u.Text, u.RAG}
+		rows[i] = []any{u.Action, day(u.Date), u.Text, u.RAG, u.ReturnedBy, day(u.ReturnedOn)}
 	}
 	return rows
 }
@@ -351,7 +351,7 @@ func (wr *writer) instructions() error {
 			rows = append(rows, []any{"", col.Name, help})
 		}
 	}
-	rows = append(rows, []any{"All schema.Sheets", "", generalHelp(wr.opt.MonthFirst)})
+	rows = append(rows, []any{"All sheets", "", generalHelp(wr.opt.MonthFirst)})
 	header := []any{"Sheet", "Column", "What to write"}
 	if err := wr.grid(instructionsSheet, header, []float64{16, 20, instructionsWidth}, func(int) int { return wr.text }, rows); err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -86,5 +87,51 @@ func TestWrittenLayout(t *testing.T) {
 	}
 	if !reflect.DeepEqual(lists, want) {
 		t.Errorf("drop-down lists = %v, want %v", lists, want)
+	}
+}
+
+// TestWriteRoundColumns writes the leads' addresses and who returned which
+// update, and reads them back; the Instructions sheet explains the three
+// columns.
+func TestWriteRoundColumns(t *testing.T) {
+	want := testPlan()
+	want.LeadEmails = map[string][]string{
+		want.Leads[0]: {"chair@example.org"},
+		want.Leads[2]: {"nurse@nhs.example", "cp.team@nhs.example"},
+	}
+	want.Updates[1].ReturnedBy = want.Leads[1]
+	want.Updates[1].ReturnedOn = plan.Date(2019, time.July, 24)
+	b := writeBytes(t, want)
+	got, problems, err := readBytes(t, b, workbook.Options{})
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("Read: %v\n%v", err, problems)
+	}
+	if !samePlan(got, want) {
+		t.Errorf("round trip changed the plan:\n got %+v\nwant %+v", got, want)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	must(t, err)
+	defer f.Close()
+	for cell, shows := range map[string]string{
+		"Leads!B1": "Email", "Leads!B4": "nurse@nhs.example; cp.team@nhs.example", "Leads!B3": "",
+		"Updates!E1": "Returned By", "Updates!F1": "Returned On", "Updates!F3": "24/07/2019", "Updates!F2": "",
+	} {
+		sheet, ref, _ := strings.Cut(cell, "!")
+		if v, _ := f.GetCellValue(sheet, ref); v != shows {
+			t.Errorf("%s shows %q, want %q", cell, v, shows)
+		}
+	}
+	rows, err := f.GetRows("Instructions")
+	must(t, err)
+	explained := map[string]bool{}
+	for _, r := range rows {
+		if len(r) > 2 && strings.Contains(r[2], "planreport") {
+			explained[r[1]] = true
+		}
+	}
+	for _, col := range []string{"Email", "Returned By", "Returned On"} {
+		if !explained[col] {
+			t.Errorf("the Instructions sheet does not explain the %s column", col)
+		}
 	}
 }

@@ -182,6 +182,7 @@ func (b *builder) themes() []Theme {
 func (b *builder) action(a plan.Action) Action {
 	row := Action{
 		No:        Clean(a.No),
+		Outcome:   Clean(a.Outcome),
 		Text:      Clean(a.Text),
 		Timescale: Clean(a.Timescale),
 		Due:       a.Due,

@@ -75,7 +75,10 @@ func TestChartCountsTotal(t *testing.T) {
 			t.Errorf("%s: the chart's completed segment is %d; the summary's Completed %d", at, got, sum.Completed)
 		}
 		unrated += count(c, c.Overall, report.SegmentNoRAG)
-		if !strings.Contains(r.ChartNote(), "from 0 to "+strconv.Itoa(sum.Total)+".") ||
+		if axis := c.Axis(); axis.Max < sum.Total || axis.Max%axis.Step != 0 {
+			t.Errorf("%s: the axis %+v does not reach the Total %d at a step", at, axis, sum.Total)
+		}
+		if !strings.Contains(r.ChartNote(), "from 0 to "+strconv.Itoa(c.Axis().Max)+".") ||
 			!strings.Contains(c.Description(), report.OverallLabel+": "+strconv.Itoa(sum.Total)+" action") {
 			t.Errorf("%s: the note or description does not give the Total %d:\n%s\n%s", at, sum.Total, r.ChartNote(), c.Description())
 		}

@@ -79,7 +79,7 @@ func (h History) Total(i int) int {
 // Note says what "RAG over time" shows.
 func (h History) Note() string {
 	return "Every action / task at each report point from " + h.span() + ", counted as in RAG at a glance: " +
-		chartKinds + "; every bar on one scale from 0 to " + strconv.Itoa(h.Chart.Scale()) + "."
+		chartKinds + "; every bar on one scale from 0 to " + strconv.Itoa(h.Chart.Axis().Max) + "."
 }
 
 // span is "3 October 2018 to 31 July 2019", or the one date.
@@ -99,7 +99,7 @@ func (h History) span() string {
 func (h History) Description() string {
 	var b strings.Builder
 	b.WriteString("Bar chart of the number of actions / tasks at each report point, " + chartKinds +
-		", on one scale from 0 to " + strconv.Itoa(h.Chart.Scale()) + ".")
+		", on one scale from 0 to " + strconv.Itoa(h.Chart.Axis().Max) + ".")
 	for i, row := range h.Chart.Rows {
 		b.WriteString(" " + h.Points[i].Name + ", " + LongDate(h.Points[i].Date) + ": " + h.Chart.Figures(row.Counts) + ".")
 	}

@@ -132,12 +132,12 @@ func TestHistoryText(t *testing.T) {
 		t.Errorf("totals %d, %d on a scale to %d; want 17, 17, 17", h.Total(0), h.Total(1), h.Chart.Scale())
 	}
 	wantNote := "Every action / task at each report point from 3 October 2018 to 31 July 2019, counted as in RAG at a glance: " +
-		"open ones by RAG, completed ones on their own; every bar on one scale from 0 to 17."
+		"open ones by RAG, completed ones on their own; every bar on one scale from 0 to 18."
 	if h.Note() != wantNote {
 		t.Errorf("note %q\nwant %q", h.Note(), wantNote)
 	}
 	wantDesc := "Bar chart of the number of actions / tasks at each report point, open ones by RAG, completed ones on their own, " +
-		"on one scale from 0 to 17. Publication Date, 3 October 2018: 17 actions / tasks – Red 0, Amber 0, Green 0, Completed 0, " +
+		"on one scale from 0 to 18. Publication Date, 3 October 2018: 17 actions / tasks – Red 0, Amber 0, Green 0, Completed 0, " +
 		"No RAG given 17. Year 1 Progress / Update Report, 31 July 2019: 17 actions / tasks – Red 0, Amber 5, Green 10, " +
 		"Completed 2, No RAG given 0."
 	if h.Description() != wantDesc {

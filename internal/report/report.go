@@ -87,6 +87,7 @@ type Outcome struct {
 // Action is one row of the action table.
 type Action struct {
 	No        string
+	Outcome   string // the number of its outcome: "1"
 	Text      string
 	Leads     []string
 	Timescale string
@@ -341,7 +342,7 @@ var ExceptionColumns = []string{"No", "Action / Task", "Strategic Lead", "Timesc
 // ChartNote says what "RAG at a glance" shows.
 func (r *Report) ChartNote() string {
 	return "Every action / task at " + LongDate(r.Date) + ", in all and by outcome: " + chartKinds +
-		"; every bar on one scale from 0 to " + strconv.Itoa(r.Chart.Scale()) + "."
+		"; every bar on one scale from 0 to " + strconv.Itoa(r.Chart.Axis().Max) + "."
 }
 
 // chartKinds says how the chart's bars count actions.
@@ -368,8 +369,7 @@ func (r *Report) TrendMarks() bool {
 	return false
 }
 
-// Scale is the length of the chart's one axis, in actions: every bar, the
-// overall one and each outcome's, is drawn to it, so that bars compare.
+// Scale is the length of the chart's longest bar, in actions.
 func (c Chart) Scale() int {
 	n := 0
 	for _, k := range c.Overall {
@@ -411,7 +411,7 @@ func (c Chart) Figures(counts []int) string {
 func (c Chart) Description() string {
 	var b strings.Builder
 	b.WriteString("Bar chart of the number of actions / tasks, " + chartKinds + ", on one scale from 0 to ")
-	b.WriteString(strconv.Itoa(c.Scale()))
+	b.WriteString(strconv.Itoa(c.Axis().Max))
 	b.WriteString(". ")
 	b.WriteString(OverallLabel + ": " + c.Figures(c.Overall) + ".")
 	for _, row := range c.Rows {
@@ -422,3 +422,35 @@ func (c Chart) Description() string {
 
 // ChartAxis labels the chart's value axis.
 const ChartAxis = "Number of actions / tasks"
+
+// Axis is the chart's one value axis, the same in every format: every bar,
+// the overall one and each outcome's, is drawn to it, so that bars
+// compare. It runs from 0 to Max, labelled and gridlined every Step.
+type Axis struct {
+	Max  int // the last label: the first multiple of Step at or past the longest bar
+	Step int // 1, 2 or 5 times a power of ten: at most ten steps to Max
+}
+
+// Axis is the chart's value axis; with no action to chart, {0, 1}.
+func (c Chart) Axis() Axis {
+	n := c.Scale()
+	step := 1
+	for unit := 1; step == 1 && n > 10; unit *= 10 {
+		for _, s := range []int{unit, 2 * unit, 5 * unit} {
+			if n <= 10*s {
+				step = s
+				break
+			}
+		}
+	}
+	return Axis{Max: (n + step - 1) / step * step, Step: step}
+}
+
+// Labels are the axis's labels: 0, Step, 2×Step, … Max.
+func (a Axis) Labels() []int {
+	var out []int
+	for n := 0; n <= a.Max; n += a.Step {
+		out = append(out, n)
+	}
+	return out
+}

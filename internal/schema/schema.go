@@ -39,12 +39,12 @@ const (
 
 	OutcomeTheme, OutcomeNo, OutcomeDescription = 0, 1, 2
 
-	LeadName = 0
+	LeadName, LeadEmail = 0, 1
 
 	ActionNo, ActionOutcome, ActionText, ActionLeads, ActionTimescale,
 	ActionDue, ActionAdded, ActionCompleted = 0, 1, 2, 3, 4, 5, 6, 7
 
-	UpdateAction, UpdateDate, UpdateText, UpdateRAG = 0, 1, 2, 3
+	UpdateAction, UpdateDate, UpdateText, UpdateRAG, UpdateReturnedBy, UpdateReturnedOn = 0, 1, 2, 3, 4, 5
 
 	TaskNo, TaskText, TaskTimescale = 0, 1, 2
 
@@ -105,10 +105,14 @@ var Sheets = []Sheet{
 	SheetLeads: {Name: "Leads", Required: true,
 		Columns: []Column{
 			{Name: "Lead", Aliases: []string{"Strategic Lead", "Leads", "Name"}, Required: true},
+			{Name: "Email", Aliases: []string{"E-mail", "Email Address", "Address", "Emails"}},
 		},
-		Widths: []float64{60},
-		About:  "the approved strategic leads",
-		Help:   []string{"One approved strategic lead to a row."}},
+		Widths: []float64{60, 40},
+		About:  "the approved strategic leads and their email addresses",
+		Help: []string{
+			"One approved strategic lead to a row.",
+			"The lead's email address, or several separated by ; (optional). planreport ask sends each lead their update form there.",
+		}},
 	SheetActions: {Name: "Actions", Required: true,
 		Columns: []Column{
 			{Name: "No", Aliases: noAliases, Required: true},
@@ -138,14 +142,18 @@ var Sheets = []Sheet{
 			{Name: "Report Date", Aliases: []string{"Date", "Report"}, Required: true},
 			{Name: "Progress / Update", Aliases: []string{"Progress", "Update", "Comment", "Commentary"}, Required: true},
 			{Name: "RAG", Aliases: []string{"Status", "RAG Status", "Rating"}, Required: true},
+			{Name: "Returned By", Aliases: []string{"Returned by lead", "From"}},
+			{Name: "Returned On", Aliases: []string{"Returned", "Date Returned", "Collected On"}},
 		},
-		Widths: []float64{8, 14, 90, 8},
+		Widths: []float64{8, 14, 90, 8, 30, 13},
 		About:  "the progress of each action at each report point, one row per action per report point",
 		Help: []string{
 			"The action's number, as in the Actions sheet.",
 			"The date of the report point (from the Reports sheet).",
 			"", // filled by Write, as points are split
 			"", // filled from the scale by Write
+			"The lead whose returned update form gave this update; planreport collect writes it. Blank for an update typed here or carried forward by planreport roll.",
+			"The date that form was collected (a date); planreport collect writes it.",
 		}},
 	SheetMaintenance: {Name: "Maintenance",
 		Columns: []Column{

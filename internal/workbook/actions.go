@@ -179,6 +179,9 @@ func (rd *reader) readUpdate(t *table, r tableRow) (updateRow, bool) {
 		}
 		u.RAG, row.ragValue, row.rated = v.Code, v, ok
 	}
+	by, _, _ := rd.text(t, r, schema.UpdateReturnedBy, false)
+	u.ReturnedBy = schema.Collapse(by)
+	u.ReturnedOn, _, _ = rd.date(t, r, schema.UpdateReturnedOn, false)
 	if noOK && rd.actionsOK {
 		if _, known := rd.actionRows[u.Action]; !known {
 			rd.add(noPlace.problem(Error, ErrUnknownAction, "there is no action %s in the Actions sheet", u.Action))

@@ -30,13 +30,19 @@ func (rd *reader) check() {
 		}
 	}
 	latest := rd.latestUpdates(asOf)
+	previous := rd.previousUpdates(asOf)
+	begun := rd.roundBegun(asOf)
 	for _, a := range rd.plan.Actions {
 		row := rd.actionRows[a.No]
 		u, updated := latest[a.No]
 		switch {
 		case row.faulty || a.Added.After(asOf):
 		case a.Open(asOf):
-			rd.checkOpen(row, u, updated && u.update.Date.Equal(asOf), asOf)
+			current := updated && u.update.Date.Equal(asOf)
+			rd.checkOpen(row, u, current, asOf)
+			if prev, ok := previous[a.No]; begun && current && ok {
+				rd.checkConfirmed(u, prev)
+			}
 		case updated && !u.update.Date.Before(a.Completed) && !u.ragValue.Complete && (u.rated || u.ragText == ""):
 			rd.add(u.rag.problem(Warning, ErrCompletedNotComplete, "action %s was completed on %s, but its RAG is %s, not a value for a completed action",
 				a.No, schema.FormatDate(a.Completed), ragName(u)))
@@ -94,6 +100,34 @@ func (rd *reader) latestUpdates(asOf time.Time) map[string]updateRow {
 		}
 	}
 	return latest
+}
+
+// previousUpdates returns each action's last update before asOf: the one
+// roll carried forward to it.
+func (rd *reader) previousUpdates(asOf time.Time) map[string]updateRow {
+	return rd.latestUpdates(asOf.AddDate(0, 0, -1))
+}
+
+// roundBegun reports whether the update round of report point asOf has
+// begun: some update there was returned by a lead (planreport collect).
+func (rd *reader) roundBegun(asOf time.Time) bool {
+	for _, u := range rd.updateRows {
+		if u.update.Date.Equal(asOf) && u.update.ReturnedBy != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// checkConfirmed warns about an update at the report point checked, once
+// its round has begun, that no lead returned and that reads as the update
+// before it: roll carried it forward and nobody confirmed it.
+func (rd *reader) checkConfirmed(u, prev updateRow) {
+	if u.update.ReturnedBy != "" || u.update.Text != prev.update.Text {
+		return
+	}
+	rd.add(u.text.problem(Warning, ErrUnconfirmed, "action %s's update was carried forward from %s and not confirmed by its lead",
+		u.update.Action, schema.FormatDate(prev.update.Date)))
 }
 
 // checkOpen checks an action open at the report point: it needs an update

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/planreport/planreport/internal/plan"
@@ -45,6 +46,7 @@ type Table struct {
 	Columns   []int  // per column of the schema's sheet, its 0-based place in the sheet, or -1
 	Last      int    // the number of the last non-blank row under the header; 0 when there is none
 	LastWidth int    // how many cells that row reaches
+	Widest    int    // how many cells the widest row, the header included, reaches
 }
 
 // Table returns where sheet order of the schema (schema.SheetReports, …)
@@ -54,9 +56,12 @@ func (l *Located) Table(order int) (Table, bool) {
 	if t == nil {
 		return Table{}, false
 	}
-	lt := Table{Sheet: t.name, Header: t.header, Width: len(t.headed), Columns: t.index}
+	lt := Table{Sheet: t.name, Header: t.header, Width: len(t.headed), Columns: slices.Clone(t.index), Widest: len(t.headed)}
 	if n := len(t.rows); n > 0 {
 		lt.Last, lt.LastWidth = t.rows[n-1].num, len(t.rows[n-1].cells)
+	}
+	for _, r := range t.rows {
+		lt.Widest = max(lt.Widest, len(r.cells))
 	}
 	return lt, true
 }
@@ -87,6 +92,24 @@ func (l *Located) NumberCell(no string) Cell { return l.rd.actionRows[no].no.cel
 type UpdateCells struct {
 	Date      time.Time // its report point
 	Text, RAG Cell
+}
+
+// UpdatesAt returns, by action number, the update at report point d and
+// the number of the Updates sheet's row it was read from.
+func (l *Located) UpdatesAt(d time.Time) map[string]RowUpdate {
+	at := map[string]RowUpdate{}
+	for _, u := range l.rd.updateRows {
+		if u.update.Date.Equal(d) {
+			at[u.update.Action] = RowUpdate{Update: u.update, Row: u.no.row}
+		}
+	}
+	return at
+}
+
+// RowUpdate is an update and the row it was read from.
+type RowUpdate struct {
+	plan.Update
+	Row int
 }
 
 // LatestUpdates returns, by action number, where each action's last update

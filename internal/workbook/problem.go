@@ -53,6 +53,7 @@ var (
 	ErrCompletedNotComplete = errors.New("completed action not rated complete")
 	ErrDueDateMismatch      = errors.New("due date differs from timescale")
 	ErrNoActions            = errors.New("no actions")
+	ErrUnconfirmed          = errors.New("carried-forward update not confirmed by its lead")
 )
 
 // Problem is one thing wrong with a workbook's content, found at a place.

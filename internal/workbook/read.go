@@ -3,6 +3,7 @@ package workbook
 import (
 	"io"
 	"net/mail"
+	"slices"
 	"sort"
 	"time"
 
@@ -303,18 +304,58 @@ func (rd *reader) readOutcomes(t *table) {
 	}
 }
 
-// readLeads reads the approved leads; a lead listed twice is kept once.
+// readLeads reads the approved leads and their addresses; a lead listed
+// twice is kept once, with the addresses of both rows.
 func (rd *reader) readLeads(t *table) {
 	rd.leadsOK = true
 	rd.leads = map[string]string{}
 	for _, r := range t.rows {
 		v, _ := t.value(r, schema.LeadName)
 		lead := schema.Collapse(v)
-		if _, dup := rd.leads[schema.Fold(lead)]; lead == "" || dup {
+		emails := rd.leadEmails(t, r)
+		if lead == "" {
+			continue
+		}
+		if approved, dup := rd.leads[schema.Fold(lead)]; dup {
+			rd.addLeadEmails(approved, emails)
 			continue
 		}
 		rd.leads[schema.Fold(lead)] = lead
 		rd.plan.Leads = append(rd.plan.Leads, lead)
+		rd.addLeadEmails(lead, emails)
+	}
+}
+
+// leadEmails reads a lead's Email cell: one address, or several separated
+// by ; or one to a line, each checked; the addresses alone are kept.
+func (rd *reader) leadEmails(t *table, r tableRow) []string {
+	v, pl := t.value(r, schema.LeadEmail)
+	var emails []string
+	for _, part := range schema.SplitLeads(v) {
+		addr, err := mail.ParseAddress(part)
+		if err != nil {
+			msg := "%q is not an email address"
+			if list, err := mail.ParseAddressList(part); err == nil && len(list) > 1 {
+				msg = "%q is not one email address; separate several with ;"
+			}
+			rd.add(pl.problem(Error, ErrBadEmail, msg, part))
+			continue
+		}
+		emails = append(emails, addr.Address)
+	}
+	return emails
+}
+
+// addLeadEmails adds addresses to a lead's, each once.
+func (rd *reader) addLeadEmails(lead string, emails []string) {
+	for _, e := range emails {
+		if slices.Contains(rd.plan.LeadEmails[lead], e) {
+			continue
+		}
+		if rd.plan.LeadEmails == nil {
+			rd.plan.LeadEmails = map[string][]string{}
+		}
+		rd.plan.LeadEmails[lead] = append(rd.plan.LeadEmails[lead], e)
 	}
 }
 

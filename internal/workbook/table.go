@@ -134,7 +134,7 @@ func isDateColumn(order, c int) bool {
 	case schema.SheetActions:
 		return c == schema.ActionDue || c == schema.ActionAdded || c == schema.ActionCompleted
 	case schema.SheetUpdates:
-		return c == schema.UpdateDate
+		return c == schema.UpdateDate || c == schema.UpdateReturnedOn
 	}
 	return false
 }

@@ -39,6 +39,23 @@ def to_unicode(font):
     return cmap
 
 
+def glyph_texts(font, cmap):
+    """What the eye sees of each code of a font: the text of the glyph it
+    draws, as ToUnicode gives it for the code that is the glyph's own
+    (with /CIDToGIDMap /Identity, every code is its glyph's own)."""
+    desc = font.get("/DescendantFonts")
+    gid_map = desc[0].get("/CIDToGIDMap") if desc else None
+    if not isinstance(gid_map, pikepdf.Stream):
+        return cmap
+    gids = gid_map.read_bytes()
+    seen = {}
+    for code in cmap:
+        c = int.from_bytes(code, "big")
+        if 2 * c + 2 <= len(gids):
+            seen[code] = cmap.get(gids[2 * c:2 * c + 2], "\ufffd")
+    return seen
+
+
 def decode(cmap, data):
     """The text of a string shown in a font of two-byte codes (Identity-H)."""
     return "".join(cmap.get(data[i:i + 2], "\ufffd") for i in range(0, len(data) - 1, 2))
@@ -133,6 +150,9 @@ def main(path):
     cmaps = {}  # the fonts' ToUnicode CMaps, by object
     mcid_text = {}  # (page, MCID): its text
     page_texts = []
+    actual = []  # for each marked-content sequence open, its replacement text and the text it draws, or None
+    seens = {}  # what the eye sees of each code of the fonts (glyph_texts), by object
+    replaced = []  # each sequence with a replacement text: {"actual": it, "drawn": the text its codes read as, "seen": the text of the glyphs they draw}
     for n, page in enumerate(pdf.pages):
         stack = []
         texts = {}  # what the text is: its text on this page
@@ -147,6 +167,13 @@ def main(path):
                 text = "\n" + text
             last_y[key] = y
             into[key] = into.get(key, "") + text
+
+        def span_first(span):
+            """Whether span draws its first text: it is then listed."""
+            if span["drawn"]:
+                return False
+            replaced.append(span)
+            return True
 
         def walk(stream, colour, forms, fonts):
             """Walks a content stream, and each form it shows, as part of
@@ -171,13 +198,15 @@ def main(path):
                     f = fonts[str(operands[0])]
                     if f.objgen not in cmaps:
                         cmaps[f.objgen] = to_unicode(f)
-                    font["cmap"] = cmaps[f.objgen]
+                        seens[f.objgen] = glyph_texts(f, cmaps[f.objgen])
+                    font["cmap"], font["seen"] = cmaps[f.objgen], seens[f.objgen]
                 elif op == "Do":
                     form = forms[str(operands[0])]
                     if form.get("/Subtype") == "/Form":
-                        res, before = form.get("/Resources", {}), font.get("cmap")
+                        res, before = form.get("/Resources", {}), dict(font)
                         walk(form, colour, res.get("/XObject", forms), res.get("/Font", fonts))
-                        font["cmap"] = before  # a form's graphics state ends with it
+                        font.clear()
+                        font.update(before)  # a form's graphics state ends with it
                 if op in ("Tj", "TJ"):
                     px, py = line[0] + 0.5, line[1] + 1
                     under = "FFFFFF"
@@ -195,12 +224,22 @@ def main(path):
                             seen.add(mcid)
                         if "/Type" in props:
                             kind = str(props.Type)[1:] + "/" + str(props.get("/Subtype", "/"))[1:]
+                    props = operands[1] if op == "BDC" and isinstance(operands[1], pikepdf.Dictionary) else {}
+                    actual.append({"actual": str(props["/ActualText"]), "drawn": "", "seen": ""} if "/ActualText" in props else None)
                     stack.append((tag, mcid, kind))
                 elif op == "EMC":
                     stack.pop()
+                    actual.pop()
                 elif op in ("Tj", "TJ", "'", '"'):
                     shown = operands[-1] if op != "TJ" else [x for x in operands[0] if isinstance(x, pikepdf.String)]
                     text = "".join(decode(font.get("cmap", {}), bytes(x)) for x in (shown if op == "TJ" else [shown]))
+                    looks = "".join(decode(font.get("seen", {}), bytes(x)) for x in (shown if op == "TJ" else [shown]))
+                    spans = [a for a in actual if a is not None]
+                    if spans:  # the replacement text stands for what the sequence draws
+                        span, first = spans[-1], span_first(spans[-1])
+                        span["drawn"] += text
+                        span["seen"] += looks
+                        text = span["actual"] if first else ""
                     artifacts = [k for t, _, k in stack if t == "/Artifact"]
                     mcids = [m for _, m, _ in stack if m is not None]
                     if artifacts:
@@ -241,7 +280,7 @@ def main(path):
         e["text"] = text_of_elem(i)
     out.update({"page_texts": page_texts})
     out.update({"untagged_text": counts["untagged"], "artifact_text": counts["artifact"], "content_text": counts["content"],
-                "mcid_problems": mcid_problems,
+                "mcid_problems": mcid_problems, "replaced": replaced,
                 "text_on_fill": sorted(pairs), "fills": sorted(fills),
                 "fonts": [{"name": n, "embedded": e, "to_unicode": u} for n, e, u in sorted(fonts)],
                 "page_tabs": sorted({str(p.get("/Tabs")) for p in pdf.pages})})
