@@ -743,14 +743,18 @@ func readDOCX(t *testing.T, path, heading string, summary report.SummaryRow) ren
 // (or list items).
 type table [][][]string
 
-// readTables finds the summary row at the report point and the rows of
-// the action tables, the tables whose header names the update column.
+// readTables finds the summary table's row at the report point and the
+// rows of the action tables, the tables whose header names the update
+// column.
 func (r *rendered) readTables(tables []table, heading string, summary report.SummaryRow) {
 	date := report.ShortDate(summary.Date)
 	for _, tb := range tables {
 		if len(tb) == 0 {
 			continue
 		}
+		// The summary is the table whose third column is the Total; "RAG
+		// over time" also has a row per report point, its Total last.
+		isSummary := len(tb[0]) >= 3 && collapseSpace(strings.Join(tb[0][2], " ")) == report.SummaryColumns[2]
 		upd, ragCol := -1, -1
 		for i, c := range tb[0] {
 			switch h := collapseSpace(strings.Join(c, " ")); {
@@ -765,7 +769,7 @@ func (r *rendered) readTables(tables []table, heading string, summary report.Sum
 			for i, c := range row {
 				cells[i] = collapseSpace(strings.Join(c, " "))
 			}
-			if len(cells) >= 3 && cells[0] == date && cells[1] == collapseSpace(summary.Name) {
+			if isSummary && len(cells) >= 3 && cells[0] == date && cells[1] == collapseSpace(summary.Name) {
 				r.summaryTotal, _ = strconv.Atoi(cells[2])
 			}
 			if no := actionNo(cells); upd >= 0 && upd < len(row) && no != "" {

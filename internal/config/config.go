@@ -148,7 +148,7 @@ func Default() Config {
 		Page:     Page{Size: "A4", Orientation: "landscape"},
 		Points:   Points{Semicolons: true},
 		RAG:      rag.Default(),
-		Sections: report.Sections{Exceptions: true, Trends: true, Chart: true},
+		Sections: report.Sections{Exceptions: true, Trends: true, Chart: true, History: true},
 		Mail: Mail{Port: 587, Security: "starttls", PasswordEnv: "PLANREPORT_MAIL_PASSWORD",
 			Timeout: 30 * time.Second, OAuth2: OAuth2{Authority: "https://login.microsoftonline.com"},
 			Drafts: Drafts{Recipients: "each"}},

@@ -53,6 +53,7 @@ func TestSettings(t *testing.T) {
 		"dates.month_first": false,
 		"points.semicolons": true,
 		"sections.trends":   true,
+		"sections.history":  true,
 		"mail.password_env": "PLANREPORT_MAIL_PASSWORD",
 		"mail.port":         587,
 	} {

@@ -16,8 +16,11 @@ import (
 // outcome, and one for all actions, with a series per segment of the
 // report's chart (each RAG value, in that value's colour; completed
 // actions, their counts marked "✓"; open actions given no RAG), on one
-// value axis from 0 to the overall total (report.Chart.Scale). The chart is its own part, word/charts/chartN.xml,
-// with the numbers cached in it and its data in an embedded workbook
+// value axis (report.Chart.Axis): from 0 to a multiple of its gridline
+// step at or past the longest bar, labelled at each gridline. "RAG over
+// time" is a second chart drawn the same way, on its own axis. The chart
+// is its own part, word/charts/chartN.xml, with the numbers cached in it
+// and its data in an embedded workbook
 // (word/embeddings/Microsoft_Excel_WorksheetN.xlsx), whose cells the
 // chart's formulas name, so that Word's "Edit Data" opens it.
 
@@ -52,19 +55,40 @@ type addedPart struct {
 // its workbook.
 type chartParts struct {
 	chart, rels, workbook addedPart
+	spec                  chartSpec
+}
+
+// chartSpec is what one Word chart draws, and how the document names it:
+// "RAG at a glance" (mainChart) or "RAG over time" (historyChart).
+type chartSpec struct {
+	title    string // the drawing's name and the data's title
+	segments []report.Segment
+	labels   []string    // the bars, top to bottom
+	counts   [][]int     // each bar's counts, by segment
+	axis     report.Axis // the value axis: its end and gridline step
+	descr    string      // the text alternative
+	relID    string      // its relationship's id from the document
+	docPrID  int         // the drawing's id, above those Word gives
+}
+
+// mainChart is "RAG at a glance": the bar of all actions, then each
+// outcome's.
+func mainChart(r *report.Report) chartSpec {
+	labels, counts := categories(r.Chart)
+	return chartSpec{title: "RAG at a glance", segments: r.Chart.Segments, labels: labels, counts: counts,
+		axis: r.Chart.Axis(), descr: r.Chart.Description(), relID: chartRelID, docPrID: chartDocPrID}
 }
 
 func (c *chartParts) parts() []*addedPart { return []*addedPart{&c.chart, &c.rels, &c.workbook} }
 
-// newChart makes the chart parts of report r, numbered with the first n for
-// which the template has neither chartN.xml nor the workbook.
-func newChart(r *report.Report, used func(name string) bool) (*chartParts, error) {
+// newChart makes the parts of chart spec of report r, numbered with the
+// first n for which the package has neither chartN.xml nor the workbook.
+func newChart(r *report.Report, spec chartSpec, used func(name string) bool) (*chartParts, error) {
 	n := 1
 	for used(chartName(n)) || used(workbookName(n)) {
 		n++
 	}
-	labels, counts := categories(r.Chart)
-	workbook, err := chartWorkbook(r, labels, counts)
+	workbook, err := chartWorkbook(r, spec)
 	if err != nil {
 		return nil, fmt.Errorf("writing the Word document: the chart's data: %w", err)
 	}
@@ -72,9 +96,10 @@ func newChart(r *report.Report, used func(name string) bool) (*chartParts, error
 		`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 		`<Relationship Id="` + workbookRel + `" Type="` + packageRel + `" Target="../embeddings/` + path.Base(workbookName(n)) + `"/></Relationships>`
 	return &chartParts{
-		chart:    addedPart{chartName(n), chartType, chartXML(r, labels, counts)},
+		chart:    addedPart{chartName(n), chartType, chartXML(spec)},
 		rels:     addedPart{"word/charts/_rels/chart" + strconv.Itoa(n) + ".xml.rels", "", []byte(rels)},
 		workbook: addedPart{workbookName(n), xlsxType, workbook},
+		spec:     spec,
 	}, nil
 }
 
@@ -88,21 +113,22 @@ func workbookName(n int) string {
 // in column A and a column per segment, under a heading row. It is dated
 // with the report, so that it too is the same for the same report, and
 // repacked, as the report is, with no data descriptor.
-func chartWorkbook(r *report.Report, labels []string, counts [][]int) ([]byte, error) {
+func chartWorkbook(r *report.Report, spec chartSpec) ([]byte, error) {
+	labels, counts := spec.labels, spec.counts
 	f := excelize.NewFile()
 	defer f.Close()
 	date := r.Modified.UTC().Format(time.RFC3339)
-	if err := f.SetDocProps(&excelize.DocProperties{Title: "RAG at a glance", Creator: report.Creator, Created: date, Modified: date, Language: r.Language}); err != nil {
+	if err := f.SetDocProps(&excelize.DocProperties{Title: spec.title, Creator: report.Creator, Created: date, Modified: date, Language: r.Language}); err != nil {
 		return nil, err
 	}
 	heading := []any{"Bar"}
-	for _, s := range r.Chart.Segments {
+	for _, s := range spec.segments {
 		heading = append(heading, s.Name)
 	}
 	rows := [][]any{heading}
 	for i, l := range labels {
 		row := []any{l}
-		for j := range r.Chart.Segments {
+		for j := range spec.segments {
 			row = append(row, count(counts[i], j))
 		}
 		rows = append(rows, row)
@@ -138,13 +164,14 @@ func categories(c report.Chart) ([]string, [][]int) {
 	return labels, counts
 }
 
-func chartXML(r *report.Report, labels []string, counts [][]int) []byte {
+func chartXML(spec chartSpec) []byte {
+	labels, counts := spec.labels, spec.counts
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.WriteString(`<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
 	b.WriteString(`<c:roundedCorners val="0"/><c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>`)
 	b.WriteString(`<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>`)
-	for i, v := range r.Chart.Segments {
+	for i, v := range spec.segments {
 		values := make([]int, len(counts))
 		for j := range counts {
 			values[j] = count(counts[j], i)
@@ -157,7 +184,7 @@ func chartXML(r *report.Report, labels []string, counts [][]int) []byte {
 	b.WriteString(`<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`)
 	b.WriteString(chartText("404040", false))
 	b.WriteString(`<c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`)
-	writeValueAxis(&b, r.Chart.Axis())
+	writeValueAxis(&b, spec.axis)
 	b.WriteString(`</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>`)
 	b.WriteString(chartText("404040", false))
 	b.WriteString(`</c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`)
@@ -280,15 +307,22 @@ func (c *content) chartBlock(b xmlWriter, pg page) {
 		return
 	}
 	para(b, c.style.tableText, `<w:keepNext/>`, "", c.r.ChartNote())
-	labels, _ := categories(c.r.Chart)
-	height := min(chartBase+chartPerBar*len(labels), chartMax)
-	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + c.style.tableText + `"/></w:pPr><w:r><w:drawing>`)
+	drawing(b, pg, c.style.tableText, c.chart.spec)
+}
+
+// drawing writes the paragraph that holds chart spec, as tall as its bars
+// need, its text alternative the spec's.
+func drawing(b xmlWriter, pg page, style string, spec chartSpec) {
+	height := min(chartBase+chartPerBar*len(spec.labels), chartMax)
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:drawing>`)
 	b.WriteString(`<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">` +
 		`<wp:extent cx="` + strconv.Itoa(pg.width*635) + `" cy="` + strconv.Itoa(height) + `"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
-		`<wp:docPr id="` + strconv.Itoa(chartDocPrID) + `" name="RAG at a glance" descr="`)
-	escape(b, c.r.Chart.Description())
+		`<wp:docPr id="` + strconv.Itoa(spec.docPrID) + `" name="`)
+	escape(b, spec.title)
+	b.WriteString(`" descr="`)
+	escape(b, spec.descr)
 	b.WriteString(`"/><wp:cNvGraphicFramePr/>`)
 	b.WriteString(`<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">`)
-	b.WriteString(`<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="` + chartRelID + `"/>`)
+	b.WriteString(`<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="` + spec.relID + `"/>`)
 	b.WriteString(`</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`)
 }

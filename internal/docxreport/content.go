@@ -26,9 +26,12 @@ const (
 type content struct {
 	r     *report.Report
 	style styleIDs
-	chart *chartParts           // nil when the report has no chart
-	page  page                  // the text area of the document's last section
-	fills map[rag.Colour]string // each RAG colour as a cell fill, once worked out
+	chart *chartParts // nil when the report has no chart
+	// history is the chart of "RAG over time"; nil when the section is off,
+	// the template has no {{history}}, or there is no action.
+	history *chartParts
+	page    page                  // the text area of the document's last section
+	fills   map[rag.Colour]string // each RAG colour as a cell fill, once worked out
 }
 
 // textValues are the values of the text placeholders.
@@ -54,6 +57,7 @@ func (c *content) blocks() map[string]block {
 		"legend":      c.legend,
 		"exceptions":  nil,
 		"chart":       nil,
+		"history":     nil,
 		"actions":     c.actions,
 		"maintenance": c.maintenance,
 	}
@@ -63,10 +67,15 @@ func (c *content) blocks() map[string]block {
 	if c.r.Sections.Chart {
 		m["chart"] = c.chartBlock
 	}
+	if c.r.Sections.History {
+		m["history"] = c.historyBlock
+	}
 	return m
 }
 
 // required lists the placeholders the report needs in the template.
+// {{history}} is not among them: a template made before it has none, and
+// the report then leaves "RAG over time" out.
 func (c *content) required() []string {
 	names := []string{"title", "report", "published", "organisation", "summary", "legend", "actions", "maintenance"}
 	if c.r.Sections.Exceptions {

@@ -24,6 +24,9 @@
 //	{{legend}}      the RAG legend
 //	{{exceptions}}  the Red / Amber and overdue actions (when switched on)
 //	{{chart}}       "RAG at a glance", a native Word bar chart (when on)
+//	{{history}}     "RAG over time": a table and a bar chart of the actions
+//	                by RAG at each report point (when on; optional, so a
+//	                template made before it still works, without it)
 //	{{actions}}     the action table, under its heading
 //	{{maintenance}} the ongoing / maintenance table
 //
@@ -59,6 +62,7 @@ package docxreport
 import (
 	"errors"
 	"io"
+	"slices"
 
 	"github.com/planreport/planreport/internal/report"
 	"github.com/planreport/planreport/templates"
@@ -101,7 +105,15 @@ func render(r *report.Report, opt Options) ([]byte, error) {
 	}
 	c := &content{r: r, style: readStyles(styles), page: body.lastPage()}
 	if r.Sections.Chart && r.Chart.Scale() > 0 {
-		if c.chart, err = newChart(r, t.has); err != nil {
+		if c.chart, err = newChart(r, mainChart(r), t.has); err != nil {
+			return nil, err
+		}
+	}
+	if r.Sections.History && r.History.Chart.Scale() > 0 && slices.Contains(body.names(), "history") {
+		used := func(name string) bool {
+			return t.has(name) || c.chart != nil && (name == c.chart.chart.name || name == c.chart.workbook.name)
+		}
+		if c.history, err = newChart(r, historyChart(r), used); err != nil {
 			return nil, err
 		}
 	}

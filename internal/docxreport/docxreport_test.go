@@ -27,6 +27,7 @@ var goldenParts = []string{
 	"word/styles.xml",
 	"docProps/core.xml",
 	"word/charts/chart1.xml",
+	"word/charts/chart2.xml",
 	"word/_rels/document.xml.rels",
 	"[Content_Types].xml",
 }
@@ -163,6 +164,7 @@ func TestTemplateErrors(t *testing.T) {
 		{"missing title", editTemplate(t, documentPart, removeParagraph("{{title}}")), allSections, ErrMissingPlaceholder, "{{title}}"},
 		{"missing chart, chart on", editTemplate(t, documentPart, removeParagraph("{{chart}}")), allSections, ErrMissingPlaceholder, "{{chart}}"},
 		{"missing chart, chart off", editTemplate(t, documentPart, removeParagraph("{{chart}}")), noChart, nil, ""},
+		{"missing history, history on (a template made before it)", editTemplate(t, documentPart, removeParagraph("{{history}}")), allSections, nil, ""},
 		{"missing exceptions, exceptions off", editTemplate(t, documentPart, removeParagraph("{{exceptions}}")), report.Sections{}, nil, ""},
 		{"unknown placeholder", editTemplate(t, documentPart, replace("<w:t>{{legend}}", "<w:t>{{legnd}}")), allSections, ErrUnknownPlaceholder, "{{legnd}}"},
 		{"block not alone", editTemplate(t, documentPart, replace("<w:t>{{summary}}", "<w:t>Summary: {{summary}}")), allSections, ErrNotAlone, "{{summary}}"},
@@ -209,7 +211,7 @@ var errAny = errors.New("any error")
 func TestSectionsOff(t *testing.T) {
 	got := parts(t, renderDOCX(t, sampleReport(t, report.Sections{}), Options{}))
 	doc := documentText(t, got[documentPart])
-	for _, absent := range []string{"{{", "Exceptions", "RAG at a glance", "G new", "Why listed"} {
+	for _, absent := range []string{"{{", "Exceptions", "RAG at a glance", report.HistoryHeading, "G new", "Why listed"} {
 		if strings.Contains(doc, absent) {
 			t.Errorf("with every section off the document holds %q", absent)
 		}
@@ -294,8 +296,8 @@ func TestTableWidths(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := string(parts(t, renderDOCX(t, sampleReport(t, allSections), Options{Template: tt.template}))[documentPart])
 			tables := grid.FindAllStringSubmatch(doc, -1)
-			if len(tables) != strings.Count(doc, "<w:tbl>") || len(tables) != 5 {
-				t.Fatalf("found %d fixed-layout tables of %d tables, want 5", len(tables), strings.Count(doc, "<w:tbl>"))
+			if len(tables) != strings.Count(doc, "<w:tbl>") || len(tables) != 6 {
+				t.Fatalf("found %d fixed-layout tables of %d tables, want 6", len(tables), strings.Count(doc, "<w:tbl>"))
 			}
 			for i, m := range tables {
 				sum := 0
@@ -349,14 +351,15 @@ func TestActionTable(t *testing.T) {
 		name      string
 		got, want int
 	}{
-		// summary, legend, chart, exceptions, actions and maintenance headings, and the themes
-		{"Heading 1 paragraphs", strings.Count(doc, `<w:pStyle w:val="Heading1"/>`), 6 + len(r.Themes)},
+		// summary, legend, chart, history, exceptions, actions and maintenance headings, and the themes
+		{"Heading 1 paragraphs", strings.Count(doc, `<w:pStyle w:val="Heading1"/>`), 7 + len(r.Themes)},
 		{"Heading 2 paragraphs (outcomes)", strings.Count(doc, `<w:pStyle w:val="Heading2"/>`), outcomes},
 		{"rows spanning the action table", strings.Count(doc, `<w:gridSpan w:val="6"/>`), len(r.Themes) + outcomes},
-		{"heading rows (summary, legend, exceptions, actions, maintenance)", strings.Count(doc, "<w:tblHeader/>"), 5},
+		{"heading rows (summary, legend, history, exceptions, actions, maintenance)", strings.Count(doc, "<w:tblHeader/>"), 6},
 		{"rows kept on one page", strings.Count(doc, "<w:cantSplit/>"), strings.Count(doc, "<w:tr>")},
 		{"completed actions marked", strings.Count(doc, ">Completed "), 2},
-		{"completed actions' RAG cells", strings.Count(doc, ">Completed</w:t>"), 2},
+		// and the history's column of completed actions
+		{"completed actions' RAG cells", strings.Count(doc, ">Completed</w:t>"), 2 + 1},
 		{"trend marks, which a screen reader says as shapes", strings.Count(doc, "▲") + strings.Count(doc, "▼"), 0},
 	}
 	for _, word := range trendWords {

@@ -14,7 +14,7 @@ import (
 	"github.com/planreport/planreport/internal/sample"
 )
 
-var allSections = report.Sections{Exceptions: true, Trends: true, Chart: true}
+var allSections = report.Sections{Exceptions: true, Trends: true, Chart: true, History: true}
 
 // sampleReport is the seed's report at its latest report point.
 func sampleReport(t testing.TB, sections report.Sections) *report.Report {

@@ -127,10 +127,22 @@ func (t *template) added(c *content) []*addedPart {
 	if !t.has(corePart) {
 		added = append(added, &addedPart{corePart, coreType, coreXML(c.r)})
 	}
-	if c.chart != nil {
-		added = append(added, c.chart.parts()...)
+	for _, ch := range c.charts() {
+		added = append(added, ch.parts()...)
 	}
 	return added
+}
+
+// charts are the charts Render adds: "RAG at a glance" and "RAG over
+// time", each when the report has it.
+func (c *content) charts() []*chartParts {
+	var list []*chartParts
+	for _, ch := range []*chartParts{c.chart, c.history} {
+		if ch != nil {
+			list = append(list, ch)
+		}
+	}
+	return list
 }
 
 // change returns the new content of part name, or changed false to keep it.
@@ -144,9 +156,12 @@ func (t *template) change(name string, c *content) (data []byte, changed bool, f
 		return t.fillHeaderOrFooter(name, c)
 	case name == contentTypesPart:
 		data, err = t.addContentTypes(c)
-	case name == documentRelsPart && c.chart != nil:
-		rel := `<Relationship Id="` + chartRelID + `" Type="` + chartRel + `" Target="` + strings.TrimPrefix(c.chart.chart.name, "word/") + `"/>`
-		data, err = t.insert(name, "</Relationships>", rel)
+	case name == documentRelsPart && len(c.charts()) > 0:
+		var rels string
+		for _, ch := range c.charts() {
+			rels += `<Relationship Id="` + ch.spec.relID + `" Type="` + chartRel + `" Target="` + strings.TrimPrefix(ch.chart.name, "word/") + `"/>`
+		}
+		data, err = t.insert(name, "</Relationships>", rels)
 	case name == packageRelsPart && !t.has(corePart):
 		rel := `<Relationship Id="rIdPlanreportCore" Type="` + coreRel + `" Target="` + corePart + `"/>`
 		data, err = t.insert(name, "</Relationships>", rel)

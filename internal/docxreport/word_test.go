@@ -155,8 +155,8 @@ func TestRAGFill(t *testing.T) {
 		r := scaledReport(t, scale)
 		doc := parseXML(t, parts(t, renderDOCX(t, r, Options{}))[documentPart])
 		tables := doc.all("tbl")
-		if len(tables) != 5 {
-			t.Fatalf("%d tables, want 5", len(tables))
+		if len(tables) != 6 {
+			t.Fatalf("%d tables, want 6", len(tables))
 		}
 		// The legend names each value as the RAG cells do.
 		for i, tr := range tables[1].all("tr")[1:] {
@@ -168,7 +168,7 @@ func TestRAGFill(t *testing.T) {
 		for _, e := range r.Exceptions {
 			want = append(want, e.Action)
 		}
-		checkRAGCells(t, r, "exceptions", tables[2], 4, want)
+		checkRAGCells(t, r, "exceptions", tables[3], 4, want)
 		want = nil
 		for _, th := range r.Themes {
 			for _, o := range th.Outcomes {
@@ -177,7 +177,7 @@ func TestRAGFill(t *testing.T) {
 				}
 			}
 		}
-		checkRAGCells(t, r, "actions", tables[3], 5, want)
+		checkRAGCells(t, r, "actions", tables[4], 5, want)
 	}
 }
 
@@ -485,13 +485,13 @@ func TestAccessibility(t *testing.T) {
 				t.Errorf("drawing %q has no alt text", d.attr("name"))
 			}
 		}
-		if len(drawings) != 1 {
-			t.Errorf("%d drawings, want the chart", len(drawings))
+		if len(drawings) != 2 {
+			t.Errorf("%d drawings, want the two charts", len(drawings))
 		}
 	})
 	t.Run("no floating objects", func(t *testing.T) {
-		if len(doc.all("anchor")) != 0 || len(doc.all("inline")) != 1 {
-			t.Error("the chart is not inline with the text")
+		if len(doc.all("anchor")) != 0 || len(doc.all("inline")) != 2 {
+			t.Error("the charts are not inline with the text")
 		}
 	})
 	t.Run("every table has a repeating header row and a title", func(t *testing.T) {
@@ -629,8 +629,8 @@ func cellText(tc *node) string {
 func TestCompletedActions(t *testing.T) {
 	r := sample.RolledReport(allSections)
 	doc := parseXML(t, parts(t, renderDOCX(t, r, Options{}))[documentPart])
-	rows := map[string][]*node{} // the cells of each action row, by number
-	for _, tr := range doc.all("tbl")[3].all("tr") {
+	rows := map[string][]*node{}                     // the cells of each action row, by number
+	for _, tr := range doc.all("tbl")[4].all("tr") { // summary, legend, history, exceptions, actions
 		if cells := tr.all("tc"); len(cells) == 6 {
 			no, _, _ := strings.Cut(cells[1].text(), ":")
 			rows[no] = cells

@@ -47,7 +47,7 @@ func TestFormatsAgree(t *testing.T) {
 	modified := time.Date(2021, 4, 1, 0, 0, 0, 0, time.UTC)
 	large := sample.Large(120)
 	lr, err := report.Build(large, large.Reports[1].Date, report.Options{Scale: rag.Default(),
-		Sections: report.Sections{Exceptions: true, Trends: true, Chart: true}, Language: "en-GB", Modified: modified})
+		Sections: report.Sections{Exceptions: true, Trends: true, Chart: true, History: true}, Language: "en-GB", Modified: modified})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestFormatsAgree(t *testing.T) {
 		name string
 		r    *report.Report
 	}{
-		{"sample", sample.Report(report.Sections{Exceptions: true, Trends: true, Chart: true})},
+		{"sample", sample.Report(report.Sections{Exceptions: true, Trends: true, Chart: true, History: true})},
 		{"120 actions", lr},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

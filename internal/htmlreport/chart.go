@@ -8,9 +8,9 @@ import (
 )
 
 // "RAG at a glance" is drawn as inline SVG: a key, then one horizontal
-// bar for all actions and one per outcome, all on ONE axis scaled to the
-// largest bar (the overall total) and labelled "Number of actions", as in
-// the PDF and Word reports. A bar has a segment per kind of action the
+// bar for all actions and one per outcome, all on ONE axis
+// (report.Chart.Axis) marked at each of its steps and labelled "Number of
+// actions / tasks", as in the PDF and Word reports. A bar has a segment per kind of action the
 // report model counts (each RAG value, completed, no RAG given). Each
 // segment is outlined and set apart from the next by a white gap, so
 // segments are told apart by more than their colour, and carries its mark
@@ -34,6 +34,7 @@ const AxisLabel = report.ChartAxis
 
 type chart struct {
 	Empty                 string // the sentence printed instead when there is no action
+	AltID                 string // the id of the text alternative
 	Width, Height         int
 	PlotLeft, PlotRight   int
 	PlotTop, AxisY, TickY int
@@ -78,23 +79,30 @@ func newChart(r *report.Report) *chart {
 	for _, row := range ch.Rows {
 		labels, counts = append(labels, row.Label), append(counts, row.Counts)
 	}
-	axis := ch.Axis()
-	full := axis.Max
 	if ch.Scale() == 0 {
 		return &chart{Empty: report.NoChart}
 	}
+	c := drawChart(ch.Segments, labels, counts, true, ch.Axis(), ch.Description())
+	c.AltID = "chart-alt"
+	return c
+}
+
+// drawChart lays out a chart of the bars labelled labels, of counts by
+// segment, on one axis, marked and labelled at each of its steps; the
+// first bar in bold when strongFirst. alt is its text alternative.
+func drawChart(segments []report.Segment, labels []string, counts [][]int, strongFirst bool, axis report.Axis, alt string) *chart {
 	c := &chart{Width: chartWidth, PlotLeft: plotLeft, PlotRight: plotRight, AxisLabel: AxisLabel,
 		PlotTop: keyHeight, AxisMid: (plotLeft + plotRight) / 2}
-	c.key(ch.Segments)
+	c.key(segments)
 	for i := range labels {
-		c.Bars = append(c.Bars, newBar(labels[i], i == 0, keyHeight+i*rowHeight, ch.Segments, counts[i], full))
+		c.Bars = append(c.Bars, newBar(labels[i], strongFirst && i == 0, keyHeight+i*rowHeight, segments, counts[i], axis.Max))
 	}
 	c.AxisY = keyHeight + len(labels)*rowHeight + 4
 	c.TickY = c.AxisY + 16
 	c.AxisLabelY = c.TickY + 20
 	c.Height = c.AxisLabelY + 8
 	c.ticks(axis)
-	c.Alt = ch.Description()
+	c.Alt = alt
 	return c
 }
 

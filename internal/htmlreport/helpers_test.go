@@ -18,7 +18,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 // allSections switches every optional part on.
-var allSections = report.Sections{Exceptions: true, Trends: true, Chart: true}
+var allSections = report.Sections{Exceptions: true, Trends: true, Chart: true, History: true}
 
 // large is the report of sample.Large(n) at its progress report.
 func large(t testing.TB, n int) *report.Report {

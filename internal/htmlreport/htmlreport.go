@@ -5,10 +5,11 @@
 // update points as lists), with its style inline and "RAG at a glance" as
 // inline SVG with a text alternative. The page makes no request outside
 // itself and needs no script. Below 40 em (a phone) each row of the
-// summary, exceptions, action and maintenance tables is set as a block of
-// fields, each labelled with its column's heading (phoneCSS), so that the
-// page reads at 320 CSS pixels without scrolling sideways; a print style
-// sheet sets it on A4 landscape at the PDF's margins and type sizes.
+// summary, RAG over time, exceptions, action and maintenance tables is set
+// as a block of fields, each labelled with its column's heading
+// (phoneCSS), so that the page reads at 320 CSS pixels without scrolling
+// sideways; a print style sheet sets it on A4 landscape at the PDF's
+// margins and type sizes.
 package htmlreport
 
 import (
@@ -66,6 +67,7 @@ type pageData struct {
 	PhoneCSS         template.CSS // the labels of a table's cells set one under another
 	TrendNote        string       // empty unless a trend mark is shown
 	Chart            *chart       // nil when the chart is off
+	History          *historyView // nil when "RAG over time" is off
 	NoExceptions     string
 	NoActions        string
 	NoTasks          string
@@ -83,7 +85,7 @@ func newPage(r *report.Report) *pageData {
 		CSS:           colourCSS(r),
 		DocumentTitle: r.DocumentTitle(),
 		Headings: headings{Summary: report.SummaryHeading, Legend: r.LegendTitle(), Chart: report.ChartHeading,
-			Exceptions: report.ExceptionsHeading, Actions: report.ActionsHeading},
+			History: report.HistoryHeading, Exceptions: report.ExceptionsHeading, Actions: report.ActionsHeading},
 		LegendColumns:    report.LegendColumns,
 		NoExceptions:     report.NoExceptions,
 		NoActions:        report.NoActions,
@@ -99,6 +101,9 @@ func newPage(r *report.Report) *pageData {
 	if r.Sections.Chart {
 		p.Chart = newChart(r)
 	}
+	if r.Sections.History {
+		p.History = newHistory(r)
+	}
 	if r.Maintenance.Title == "" {
 		r2 := *r
 		r2.Maintenance.Title = report.DefaultMaintenanceTitle
@@ -111,7 +116,7 @@ func newPage(r *report.Report) *pageData {
 
 // headings are the sections' headings, as the report model words them.
 type headings struct {
-	Summary, Legend, Chart, Exceptions, Actions string
+	Summary, Legend, Chart, History, Exceptions, Actions string
 }
 
 // ExceptionRows are the body rows of the exceptions table.
@@ -150,13 +155,13 @@ func colourCSS(r *report.Report) template.CSS {
 	return template.CSS(b.String())
 }
 
-// phoneCSS labels each cell of the summary, exceptions, action and
-// maintenance tables
-// with its column's heading, for a narrow screen, where the tables' rows
-// are set as blocks of fields one under another and their header rows are
-// out of sight: "No", "Action / Task", …, each above its cell. The labels
-// are generated content, which screen readers read too. A reason with no
-// action, after its empty cell, is labelled as the reasons are.
+// phoneCSS labels each cell of the summary, RAG over time, exceptions,
+// action and maintenance tables with its column's heading, for a narrow
+// screen, where the tables' rows are set as blocks of fields one under
+// another and their header rows are out of sight: "No", "Action / Task",
+// …, each above its cell. The labels are generated content, which screen
+// readers read too. A reason with no action, after its empty cell, is
+// labelled as the reasons are.
 func phoneCSS(p *pageData) template.CSS {
 	var b strings.Builder
 	label := func(table string, columns []string) {
@@ -165,6 +170,9 @@ func phoneCSS(p *pageData) template.CSS {
 		}
 	}
 	label("summary", p.SummaryColumns)
+	if p.History != nil {
+		label("history", cleanAll(p.History.Columns))
+	}
 	label("actions", p.ActionColumns)
 	label("exceptions", p.ExceptionColumns)
 	label("maintenance", p.MaintenanceCols)

@@ -54,44 +54,63 @@ func (c *content) chart() {
 	note := c.block(0)
 	note.text(c.r.ChartNote(), noteFont, alignLeft)
 	note.space(1)
+	bars := []chartBar{{report.OverallLabel, ch.Overall, true}}
+	for _, row := range ch.Rows {
+		bars = append(bars, chartBar{row.Label, row.Counts, false})
+	}
+	c.figure(first, ch.Segments, ch.Overall, bars, ch.Axis(), ch.Description())
+}
+
+// chartBar is one bar of a chart: its label, its counts by segment, and
+// whether it is the overall bar, set in bold on a tint.
+type chartBar struct {
+	label   string
+	counts  []int
+	overall bool
+}
+
+// figure adds a chart's rows, from its key to its axis's labels and name,
+// as a Figure whose alternate description is alt; every bar is drawn to
+// axis, gridlined and labelled at each of its steps. Rows from first on
+// (the section's heading and note) are kept on one page with it where it
+// fits. The key gives each segment's count in key, or its name alone when
+// key is nil.
+func (c *content) figure(first int, segments []report.Segment, key []int, bars []chartBar, axis report.Axis, alt string) {
 	fig := newTag("Figure", nil)
-	fig.extra().alt = ch.Description()
+	fig.extra().alt = alt
 	widths := c.columns(0.16, 0.84)
 	head := newRow(kindHeader, widths, nil)
 	head.fill, head.padY, head.figure = &navy, chartPadY, fig
 	c.writer(head, 0).text("Actions / Tasks", chartHeadFont, alignLeft)
-	head.cells[1].paint = chartKey(c.m, ch.Segments, ch.Overall)
+	head.cells[1].paint = chartKey(c.m, segments, key)
 
-	labels := make([]string, 0, 1+len(ch.Rows))
+	labels := make([]string, 0, len(bars))
 	reserve := 0.0
-	for _, counts := range append([][]int{ch.Overall}, chartCounts(ch.Rows)...) {
-		l := c.m.printable(barLabel(ch.Segments, counts))
+	for _, b := range bars {
+		l := c.m.printable(barLabel(segments, b.counts))
 		labels = append(labels, l)
 		reserve = max(reserve, c.m.textWidth(l, countFont)+2)
 	}
-	axis := ch.Axis()
-	overall := c.bar(widths, head, report.OverallLabel, chartStrongFont, bar{ch.Segments, ch.Overall, axis, labels[0], reserve})
-	overall.fill = &zebraTint
-	for i, row := range ch.Rows {
-		c.bar(widths, head, row.Label, chartLabelFont, bar{ch.Segments, row.Counts, axis, labels[i+1], reserve})
+	figFirst := len(c.rows)
+	for i, b := range bars {
+		f := chartLabelFont
+		if b.overall {
+			f = chartStrongFont
+		}
+		r := c.bar(widths, head, b.label, f, bar{segments, b.counts, axis, labels[i], reserve})
+		if b.overall {
+			r.fill = &zebraTint
+		}
 	}
 	foot := newRow(kindBody, widths, head)
 	foot.padY = chartPadY
 	foot.cells[1].height = 2 * chartLabelFont.lineHeight()
 	foot.cells[1].paint = axisLabels(axis, reserve)
 	c.add(foot)
-	for _, r := range c.rows[first+2:] {
+	for _, r := range c.rows[figFirst:] {
 		r.figure = fig
 	}
 	c.rows[first].together = len(c.rows) - first
-}
-
-func chartCounts(rows []report.ChartRow) [][]int {
-	counts := make([][]int, len(rows))
-	for i, r := range rows {
-		counts[i] = r.Counts
-	}
-	return counts
 }
 
 // barLabel is what stands right of a bar: its total and, by name, each
@@ -186,15 +205,22 @@ func (b bar) paint(m *metrics) painter {
 }
 
 // chartKey draws the key in the chart's header: a swatch per segment with
-// its name and overall count.
+// its name and overall count, or its name alone when overall is nil.
 func chartKey(m *metrics, values []report.Segment, overall []int) painter {
 	return func(d *drawer, x, y, w, h float64) {
 		x += padX
 		f := chartHeadFont
-		for i, v := range values[:min(len(values), len(overall))] {
+		for i, v := range values {
+			label := v.Name
+			if overall != nil {
+				if i >= len(overall) {
+					return
+				}
+				label += ": " + strconv.Itoa(overall[i])
+			}
+			label = m.printable(label)
 			d.box(x, y+(h-swatch)/2, swatch, swatch, v.Colour)
 			d.outline(x, y+(h-swatch)/2, swatch, swatch, white, segmentOutline)
-			label := m.printable(v.Name + ": " + strconv.Itoa(overall[i]))
 			d.text(x+swatch+1.2, y+(h-f.lineHeight())/2, label, f, nil)
 			x += swatch + 1.2 + m.textWidth(label, f) + 5
 			if x > d.g.left+d.g.contentWidth() {

@@ -66,6 +66,9 @@ func newContent(m *metrics, g geometry, r *report.Report, cov *coverage) []*row 
 	if r.Sections.Chart {
 		c.chart()
 	}
+	if r.Sections.History {
+		c.history()
+	}
 	if r.Sections.Exceptions {
 		c.exceptions()
 	}

@@ -14,7 +14,7 @@ import (
 )
 
 // allSections switches every optional part on.
-var allSections = report.Sections{Exceptions: true, Trends: true, Chart: true}
+var allSections = report.Sections{Exceptions: true, Trends: true, Chart: true, History: true}
 
 // sampleReport builds the seed report.
 func sampleReport(t testing.TB, sections report.Sections) *report.Report {

@@ -154,8 +154,9 @@ func documentDate(r *report.Report) time.Time {
 func (d *drawer) page(r *report.Report, n, total int, items []placed) {
 	d.doc.AddPage()
 	d.furniture(r, n, total)
-	var fig *tag
-	var top, bottom float64
+	var figs []*tag              // the figures first set on this page, in order
+	top := map[*tag]float64{}    // the top of each
+	bottom := map[*tag]float64{} // and its bottom
 	for _, it := range items {
 		if it.part == 0 && it.src.mark != nil {
 			d.doc.Bookmark(d.m.printable(oneLine(it.src.mark.title)), it.src.mark.level, it.y)
@@ -175,15 +176,17 @@ func (d *drawer) page(r *report.Report, n, total int, items []placed) {
 		}
 		d.repeat, it.src.drawn = false, true
 		if f := it.src.figure; f != nil && f.extra().attrs.BBox == [4]float64{} {
-			if fig == nil {
-				fig, top = f, it.y
+			if _, ok := top[f]; !ok {
+				figs, top[f] = append(figs, f), it.y
 			}
-			bottom = it.y + it.h
+			bottom[f] = it.y + it.h
 		}
 	}
-	if fig != nil && fig.elem != 0 {
-		fig.attrs.BBox = [4]float64{d.g.left, top, d.g.contentWidth(), bottom - top}
-		d.doc.SetAttrs(fig.elem, fig.attrs)
+	for _, fig := range figs {
+		if fig.elem != 0 {
+			fig.attrs.BBox = [4]float64{d.g.left, top[fig], d.g.contentWidth(), bottom[fig] - top[fig]}
+			d.doc.SetAttrs(fig.elem, fig.attrs)
+		}
 	}
 }
 

@@ -223,19 +223,19 @@ func checkStructure(t *testing.T, rb readBack, r *report.Report, flows bool) {
 			checkTable(t, rb, i)
 		case "Figure":
 			figures++
-			if e.Alt == nil || *e.Alt != r.Chart.Description() || len(e.BBox) != 4 {
-				t.Errorf("the Figure's /Alt %v, /BBox %v; want the chart's description and a box", e.Alt, e.BBox)
+			want := r.Chart.Description()
+			if figures == 2 {
+				want = r.History.Description()
 			}
-			for _, row := range r.Chart.Rows {
-				if !strings.Contains(*e.Alt, row.Label+": "+r.Chart.Figures(row.Counts)+".") {
-					t.Errorf("the Figure's /Alt lacks %s's figures", row.Label)
-				}
+			if e.Alt == nil || *e.Alt != want || len(e.BBox) != 4 {
+				t.Errorf("Figure %d's /Alt %v, /BBox %v; want the description %q and a box", figures, strPtr(e.Alt), e.BBox, want)
 			}
 		}
 	}
-	if figures != 1 {
-		t.Errorf("%d figures, want the chart", figures)
+	if want := 2; figures != want {
+		t.Errorf("%d figures, want %d: the chart and the history's", figures, want)
 	}
+	checkHistoryTable(t, rb, r)
 	if flows && flowing == 0 {
 		t.Error("no update point has content on two pages, though the plan has one that flows over pages")
 	}
@@ -502,6 +502,60 @@ func checkTable(t *testing.T, rb readBack, i int) {
 	}
 }
 
+// checkHistoryTable checks the table of "RAG over time": headed by the
+// history's columns, each a TH of /Scope /Column; a row per report point,
+// headed by a TH of /Scope /Row with its date, giving the point's name,
+// its counts and its total.
+func checkHistoryTable(t *testing.T, rb readBack, r *report.Report) {
+	t.Helper()
+	el := rb.Elements
+	text := func(cells []int) []string {
+		out := make([]string, len(cells))
+		for i, c := range cells {
+			out[i] = normalise(el[c].Text)
+		}
+		return out
+	}
+	for i, e := range el {
+		if e.Type != "Table" || len(e.Kids) != 2 {
+			continue
+		}
+		var rows [][]int
+		for _, k := range e.Kids {
+			for _, tr := range el[k].Kids {
+				rows = append(rows, el[tr].Kids)
+			}
+		}
+		if !slices.Equal(text(rows[0]), r.History.Columns()) {
+			continue
+		}
+		h := r.History
+		if len(rows) != 1+len(h.Points) {
+			t.Fatalf("the history's table %d has %d rows, want a heading and %d", i, len(rows), len(h.Points))
+		}
+		for _, c := range rows[0] {
+			if el[c].Type != "TH" || el[c].Scope == nil || *el[c].Scope != "Column" {
+				t.Errorf("the history's heading cell %q is not a TH of /Scope /Column", el[c].Text)
+			}
+		}
+		for n, p := range h.Points {
+			want := []string{report.ShortDate(p.Date), p.Name}
+			for _, k := range h.Chart.Rows[n].Counts {
+				want = append(want, strconv.Itoa(k))
+			}
+			want = append(want, strconv.Itoa(h.Total(n)))
+			if got := text(rows[n+1]); !slices.Equal(got, want) {
+				t.Errorf("the history's row %d reads %q, want %q", n+1, got, want)
+			}
+			if th := el[rows[n+1][0]]; th.Type != "TH" || th.Scope == nil || *th.Scope != "Row" {
+				t.Errorf("the history's row %d is not headed by a TH of /Scope /Row", n+1)
+			}
+		}
+		return
+	}
+	t.Errorf("no table headed %q", r.History.Columns())
+}
+
 // checkHeadings checks the headings' order and texts in the structure that
 // pdfinfo reads: one H1, then H2 sections, themes as H3 and outcomes as H4,
 // no level skipped.
@@ -518,7 +572,7 @@ func checkHeadings(t *testing.T, structText string, r *report.Report) {
 		level = l
 		got = append(got, "H"+m[1]+" "+normalise(m[2]))
 	}
-	want := []string{"H1 " + r.Title, "H2 Summary", "H2 RAG Legend – Red Amber Green", "H2 RAG at a glance", "H2 Exceptions", "H2 " + report.ActionsHeading}
+	want := []string{"H1 " + r.Title, "H2 Summary", "H2 RAG Legend – Red Amber Green", "H2 RAG at a glance", "H2 " + report.HistoryHeading, "H2 Exceptions", "H2 " + report.ActionsHeading}
 	for _, th := range r.Themes {
 		want = append(want, "H3 "+th.Name)
 		for _, o := range th.Outcomes {

@@ -79,6 +79,18 @@ func TestSampleText(t *testing.T) {
 				"G " + r.Legend[2].Definition,
 			})
 			checkOptional(t, text, r, "RAG at a glance", tt.sections.Chart)
+			checkOptional(t, text, r, report.HistoryHeading, tt.sections.History)
+			if tt.sections.History {
+				// counted by hand from internal/sample: Red, Amber, Green,
+				// Completed, No RAG given, Total
+				inOrder(t, text, strings.Index(text, report.HistoryHeading), []string{
+					"03/10/2018 Publication Date 0 0 0 0 17 17",
+					"31/07/2019 Year 1 Progress / Update Report 0 5 10 2 0 17",
+					// then the chart, on its own axis: 0 to 18 every 2
+					"31/07/2019 5 10 2 17 (Amber 5, Green 10, Completed 2)",
+					"0 2 4 6 8 10 12 14 16 18", report.ChartAxis,
+				})
+			}
 			checkOptional(t, text, r, "Trend beside each RAG", r.TrendMarks())
 			checkOptional(t, text, r, "Exceptions", tt.sections.Exceptions)
 			if tt.sections.Exceptions {
@@ -231,7 +243,7 @@ func TestDocumentProperties(t *testing.T) {
 	for _, o := range doc.Outlines {
 		got = append(got, o.flatten("")...)
 	}
-	want := []string{"Summary", "RAG Legend – Red Amber Green", "RAG at a glance", "Exceptions", report.ActionsHeading}
+	want := []string{"Summary", "RAG Legend – Red Amber Green", "RAG at a glance", report.HistoryHeading, "Exceptions", report.ActionsHeading}
 	for _, th := range r.Themes {
 		want = append(want, report.ActionsHeading+" > "+th.Name)
 		for _, o := range th.Outcomes {

@@ -54,6 +54,7 @@ func Build(p *plan.Plan, asOf time.Time, opt Options) (*Report, error) {
 	r.Themes = b.themes()
 	r.Exceptions = exceptions(r.Themes)
 	r.Chart = chart(r.Legend, r.Themes)
+	r.History = history(p, opt.Scale, r.Legend, point.Date)
 	return r, nil
 }
 
@@ -303,14 +304,26 @@ func reasons(a *Action) []string {
 // the open ones given no RAG. The last two are segments only when some
 // action is of that kind.
 func chart(values []rag.Value, themes []Theme) Chart {
+	overall, rows := tally(values, themes)
+	segments, pick := segmentsOf(values, overall)
+	c := Chart{Segments: segments, Overall: pick(overall), Rows: rows}
+	for i := range c.Rows {
+		c.Rows[i].Counts = pick(c.Rows[i].Counts)
+	}
+	return c
+}
+
+// tally counts the actions of themes, overall and per outcome, by what
+// their RAG cells say: one count per value of the scale, then the
+// completed actions, then the open ones given no RAG.
+func tally(values []rag.Value, themes []Theme) (overall []int, rows []ChartRow) {
 	n := len(values)
 	completed, none := n, n+1 // the two counts after the values'
 	index := make(map[string]int, n)
 	for i, v := range values {
 		index[Clean(v.Code)] = i
 	}
-	overall := make([]int, n+2)
-	var rows []ChartRow
+	overall = make([]int, n+2)
 	for _, t := range themes {
 		for _, o := range t.Outcomes {
 			counts := make([]int, n+2)
@@ -328,7 +341,17 @@ func chart(values []rag.Value, themes []Theme) Chart {
 			rows = append(rows, ChartRow{Label: "Outcome " + o.Number, Counts: counts})
 		}
 	}
-	segments := make([]Segment, 0, n+2)
+	return overall, rows
+}
+
+// segmentsOf is the segments of a chart whose tallies (as tally counts
+// them) add up to total: every value of the scale, then completed and no
+// RAG given where total has some; and pick, which keeps a tally's counts
+// of those segments.
+func segmentsOf(values []rag.Value, total []int) (segments []Segment, pick func([]int) []int) {
+	n := len(values)
+	completed, none := n, n+1
+	segments = make([]Segment, 0, n+2)
 	for _, v := range values {
 		segments = append(segments, Segment{Kind: SegmentRAG, Code: v.Code, Name: v.Name, Colour: v.Colour})
 	}
@@ -336,26 +359,21 @@ func chart(values []rag.Value, themes []Theme) Chart {
 	for i := range keep {
 		keep[i] = i
 	}
-	if overall[completed] > 0 {
+	if total[completed] > 0 {
 		segments = append(segments, Segment{Kind: SegmentCompleted, Code: CompletedMark, Name: CompletedStatus, Colour: CompletedColour})
 		keep = append(keep, completed)
 	}
-	if overall[none] > 0 {
+	if total[none] > 0 {
 		segments = append(segments, Segment{Kind: SegmentNoRAG, Name: NoRAGGiven, Colour: NoRAGColour})
 		keep = append(keep, none)
 	}
-	pick := func(counts []int) []int {
+	return segments, func(counts []int) []int {
 		out := make([]int, len(keep))
 		for i, k := range keep {
 			out[i] = counts[k]
 		}
 		return out
 	}
-	c := Chart{Segments: segments, Overall: pick(overall), Rows: rows}
-	for i := range c.Rows {
-		c.Rows[i].Counts = pick(c.Rows[i].Counts)
-	}
-	return c
 }
 
 func maintenance(p *plan.Plan) Maintenance {

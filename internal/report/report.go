@@ -9,8 +9,8 @@
 //     organisation);
 //  2. the summary table, one row per report point up to this one;
 //  3. the RAG legend;
-//  4. optionally the "RAG at a glance" chart and the exceptions (Red /
-//     Amber and overdue actions);
+//  4. optionally the "RAG at a glance" chart, the "RAG over time" table
+//     and chart, and the exceptions (Red / Amber and overdue actions);
 //  5. the action table: themes, under them outcomes, under them actions with
 //     their update points and RAG;
 //  6. the ongoing / maintenance table.
@@ -46,6 +46,7 @@ type Report struct {
 	Sections   Sections    // which optional parts are printed
 	Exceptions []Exception // in action order
 	Chart      Chart
+	History    History // "RAG over time"
 
 	Themes      []Theme
 	Maintenance Maintenance
@@ -56,6 +57,7 @@ type Sections struct {
 	Exceptions bool // the exceptions list before the action table
 	Trends     bool // the trend mark beside each RAG
 	Chart      bool // "RAG at a glance"
+	History    bool // "RAG over time"
 }
 
 // SummaryRow is one report point's line of the summary table.
