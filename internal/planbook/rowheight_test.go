@@ -10,29 +10,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/schema"
 )
-
-func TestTextLines(t *testing.T) {
-	tests := []struct {
-		text  string
-		width float64
-		want  int
-	}{
-		{"", 10, 1},
-		{"short", 10, 1},
-		{"exactly 10", 10, 1},
-		{"one two three", 10, 2},
-		{"one\ntwo", 70, 2},
-		{"a\n\nb", 70, 3},
-		{strings.Repeat("x", 25), 10, 3}, // a word longer than a line
-		{strings.Repeat("word ", 60), 70, 5},
-	}
-	for _, tt := range tests {
-		if got := textLines(tt.text, tt.width); got != tt.want {
-			t.Errorf("textLines(%q, %v) = %d, want %d", tt.text, tt.width, got, tt.want)
-		}
-	}
-}
 
 // TestRowHeights checks that the rows Write and Roll write are as tall as
 // their wrapped text, which LibreOffice does not work out for itself, up
@@ -58,11 +37,11 @@ func TestRowHeights(t *testing.T) {
 		row         int
 		min, max    float64
 	}{
-		{src, "Actions", 2, 6 * lineHeight, 8 * lineHeight},                   // 420 characters in a column 70 wide
-		{src, "Actions", 5, lineHeight, lineHeight},                           // one line
-		{src, "Updates", 2, 5 * lineHeight, 7 * lineHeight},                   // in a column 90 wide
-		{res.Dst, "Updates", 6, 5 * lineHeight, 7 * lineHeight},               // carried forward by Roll
-		{res.Dst, "Updates", 7, 2 * lineHeight, 2 * lineHeight},               // "App introduced;\nExpress App…"
+		{src, "Actions", 2, 6 * schema.LineHeight, 8 * schema.LineHeight},     // 420 characters in a column 70 wide
+		{src, "Actions", 5, schema.LineHeight, schema.LineHeight},             // one line
+		{src, "Updates", 2, 5 * schema.LineHeight, 7 * schema.LineHeight},     // in a column 90 wide
+		{res.Dst, "Updates", 6, 5 * schema.LineHeight, 7 * schema.LineHeight}, // carried forward by Roll
+		{res.Dst, "Updates", 7, 2 * schema.LineHeight, 2 * schema.LineHeight}, // "App introduced;\nExpress App…"
 		{src, "Updates", 5, excelize.MaxRowHeight, excelize.MaxRowHeight},     // 40 lines, at Excel's maximum
 		{res.Dst, "Updates", 8, excelize.MaxRowHeight, excelize.MaxRowHeight}, // and carried forward
 	} {
@@ -74,17 +53,6 @@ func TestRowHeights(t *testing.T) {
 		f.Close()
 		if err != nil || h < tt.min || h > tt.max {
 			t.Errorf("%s %s row %d is %v points tall (%v), want %v to %v", filepath.Base(tt.path), tt.sheet, tt.row, h, err, tt.min, tt.max)
-		}
-	}
-}
-
-func TestRowHeight(t *testing.T) {
-	for _, tt := range []struct {
-		lines int
-		want  float64
-	}{{0, 15}, {1, 15}, {2, 30}, {27, 405}, {28, 409}, {2000, 409}} {
-		if got := rowHeight(tt.lines); got != tt.want {
-			t.Errorf("rowHeight(%d) = %v, want %v", tt.lines, got, tt.want)
 		}
 	}
 }

@@ -360,7 +360,7 @@ func (wr *writer) instructions() error {
 	// works out for itself.
 	for i, row := range rows {
 		lines := (utf8.RuneCountInString(row[2].(string)) + instructionsWidth - 11) / (instructionsWidth - 10)
-		if err := wr.f.SetRowHeight(instructionsSheet, i+2, rowHeight(lines)); err != nil {
+		if err := wr.f.SetRowHeight(instructionsSheet, i+2, schema.RowHeight(lines)); err != nil {
 			return err
 		}
 	}

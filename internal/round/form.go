@@ -5,12 +5,12 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/schema"
 )
 
 // FormOptions control how a lead's form is written.
@@ -33,10 +33,6 @@ const (
 
 // columnWidths are the widths of the columns of Headers, in characters.
 var columnWidths = []float64{7, 45, 22, 16, 12, 45, 9, 55, 9, 13}
-
-// lineHeight is the height of a line of text in the default 11-point font,
-// in points: Excel's default row height.
-const lineHeight = 15
 
 // Row is one action as a lead's form shows it.
 type Row struct {
@@ -288,51 +284,16 @@ func (fw *formWriter) table() error {
 		lines := 1
 		for c, v := range values {
 			if s, ok := v.(string); ok {
-				lines = max(lines, textLines(s, columnWidths[c]))
+				lines = max(lines, schema.TextLines(s, columnWidths[c]))
 			}
 		}
 		if lines > 1 {
-			if err := f.SetRowHeight(FormSheet, row, rowHeight(lines)); err != nil {
+			if err := f.SetRowHeight(FormSheet, row, schema.RowHeight(lines)); err != nil {
 				return fmt.Errorf("%s: %w", first, err)
 			}
 		}
 	}
 	return nil
-}
-
-// rowHeight is the height of a row of lines of text, in points: at most
-// Excel's maximum of 409 points, beyond which Excel refuses the row.
-func rowHeight(lines int) float64 {
-	return min(float64(max(lines, 1)*lineHeight), excelize.MaxRowHeight)
-}
-
-// textLines is how many lines text takes wrapped in a column width
-// characters wide, each of its lines wrapped at spaces.
-func textLines(text string, width float64) int {
-	perLine := max(int(width), 1)
-	lines := 0
-	for _, line := range strings.Split(text, "\n") {
-		lines++
-		used := 0
-		for _, word := range strings.Fields(line) {
-			n := utf8.RuneCountInString(word)
-			switch {
-			case used == 0:
-				used = n
-			case used+1+n <= perLine:
-				used += 1 + n
-				continue
-			default:
-				lines++
-				used = n
-			}
-			for used > perLine {
-				lines++
-				used -= perLine
-			}
-		}
-	}
-	return lines
 }
 
 // column is the letter of the column with header h.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/planreport/planreport/internal/plan"
 	"github.com/planreport/planreport/internal/rag"
+	"github.com/planreport/planreport/internal/schema"
 )
 
 // openForm opens a form's bytes with excelize.
@@ -305,8 +306,8 @@ func TestFormRowHeights(t *testing.T) {
 			t.Errorf("row of %s: height %v, want the cap %d", a.No, h, excelize.MaxRowHeight)
 		case h > excelize.MaxRowHeight:
 			t.Errorf("row of %s: height %v", r.Action.No, h)
-		case textLines(r.Carried, 55) > 1 && h <= lineHeight:
-			t.Errorf("row of %s: height %v for %d lines", r.Action.No, h, textLines(r.Carried, 55))
+		case schema.TextLines(r.Carried, 55) > 1 && h <= schema.LineHeight:
+			t.Errorf("row of %s: height %v for %d lines", r.Action.No, h, schema.TextLines(r.Carried, 55))
 		}
 	}
 }

@@ -109,14 +109,9 @@ func SendLetters(ctx context.Context, job Letters) (Result, error) {
 	if len(out) == 0 {
 		return res, nil
 	}
-	server, err := job.Server.withDefaults()
+	server, err := job.Server.signedIn(ctx)
 	if err != nil {
 		return Result{}, err
-	}
-	if server.Auth == AuthOAuth2 {
-		if server.Password, err = server.Token(ctx); err != nil {
-			return Result{}, err
-		}
 	}
 	err = deliver(ctx, server, out, func(o outgoing, d Delivery) error {
 		res.Deliveries[o.index] = d

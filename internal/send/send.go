@@ -176,14 +176,9 @@ func Run(ctx context.Context, job Job) (Result, error) {
 		err := writeMessages(&res, job.OutDir, out)
 		return res, err
 	}
-	server, err := job.Server.withDefaults()
+	server, err := job.Server.signedIn(ctx)
 	if err != nil {
 		return Result{}, err
-	}
-	if server.Auth == AuthOAuth2 {
-		if server.Password, err = server.Token(ctx); err != nil {
-			return Result{}, err
-		}
 	}
 	err = deliver(ctx, server, out, func(o outgoing, d Delivery) error {
 		res.Deliveries[o.index] = d

@@ -82,6 +82,22 @@ func PasswordFrom(envName, file string) (Secret, error) {
 	return Secret(pw), nil
 }
 
+// signedIn is the server with its defaults, and, when it signs in with
+// OAuth2, the access token in place of a password: what every send
+// (reports and the update round's letters) connects with.
+func (s Server) signedIn(ctx context.Context) (Server, error) {
+	server, err := s.withDefaults()
+	if err != nil {
+		return Server{}, err
+	}
+	if server.Auth == AuthOAuth2 {
+		if server.Password, err = server.Token(ctx); err != nil {
+			return Server{}, err
+		}
+	}
+	return server, nil
+}
+
 // withDefaults checks s and fills in the defaults.
 func (s Server) withDefaults() (Server, error) {
 	if strings.TrimSpace(s.Host) == "" {
