@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -63,7 +64,7 @@ func BenchmarkProcess10000(b *testing.B) {
 func BenchmarkLibreOfficeSample(b *testing.B) {
 	soffice := testtool.Need(b, "soffice")[0]
 	dir := b.TempDir()
-	if r := run([]string{"generate", absSample(b), "--format", "docx", "--out", dir}, os.Stdout, os.Stderr); r != 0 {
+	if r := run([]string{"generate", absSample(b), "--format", "docx", "--out", dir}, io.Discard, io.Discard); r != 0 {
 		b.Fatalf("generate: exit %d", r)
 	}
 	docx := filepath.Join(dir, sampleBase+".docx")

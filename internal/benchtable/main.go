@@ -118,13 +118,17 @@ func parse(r io.Reader) (results, error) {
 			for i := 2; i+1 < len(f); i += 2 {
 				v, err := strconv.ParseFloat(f[i], 64)
 				if err != nil {
-					return res, fmt.Errorf("benchtable: %q: %v", line, err)
+					m = nil // not a result: a benchmark's name, then what it printed
+					break
 				}
 				unit := f[i+1]
 				if unit == "ns/op" {
 					unit, v = "sec/op", v/1e9
 				}
 				m[unit] = v
+			}
+			if m == nil {
+				continue
 			}
 			key := pkg + "." + name
 			if old, ok := res.metrics[key]; ok && old["sec/op"] <= m["sec/op"] {

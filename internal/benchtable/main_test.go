@@ -19,6 +19,7 @@ BenchmarkSample-2   	     150	   7900000 ns/op	 6400000 B/op	   41000 allocs/op
 BenchmarkActions10000
 BenchmarkActions10000-2   	       2	 700000000 ns/op	 1 B/op	   1 allocs/op
 BenchmarkActions10000-2   	       2	 900000000 ns/op	 1 B/op	   1 allocs/op
+BenchmarkActions10000-2   	Updates!D4: warning: action 2.1 was due on 31/03/2019 and is still open
 `
 
 func TestTable(t *testing.T) {
