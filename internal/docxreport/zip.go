@@ -103,8 +103,7 @@ func (p *packer) writePart(name string, write func(xmlWriter)) error {
 
 // add adds part name holding what write writes, compressed by method and
 // dated zipTime. archive/zip writes it into a zip of its own (with its
-// pooled compressor, which excelize's workbook shares), from which it is
-// copied.
+// pooled compressor), from which it is copied.
 func (p *packer) add(name string, method uint16, write func(io.Writer) error) error {
 	p.one.Reset()
 	ow := zip.NewWriter(&p.one)
@@ -140,25 +139,4 @@ func (p *packer) copy(f *zip.File) error {
 	}
 	_, err = io.CopyBuffer(w, r, p.buf)
 	return err
-}
-
-// repack rewrites a zip (excelize's workbook, every entry of which has a
-// data descriptor) with each entry's CRC and sizes in its local header,
-// still compressed as it was.
-func repack(data []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	p := newPacker(&out)
-	for _, f := range zr.File {
-		if err := p.copy(f); err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name, err)
-		}
-	}
-	if err := p.zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
 }
