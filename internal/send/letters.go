@@ -109,22 +109,7 @@ func SendLetters(ctx context.Context, job Letters) (Result, error) {
 	if len(out) == 0 {
 		return res, nil
 	}
-	server, err := job.Server.signedIn(ctx)
-	if err != nil {
-		return Result{}, err
-	}
-	err = deliver(ctx, server, out, func(o outgoing, d Delivery) error {
-		res.Deliveries[o.index] = d
-		if job.LogPath == "" {
-			return nil
-		}
-		log.add(d, files[o.index])
-		return log.write(job.LogPath)
-	})
-	if err != nil {
-		return res, err
-	}
-	return res, failures(res)
+	return sendLogged(ctx, job.Server, out, res, log, job.LogPath, func(o outgoing) []attachment { return files[o.index] })
 }
 
 // whereLetter names where a letter's addresses were given.

@@ -176,17 +176,28 @@ func Run(ctx context.Context, job Job) (Result, error) {
 		err := writeMessages(&res, job.OutDir, out)
 		return res, err
 	}
-	server, err := job.Server.signedIn(ctx)
+	return sendLogged(ctx, job.Server, out, res, log, job.LogPath, func(outgoing) []attachment { return files })
+}
+
+// sendLogged signs in to server and delivers out, recording each delivery
+// in res and, when logPath is set, in the send log with the files that
+// message carried (filesOf), written after each one so that a run stopped
+// midway still knows who has theirs. It is how reports and the update
+// round's letters are sent alike. A sign-in that fails gives its error
+// and no result, nothing having been tried; otherwise the error is the
+// first that stopped it, else one naming every address that failed.
+func sendLogged(ctx context.Context, server Server, out []outgoing, res Result, log *sendLog, logPath string, filesOf func(outgoing) []attachment) (Result, error) {
+	server, err := server.signedIn(ctx)
 	if err != nil {
 		return Result{}, err
 	}
 	err = deliver(ctx, server, out, func(o outgoing, d Delivery) error {
 		res.Deliveries[o.index] = d
-		if job.LogPath == "" {
+		if logPath == "" {
 			return nil
 		}
-		log.add(d, files)
-		return log.write(job.LogPath)
+		log.add(d, filesOf(o))
+		return log.write(logPath)
 	})
 	if err != nil {
 		return res, err
