@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -214,28 +213,7 @@ func TestMergeKeeps(t *testing.T) {
 	after, err := excelize.OpenFile(dst)
 	must(t, err)
 	defer after.Close()
-	if !reflect.DeepEqual(before.GetSheetList(), after.GetSheetList()) {
-		t.Errorf("sheets %v became %v", before.GetSheetList(), after.GetSheetList())
-	}
-	for _, sheet := range before.GetSheetList() {
-		for _, col := range []string{"A", "B", "C", "D"} {
-			wa, _ := before.GetColWidth(sheet, col)
-			wb, _ := after.GetColWidth(sheet, col)
-			if wa != wb {
-				t.Errorf("%s column %s: width %v became %v", sheet, col, wa, wb)
-			}
-		}
-		pa, _ := before.GetPanes(sheet)
-		pb, _ := after.GetPanes(sheet)
-		if !reflect.DeepEqual(pa, pb) {
-			t.Errorf("%s: panes %+v became %+v", sheet, pa, pb)
-		}
-		da, _ := before.GetDataValidations(sheet)
-		db, _ := after.GetDataValidations(sheet)
-		if !reflect.DeepEqual(da, db) {
-			t.Errorf("%s: data validation %+v became %+v", sheet, da, db)
-		}
-	}
+	checkSheetsKept(t, before, after)
 	if formula, _ := after.GetCellFormula("Notes", "A1"); formula != "COUNTA(Updates!A:A)" {
 		t.Errorf("Notes!A1's formula is %q", formula)
 	}

@@ -88,17 +88,11 @@ func TestRollSample(t *testing.T) {
 	checkLayoutKept(t, src, res.Dst)
 }
 
-// checkLayoutKept checks that the rolled workbook keeps the original's
-// sheets, column widths, frozen panes and drop-down lists, and that the
-// new rows are styled and shown like the rows above them.
-func checkLayoutKept(t *testing.T, src, dst string) {
+// checkSheetsKept checks that workbook b, written from a by Roll or
+// Merge, keeps a's sheets, and on each its column widths, frozen panes and
+// drop-down lists (data validation).
+func checkSheetsKept(t *testing.T, a, b *excelize.File) {
 	t.Helper()
-	a, err := excelize.OpenFile(src)
-	must(t, err)
-	defer a.Close()
-	b, err := excelize.OpenFile(dst)
-	must(t, err)
-	defer b.Close()
 	if !reflect.DeepEqual(a.GetSheetList(), b.GetSheetList()) {
 		t.Errorf("sheets %v became %v", a.GetSheetList(), b.GetSheetList())
 	}
@@ -121,6 +115,20 @@ func checkLayoutKept(t *testing.T, src, dst string) {
 			t.Errorf("%s: drop-down lists %+v became %+v", sheet, da, db)
 		}
 	}
+}
+
+// checkLayoutKept checks that the rolled workbook keeps the original's
+// sheets, column widths, frozen panes and drop-down lists, and that the
+// new rows are styled and shown like the rows above them.
+func checkLayoutKept(t *testing.T, src, dst string) {
+	t.Helper()
+	a, err := excelize.OpenFile(src)
+	must(t, err)
+	defer a.Close()
+	b, err := excelize.OpenFile(dst)
+	must(t, err)
+	defer b.Close()
+	checkSheetsKept(t, a, b)
 	for _, c := range []struct{ sheet, above, cell, shows string }{
 		{"Reports", "A3", "A4", "31/07/2020"},
 		{"Reports", "B3", "B4", "Year 2 Progress / Update Report"},
