@@ -6,8 +6,6 @@ package main
 // renderers, and the refusal to overwrite a file.
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -231,18 +229,12 @@ func readRenderFiles(job *generate.Job) error {
 }
 
 // checkTemplate says why a Word template is not a .docx, as the Word
-// renderer would find: not a zip archive, or one without a document.
+// renderer would find (docxreport.CheckTemplate).
 func checkTemplate(data []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return fmt.Errorf("is not a Word document (.docx): %w", err)
+	if err := docxreport.CheckTemplate(data); err != nil {
+		return fmt.Errorf("is %w", err)
 	}
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			return nil
-		}
-	}
-	return errors.New("is not a Word document (.docx): it has no word/document.xml")
+	return nil
 }
 
 // checkFont says why a font file cannot be used, as the PDF renderer would

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -159,7 +160,8 @@ func TestTemplateErrors(t *testing.T) {
 		mention  string // what the message must name
 	}{
 		{"default template", nil, allSections, nil, ""},
-		{"not a zip", []byte("PK not really"), allSections, errAny, "not a .docx"},
+		{"not a zip", []byte("PK not really"), allSections, ErrNotDocx, "not a Word document (.docx)"},
+		{"a zip with no document (a workbook)", mustRead(t, "../../inputs/cpc-improvement-plan.xlsx"), allSections, ErrNotDocx, "it has no word/document.xml"},
 		{"missing maintenance", editTemplate(t, documentPart, removeParagraph("{{maintenance}}")), allSections, ErrMissingPlaceholder, "{{maintenance}}"},
 		{"missing title", editTemplate(t, documentPart, removeParagraph("{{title}}")), allSections, ErrMissingPlaceholder, "{{title}}"},
 		{"missing chart, chart on", editTemplate(t, documentPart, removeParagraph("{{chart}}")), allSections, ErrMissingPlaceholder, "{{chart}}"},
@@ -192,7 +194,8 @@ func TestTemplateErrors(t *testing.T) {
 				t.Errorf("error %q is not %q", err, tt.want)
 			}
 			var te *TemplateError
-			if tt.want != errAny && (!errors.As(err, &te) || te.Placeholder != tt.mention) {
+			placeholder := tt.want != errAny && tt.want != ErrNotDocx // the others are about a placeholder
+			if placeholder && (!errors.As(err, &te) || te.Placeholder != tt.mention) {
 				t.Errorf("error %q does not name placeholder %s", err, tt.mention)
 			}
 			if !strings.Contains(err.Error(), tt.mention) {
@@ -462,3 +465,13 @@ func FuzzTemplateDocument(f *testing.F) {
 }
 
 func BenchmarkRender100(b *testing.B) { benchmarkRender(b, bigReport(b, 100, allSections)) }
+
+// mustRead is the content of file path.
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"path"
 	"regexp"
 	"slices"
@@ -35,10 +36,35 @@ type template struct {
 	files []*zip.File
 }
 
-func openTemplate(data []byte) (*template, error) {
+// ErrNotDocx is why a file cannot be a Word template at all, before its
+// placeholders are looked at.
+var ErrNotDocx = errors.New("not a Word document (.docx)")
+
+// CheckTemplate says whether data can be a Word template, as Render opens
+// one: a zip archive that holds the document part. Its error wraps
+// ErrNotDocx and says why; a caller can check a template before any other
+// work (planreport checks the configured one before reading a workbook).
+func CheckTemplate(data []byte) error {
+	_, err := templateZip(data)
+	return err
+}
+
+// templateZip opens data as a Word template's zip archive; see CheckTemplate.
+func templateZip(data []byte) (*zip.Reader, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, templateError("not a .docx file: %w", err)
+		return nil, fmt.Errorf("%w: %w", ErrNotDocx, err)
+	}
+	if !slices.ContainsFunc(zr.File, func(f *zip.File) bool { return f.Name == documentPart }) {
+		return nil, fmt.Errorf("%w: it has no %s", ErrNotDocx, documentPart)
+	}
+	return zr, nil
+}
+
+func openTemplate(data []byte) (*template, error) {
+	zr, err := templateZip(data)
+	if err != nil {
+		return nil, templateError("%w", err)
 	}
 	return &template{data: data, files: zr.File}, nil
 }
@@ -49,8 +75,8 @@ func (t *template) document() (*part, error) {
 	if err != nil {
 		return nil, err
 	}
-	if data == nil {
-		return nil, templateError("not a .docx file: it has no %s", documentPart)
+	if data == nil { // templateZip has made sure it is there
+		return nil, templateError("%w: it has no %s", ErrNotDocx, documentPart)
 	}
 	return readPart(documentPart, string(data))
 }
